@@ -1,0 +1,44 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "plantool",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "plantool", targets: ["plantool"]),
+        .library(name: "PlanKit", targets: ["PlanKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+    ],
+    targets: [
+        // libgit2 from the system (Debian: libgit2-dev), reached through pkg-config.
+        .systemLibrary(
+            name: "CLibGit2",
+            pkgConfig: "libgit2",
+            providers: [.apt(["libgit2-dev"]), .brew(["libgit2"])]
+        ),
+        // The only module that talks to libgit2.
+        .target(name: "PlanGit", dependencies: ["CLibGit2"]),
+        // The plan model, the strict YAML reader and the canonical writer: no printing, no flags.
+        .target(name: "PlanKit", dependencies: [.product(name: "Yams", package: "Yams")]),
+        .executableTarget(
+            name: "plantool",
+            dependencies: [
+                "PlanKit", "PlanGit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "PlanKitTests",
+            dependencies: [
+                "PlanKit",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
+        .testTarget(name: "PlantoolTests", dependencies: ["PlanKit"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,67 @@
+/// A place in a file: 1-based line and column (columns count Unicode scalars, as libyaml does).
+public struct SourceLocation: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public var line: Int
+    public var column: Int
+
+    public init(line: Int, column: Int) {
+        self.line = line
+        self.column = column
+    }
+
+    public static func < (a: SourceLocation, b: SourceLocation) -> Bool {
+        (a.line, a.column) < (b.line, b.column)
+    }
+
+    public var description: String { "\(line):\(column)" }
+}
+
+/// How serious a finding is. Errors fail `plantool check`; warnings and notes do not.
+public enum Severity: String, CaseIterable, Sendable, Hashable, Comparable, Codable {
+    case error
+    case warning
+    case info
+
+    private var rank: Int {
+        switch self {
+        case .error: 0
+        case .warning: 1
+        case .info: 2
+        }
+    }
+
+    public static func < (a: Severity, b: Severity) -> Bool { a.rank < b.rank }
+}
+
+/// A problem found in a plan file, with where it is and the rule that found it.
+public struct Diagnostic: Hashable, Sendable, Comparable, CustomStringConvertible {
+    public var path: String
+    public var location: SourceLocation?
+    public var severity: Severity
+    public var rule: String
+    public var message: String
+
+    public init(path: String, location: SourceLocation?, severity: Severity, rule: String, message: String) {
+        self.path = path
+        self.location = location
+        self.severity = severity
+        self.rule = rule
+        self.message = message
+    }
+
+    /// `path:line:col: severity: message [rule]`, the form compilers and editors read.
+    public var description: String {
+        let place = location.map { "\(path):\($0.line):\($0.column)" } ?? path
+        return "\(place): \(severity.rawValue): \(message) [\(rule)]"
+    }
+
+    /// Deterministic order: path, line, column, rule, message.
+    public static func < (a: Diagnostic, b: Diagnostic) -> Bool {
+        let al = a.location ?? SourceLocation(line: 0, column: 0)
+        let bl = b.location ?? SourceLocation(line: 0, column: 0)
+        return (a.path, al.line, al.column, a.rule, a.message) < (b.path, bl.line, bl.column, b.rule, b.message)
+    }
+}
+
+extension Array where Element == Diagnostic {
+    public var hasErrors: Bool { contains { $0.severity == .error } }
+}

@@ -1,0 +1,309 @@
+import Yams
+
+/// Where each field of a file is: the key's place, by field path (`actions[1].target`).
+/// Kept beside the model, not in it, so that two equal plans are equal wherever their files put
+/// things.
+public struct SourceMap: Sendable, Hashable {
+    public private(set) var keys: [String: SourceLocation] = [:]
+    public private(set) var values: [String: SourceLocation] = [:]
+
+    public init() {}
+
+    mutating func record(_ path: String, key: SourceLocation?, value: SourceLocation?) {
+        if let key { keys[path] = key }
+        if let value { values[path] = value }
+    }
+
+    /// The key's place, else the value's.
+    public func location(of path: String) -> SourceLocation? { keys[path] ?? values[path] }
+}
+
+/// Reads typed values out of YAML nodes by the plan format's rules, reporting every problem
+/// instead of stopping at the first.
+struct FieldReader {
+    let path: String
+    var diagnostics: [Diagnostic] = []
+    var sourceMap = SourceMap()
+
+    init(path: String) {
+        self.path = path
+    }
+
+    mutating func report(_ rule: FormatRule, at location: SourceLocation?, _ message: String) {
+        diagnostics.append(Diagnostic(path: path, location: location, severity: rule.severity,
+                                      rule: rule.id, message: message))
+    }
+
+    static func location(_ node: Node) -> SourceLocation? {
+        node.mark.map { SourceLocation(line: $0.line, column: $0.column) }
+    }
+
+    /// A mapping's fields by key, after reporting unknown keys (with the nearest known one).
+    mutating func fields(of node: Node, at fieldPath: String, known: [String], what: String) -> Fields? {
+        guard case .mapping(let mapping) = node else {
+            report(.wrongType, at: Self.location(node), "\(what) must be a mapping of keys to values, found \(Self.describe(node))")
+            return nil
+        }
+        var fields = Fields(node: node, fieldPath: fieldPath)
+        for (key, value) in mapping {
+            guard let name = key.scalar?.string else {
+                report(.wrongType, at: Self.location(key), "keys must be plain words, found \(Self.describe(key))")
+                continue
+            }
+            guard known.contains(name) else {
+                var message = "unknown key '\(name)' in \(what)"
+                if let suggestion = Suggestion.nearest(to: name, in: known) {
+                    message += "; did you mean '\(suggestion)'?"
+                } else {
+                    message += "; known keys: \(known.joined(separator: ", "))"
+                }
+                report(.unknownKey, at: Self.location(key), message)
+                continue
+            }
+            fields.entries[name] = (Self.location(key), value)
+            sourceMap.record(Fields.join(fieldPath, name), key: Self.location(key), value: Self.location(value))
+        }
+        return fields
+    }
+
+    // MARK: Scalars
+
+    /// The scalar's text, or nil (reported) when the node is not a scalar or is empty.
+    mutating func text(_ fields: Fields, _ key: String, required: Bool) -> String? {
+        guard let (keyLocation, node) = fields.entries[key] else {
+            if required { missing(fields, key) }
+            return nil
+        }
+        guard case .scalar(let scalar) = node else {
+            report(.wrongType, at: Self.location(node), "'\(key)' must be text, found \(Self.describe(node))")
+            return nil
+        }
+        if scalar.style == .plain, YAMLScalars.isNull(scalar.string) {
+            report(.emptyValue, at: keyLocation ?? Self.location(node),
+                   "'\(key)' has no value; give it one\(required ? "" : " or remove the key")")
+            return nil
+        }
+        if scalar.string.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) {
+            report(.emptyValue, at: Self.location(node), "'\(key)' is empty; give it some text\(required ? "" : " or remove the key")")
+            return nil
+        }
+        if scalar.style == .plain, let other = YAMLScalars.nonStringReading(scalar.string) {
+            report(.ambiguousScalar, at: Self.location(node),
+                   "'\(key)' is read as the text \"\(scalar.string)\", but other YAML readers read it as \(other); quote it")
+        }
+        return scalar.string
+    }
+
+    /// A whole number in `range`, written as a plain scalar.
+    mutating func integer(_ fields: Fields, _ key: String, required: Bool, range: ClosedRange<Int>) -> Int? {
+        guard let (keyLocation, node) = fields.entries[key] else {
+            if required { missing(fields, key) }
+            return nil
+        }
+        guard case .scalar(let scalar) = node else {
+            report(.wrongType, at: Self.location(node), "'\(key)' must be a whole number, found \(Self.describe(node))")
+            return nil
+        }
+        let raw = scalar.string
+        if scalar.style == .plain, YAMLScalars.isNull(raw) {
+            report(.emptyValue, at: keyLocation ?? Self.location(node), "'\(key)' has no value; give a whole number")
+            return nil
+        }
+        guard scalar.style == .plain else {
+            report(.wrongType, at: Self.location(node),
+                   "'\(key)' must be a whole number, found the quoted text \"\(raw)\"; remove the quotes")
+            return nil
+        }
+        let isCanonical = raw == "0" || (raw.first != "0" && raw.utf8.allSatisfy { (48...57).contains($0) })
+        guard isCanonical, raw.count <= 9, let value = Int(raw) else {
+            report(.invalidNumber, at: Self.location(node),
+                   "'\(key)' must be a whole number from \(range.lowerBound) to \(range.upperBound) written with digits only, found '\(raw)'")
+            return nil
+        }
+        guard range.contains(value) else {
+            report(.invalidNumber, at: Self.location(node),
+                   "'\(key)' must be from \(range.lowerBound) to \(range.upperBound), found \(value)")
+            return nil
+        }
+        return value
+    }
+
+    /// A date `YYYY-MM-DD`.
+    mutating func day(_ fields: Fields, _ key: String, required: Bool) -> Day? {
+        guard let raw = dateText(fields, key, required: required) else { return nil }
+        guard let day = Day(raw.text) else {
+            report(.invalidDate, at: raw.location, "'\(key)' must be a date written YYYY-MM-DD (such as 2020-12-07), found '\(raw.text)'")
+            return nil
+        }
+        return day
+    }
+
+    /// A target or update date: `YYYY-MM`, `YYYY-MM-DD` or, where `quarters`, `YYYY-Qn`.
+    mutating func planDate(_ fields: Fields, _ key: String, required: Bool, quarters: Bool) -> PlanDate? {
+        guard let raw = dateText(fields, key, required: required) else { return nil }
+        guard let date = PlanDate(raw.text), quarters || !{ if case .quarter = date { true } else { false } }() else {
+            let forms = quarters ? "YYYY-MM, YYYY-MM-DD or YYYY-Qn (such as 2021-07, 2021-07-31, 2021-Q3)"
+                                 : "YYYY-MM or YYYY-MM-DD (such as 2021-12 or 2021-12-07)"
+            var message = "'\(key)' must be a date written \(forms), found '\(raw.text)'"
+            if key == "target" { message += "; put wording that is not a date in 'note'" }
+            report(.invalidDate, at: raw.location, message)
+            return nil
+        }
+        return date
+    }
+
+    private mutating func dateText(_ fields: Fields, _ key: String, required: Bool) -> (text: String, location: SourceLocation?)? {
+        guard let (keyLocation, node) = fields.entries[key] else {
+            if required { missing(fields, key) }
+            return nil
+        }
+        guard case .scalar(let scalar) = node else {
+            report(.wrongType, at: Self.location(node), "'\(key)' must be a date, found \(Self.describe(node))")
+            return nil
+        }
+        if scalar.style == .plain, YAMLScalars.isNull(scalar.string) {
+            report(.emptyValue, at: keyLocation ?? Self.location(node), "'\(key)' has no value; give a date or remove the key")
+            return nil
+        }
+        return (scalar.string, Self.location(node))
+    }
+
+    /// One of an enumeration's values, with a suggestion when it is close to one.
+    mutating func choice<T: RawRepresentable & CaseIterable>(_ fields: Fields, _ key: String, required: Bool,
+                                                             as type: T.Type) -> T? where T.RawValue == String {
+        guard let raw = text(fields, key, required: required) else { return nil }
+        return choice(raw, key: key, at: fields.entries[key].flatMap { Self.location($0.1) }, as: type)
+    }
+
+    mutating func choice<T: RawRepresentable & CaseIterable>(_ raw: String, key: String, at location: SourceLocation?,
+                                                             as type: T.Type) -> T? where T.RawValue == String {
+        if let value = T(rawValue: raw) { return value }
+        let allowed = T.allCases.map(\.rawValue)
+        var message = "'\(key)' cannot be '\(raw)'; use one of: \(allowed.joined(separator: ", "))"
+        let normalised = raw.lowercased().split(whereSeparator: { $0 == " " || $0 == "_" }).joined(separator: "-")
+        if let close = allowed.first(where: { $0 == normalised }) ?? Suggestion.nearest(to: raw, in: allowed) {
+            message += " (did you mean '\(close)'?)"
+        }
+        report(.invalidValue, at: location, message)
+        return nil
+    }
+
+    // MARK: Collections
+
+    /// A list's items (block or flow), or nil (reported) when the value is not a list.
+    mutating func list(_ fields: Fields, _ key: String, required: Bool) -> [Node]? {
+        guard let (keyLocation, node) = fields.entries[key] else {
+            if required { missing(fields, key) }
+            return nil
+        }
+        if case .scalar(let s) = node, s.style == .plain, YAMLScalars.isNull(s.string) {
+            report(.emptyValue, at: keyLocation ?? Self.location(node), "'\(key)' has no value; give a list or remove the key")
+            return nil
+        }
+        guard case .sequence(let sequence) = node else {
+            report(.wrongType, at: Self.location(node), "'\(key)' must be a list, found \(Self.describe(node))")
+            return nil
+        }
+        return Array(sequence)
+    }
+
+    /// A list of text items (owners).
+    mutating func textList(_ fields: Fields, _ key: String) -> [String]? {
+        guard let items = list(fields, key, required: false) else { return nil }
+        var result: [String] = []
+        for (index, item) in items.enumerated() {
+            let itemPath = "\(Fields.join(fields.fieldPath, key))[\(index)]"
+            sourceMap.record(itemPath, key: nil, value: Self.location(item))
+            guard case .scalar(let scalar) = item else {
+                report(.wrongType, at: Self.location(item), "each of '\(key)' must be text, found \(Self.describe(item))")
+                continue
+            }
+            if (scalar.style == .plain && YAMLScalars.isNull(scalar.string))
+                || scalar.string.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) {
+                report(.emptyValue, at: Self.location(item), "an item of '\(key)' is empty; remove it or give it text")
+                continue
+            }
+            if scalar.style == .plain, let other = YAMLScalars.nonStringReading(scalar.string) {
+                report(.ambiguousScalar, at: Self.location(item),
+                       "an item of '\(key)' is read as the text \"\(scalar.string)\", but other YAML readers read it as \(other); quote it")
+            }
+            result.append(scalar.string)
+        }
+        return result
+    }
+
+    /// A nested mapping's fields.
+    mutating func mapping(_ fields: Fields, _ key: String, required: Bool, known: [String]) -> Fields? {
+        guard let (keyLocation, node) = fields.entries[key] else {
+            if required { missing(fields, key) }
+            return nil
+        }
+        if case .scalar(let s) = node, s.style == .plain, YAMLScalars.isNull(s.string) {
+            report(.emptyValue, at: keyLocation ?? Self.location(node), "'\(key)' has no value; give its keys or remove it")
+            return nil
+        }
+        return self.fields(of: node, at: Fields.join(fields.fieldPath, key), known: known, what: "'\(key)'")
+    }
+
+    mutating func missing(_ fields: Fields, _ key: String) {
+        let where_ = fields.fieldPath.isEmpty ? "" : " in '\(fields.fieldPath)'"
+        report(.missingKey, at: Self.location(fields.node), "missing required key '\(key)'\(where_)")
+    }
+
+    static func describe(_ node: Node) -> String {
+        switch node {
+        case .scalar(let s): YAMLScalars.isNull(s.string) && s.style == .plain ? "nothing" : "the text '\(s.string.prefix(40))'"
+        case .mapping: "a mapping"
+        case .sequence: "a list"
+        case .alias: "an alias"
+        }
+    }
+}
+
+/// A mapping's known keys, each with its key's place and its value.
+struct Fields {
+    let node: Node
+    let fieldPath: String
+    var entries: [String: (SourceLocation?, Node)] = [:]
+
+    init(node: Node, fieldPath: String) {
+        self.node = node
+        self.fieldPath = fieldPath
+    }
+
+    static func join(_ parent: String, _ key: String) -> String {
+        parent.isEmpty ? key : "\(parent).\(key)"
+    }
+}
+
+/// "Did you mean" for misspelt keys and values.
+enum Suggestion {
+    static func nearest(to word: String, in candidates: [String]) -> String? {
+        let lowered = word.lowercased()
+        var best: (String, Int)? = nil
+        for candidate in candidates {
+            let distance = editDistance(lowered, candidate.lowercased())
+            if distance < (best?.1 ?? Int.max) { best = (candidate, distance) }
+        }
+        guard let (candidate, distance) = best else { return nil }
+        let limit = max(2, min(candidate.count, word.count) / 3)
+        return distance <= limit ? candidate : nil
+    }
+
+    static func editDistance(_ a: String, _ b: String) -> Int {
+        let a = Array(a.unicodeScalars.prefix(64)), b = Array(b.unicodeScalars.prefix(64))
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1,
+                                 previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
+    }
+}

@@ -1,0 +1,201 @@
+import Yams
+
+/// The result of reading one plan file: the value when it is valid, every problem found, and
+/// where each field stands in the file.
+public struct ParsedFile<Value: Sendable>: Sendable {
+    /// The value; nil when the file has errors.
+    public var value: Value?
+    public var diagnostics: [Diagnostic]
+    public var sourceMap: SourceMap
+    /// The editor modeline on the first line, kept by the writer.
+    public var modeline: String?
+    /// Where the author's comments stand (the modeline excluded). `plantool fmt` refuses files with comments.
+    public var comments: [SourceLocation]
+}
+
+/// Reading plan files: bytes in, model and diagnostics out. Never throws, never stops at the first
+/// problem of a well-formed file.
+public enum PlanFormat {
+    public static let planKeys = ["format", "title", "organisation", "inspectorate", "report", "submitted",
+                                  "revisions", "summary", "introduction"]
+    public static let reportKeys = ["title", "published", "url"]
+    public static let revisionKeys = ["submitted", "title"]
+    public static let summaryKeys = ["agreed", "partly-agreed", "not-agreed"]
+    public static let recommendationKeys = ["number", "addressee", "theme", "text", "status", "implemented-part",
+                                            "reason", "response", "actions"]
+    public static let reasonKeys = ["categories", "text"]
+    public static let actionKeys = ["id", "text", "owners", "target", "state", "note", "updates"]
+    public static let updateKeys = ["date", "text", "state", "target", "owners"]
+
+    /// Reads `plan.yaml`.
+    public static func parsePlanInfo(_ bytes: [UInt8], path: String) -> ParsedFile<PlanInfo> {
+        let document = YAMLDocument(bytes: bytes, path: path)
+        var reader = FieldReader(path: path)
+        var info: PlanInfo? = nil
+        if let root = document.root,
+           let fields = reader.fields(of: root, at: "", known: planKeys, what: "plan.yaml") {
+            info = readPlanInfo(fields, &reader)
+        }
+        return finish(info, document, reader)
+    }
+
+    /// Reads a `recommendations/NN.yaml` file.
+    public static func parseRecommendation(_ bytes: [UInt8], path: String) -> ParsedFile<Recommendation> {
+        let document = YAMLDocument(bytes: bytes, path: path)
+        var reader = FieldReader(path: path)
+        var recommendation: Recommendation? = nil
+        if let root = document.root,
+           let fields = reader.fields(of: root, at: "", known: recommendationKeys, what: "a recommendation") {
+            recommendation = readRecommendation(fields, &reader)
+        }
+        return finish(recommendation, document, reader)
+    }
+
+    private static func finish<T>(_ value: T?, _ document: YAMLDocument, _ reader: FieldReader) -> ParsedFile<T> {
+        let diagnostics = (document.diagnostics + reader.diagnostics).sorted()
+        return ParsedFile(value: diagnostics.hasErrors ? nil : value, diagnostics: diagnostics,
+                          sourceMap: reader.sourceMap, modeline: document.modeline, comments: document.comments)
+    }
+
+    // MARK: plan.yaml
+
+    private static func readPlanInfo(_ f: Fields, _ r: inout FieldReader) -> PlanInfo? {
+        let format = r.integer(f, "format", required: true, range: 0...Limits.maxNumber)
+        if let format, format != PlanInfo.currentFormat {
+            r.report(.unsupportedFormat, at: f.entries["format"].flatMap { FieldReader.location($0.1) },
+                     "format \(format) is not supported; this plantool reads format \(PlanInfo.currentFormat)")
+        }
+        let title = r.text(f, "title", required: true)
+        let organisation = r.text(f, "organisation", required: true)
+        let inspectorate = r.text(f, "inspectorate", required: true)
+        var report: Report? = nil
+        if let rf = r.mapping(f, "report", required: true, known: reportKeys) {
+            let reportTitle = r.text(rf, "title", required: true)
+            let published = r.day(rf, "published", required: false)
+            let url = r.text(rf, "url", required: false)
+            if let reportTitle { report = Report(title: reportTitle, published: published, url: url) }
+        }
+        let submitted = r.day(f, "submitted", required: false)
+        var revisions: [Revision] = []
+        for (index, node) in (r.list(f, "revisions", required: false) ?? []).enumerated() {
+            guard let rf = r.fields(of: node, at: "revisions[\(index)]", known: revisionKeys, what: "a revision") else { continue }
+            let day = r.day(rf, "submitted", required: true)
+            let title = r.text(rf, "title", required: true)
+            if let day, let title { revisions.append(Revision(submitted: day, title: title)) }
+        }
+        var summary: Summary? = nil
+        if let sf = r.mapping(f, "summary", required: false, known: summaryKeys) {
+            let agreed = r.integer(sf, "agreed", required: true, range: 0...Limits.maxNumber)
+            let partly = r.integer(sf, "partly-agreed", required: true, range: 0...Limits.maxNumber)
+            let not = r.integer(sf, "not-agreed", required: true, range: 0...Limits.maxNumber)
+            if let agreed, let partly, let not { summary = Summary(agreed: agreed, partlyAgreed: partly, notAgreed: not) }
+        }
+        let introduction = r.text(f, "introduction", required: false)
+        guard let format, let title, let organisation, let inspectorate, let report else { return nil }
+        return PlanInfo(format: format, title: title, organisation: organisation, inspectorate: inspectorate,
+                        report: report, submitted: submitted, revisions: revisions, summary: summary,
+                        introduction: introduction)
+    }
+
+    // MARK: recommendations/NN.yaml
+
+    private static func readRecommendation(_ f: Fields, _ r: inout FieldReader) -> Recommendation? {
+        let number = r.integer(f, "number", required: true, range: 1...Limits.maxNumber)
+        let addressee = r.text(f, "addressee", required: true)
+        let theme = r.text(f, "theme", required: false)
+        let text = r.text(f, "text", required: true)
+        let status = r.choice(f, "status", required: true, as: Status.self)
+        let implementedPart = r.text(f, "implemented-part", required: false)
+        var reason: Reason? = nil
+        if let rf = r.mapping(f, "reason", required: false, known: reasonKeys) {
+            let categories = readCategories(rf, &r)
+            let reasonText = r.text(rf, "text", required: true)
+            if let categories, let reasonText { reason = Reason(categories: categories, text: reasonText) }
+        }
+        let response = r.text(f, "response", required: false)
+        var actions: [Action] = []
+        for (index, node) in (r.list(f, "actions", required: false) ?? []).enumerated() {
+            if let action = readAction(node, path: "actions[\(index)]", &r) { actions.append(action) }
+        }
+        guard let number, let addressee, let text, let status else { return nil }
+        return Recommendation(number: number, addressee: addressee, theme: theme, text: text, status: status,
+                              implementedPart: implementedPart, reason: reason, response: response, actions: actions)
+    }
+
+    private static func readCategories(_ f: Fields, _ r: inout FieldReader) -> [ReasonCategory]? {
+        guard let items = r.list(f, "categories", required: true) else { return nil }
+        if items.isEmpty {
+            r.report(.emptyValue, at: f.entries["categories"].flatMap { FieldReader.location($0.1) },
+                     "'categories' is empty; name at least one of: \(ReasonCategory.allCases.map(\.rawValue).joined(separator: ", "))")
+            return nil
+        }
+        var categories: [ReasonCategory] = []
+        var ok = true
+        for item in items {
+            guard case .scalar(let scalar) = item else {
+                r.report(.wrongType, at: FieldReader.location(item), "each category must be a word, found \(FieldReader.describe(item))")
+                ok = false
+                continue
+            }
+            guard let category = r.choice(scalar.string, key: "categories", at: FieldReader.location(item), as: ReasonCategory.self) else {
+                ok = false
+                continue
+            }
+            if categories.contains(category) {
+                r.report(.invalidValue, at: FieldReader.location(item), "category '\(category.rawValue)' is listed twice")
+                ok = false
+                continue
+            }
+            categories.append(category)
+        }
+        return ok ? categories : nil
+    }
+
+    private static func readAction(_ node: Node, path: String, _ r: inout FieldReader) -> Action? {
+        guard let f = r.fields(of: node, at: path, known: actionKeys, what: "an action") else { return nil }
+        let id = readID(f, &r)
+        let text = r.text(f, "text", required: true)
+        let owners = r.textList(f, "owners") ?? []
+        let target = r.planDate(f, "target", required: false, quarters: true)
+        let state = r.choice(f, "state", required: false, as: ActionState.self) ?? .planned
+        let note = r.text(f, "note", required: false)
+        var updates: [Update] = []
+        for (index, item) in (r.list(f, "updates", required: false) ?? []).enumerated() {
+            guard let uf = r.fields(of: item, at: "\(path).updates[\(index)]", known: updateKeys, what: "an update") else { continue }
+            let date = r.planDate(uf, "date", required: true, quarters: false)
+            let updateText = r.text(uf, "text", required: true)
+            let updateState = r.choice(uf, "state", required: false, as: ActionState.self)
+            let updateTarget = r.planDate(uf, "target", required: false, quarters: true)
+            let updateOwners = r.textList(uf, "owners")
+            if let date, let updateText {
+                updates.append(Update(date: date, text: updateText, state: updateState, target: updateTarget, owners: updateOwners))
+            }
+        }
+        guard let id, let text else { return nil }
+        return Action(id: id, text: text, owners: owners, target: target, state: state, note: note, updates: updates)
+    }
+
+    /// Action ids are text ("1.10" is not 1.1), written as dot-separated whole numbers.
+    private static func readID(_ f: Fields, _ r: inout FieldReader) -> String? {
+        guard let (_, node) = f.entries["id"] else {
+            r.missing(f, "id")
+            return nil
+        }
+        guard case .scalar(let scalar) = node else {
+            r.report(.wrongType, at: FieldReader.location(node), "'id' must be text such as \"3.1\", found \(FieldReader.describe(node))")
+            return nil
+        }
+        let id = scalar.string
+        let parts = id.split(separator: ".", omittingEmptySubsequences: false)
+        guard !id.isEmpty, parts.count <= 8, parts.allSatisfy({ Int.digitsOnly($0) != nil }) else {
+            r.report(.invalidID, at: FieldReader.location(node),
+                     "action id '\(id)' must be dot-separated whole numbers, such as \"3.1\" or \"1.1.2\"")
+            return nil
+        }
+        if scalar.style == .plain, YAMLScalars.nonStringReading(id) != nil {
+            r.report(.ambiguousScalar, at: FieldReader.location(node),
+                     "id \(id) is read as the text \"\(id)\", but other YAML readers read it as a number; write id: \"\(id)\"")
+        }
+        return id
+    }
+}

@@ -1,0 +1,251 @@
+import Yams
+
+/// A file read as YAML within the plan format's strict subset: the tree of nodes (with their
+/// places), and the problems found on the way. Scalars keep their source text; nothing is typed
+/// by YAML's resolver.
+struct YAMLDocument {
+    /// The root node, when the file is well-formed YAML.
+    var root: Node?
+    var diagnostics: [Diagnostic] = []
+    /// The first line, when it is an editor modeline (`# yaml-language-server: $schema=...`).
+    var modeline: String?
+    /// Where the author's comments are (the modeline excluded).
+    var comments: [SourceLocation] = []
+    var hadByteOrderMark = false
+
+    static let modelinePrefix = "# yaml-language-server:"
+
+    init(bytes: [UInt8], path: String) {
+        func report(_ rule: FormatRule, _ location: SourceLocation?, _ message: String) {
+            diagnostics.append(Diagnostic(path: path, location: location, severity: rule.severity,
+                                          rule: rule.id, message: message))
+        }
+
+        guard bytes.count <= Limits.maxFileBytes else {
+            report(.fileTooLarge, nil,
+                   "file is \(bytes.count) bytes, larger than the \(Limits.maxFileBytes) bytes a plan file may have")
+            return
+        }
+        var body = bytes[...]
+        if body.starts(with: [0xEF, 0xBB, 0xBF]) {
+            hadByteOrderMark = true
+            body = body.dropFirst(3)
+            report(.byteOrderMark, SourceLocation(line: 1, column: 1),
+                   "file starts with a UTF-8 byte-order mark; `plantool fmt` removes it")
+        }
+        guard let text = String(validating: body, as: UTF8.self) else {
+            let location = Self.firstInvalidUTF8(in: Array(body))
+            report(.invalidUTF8, location, "invalid UTF-8 byte sequence; save the file as UTF-8")
+            return
+        }
+        let source = SourceText(text)
+        if let bad = Self.firstControlCharacter(in: source) {
+            report(.controlCharacter, bad.location,
+                   "control character U+\(String(bad.scalar.value, radix: 16, uppercase: true).leftPadded(4)) is not allowed in YAML")
+            return
+        }
+        if source.lines.allSatisfy({ SourceText.isBlank($0) || $0.first == "#" }) {
+            report(.emptyFile, nil, "file is empty")
+            return
+        }
+        if let first = source.lines.first, String(String.UnicodeScalarView(first)).hasPrefix(Self.modelinePrefix) {
+            modeline = String(String.UnicodeScalarView(first))
+        }
+
+        let parser: Parser
+        let root: Node?
+        do {
+            parser = try Parser(yaml: text, resolver: .basic, constructor: .default, encoding: .utf8)
+            root = try parser.singleRoot()
+        } catch let error as YamlError {
+            diagnostics.append(Self.diagnostic(for: error, source: source, path: path))
+            return
+        } catch {
+            report(.yamlSyntax, nil, "cannot read YAML: \(error)")
+            return
+        }
+        guard let root else {
+            report(.emptyFile, nil, "file is empty")
+            return
+        }
+        // Anchors are weak references kept alive by the parser: inspect them while it lives.
+        withExtendedLifetime(parser) {
+            var scalars: [(SourceLocation, Node.Scalar.Style)] = []
+            var clean = true
+            Self.inspect(root, scalars: &scalars, clean: &clean) { rule, location, message in
+                report(rule, location, message)
+            }
+            comments = CommentScanner.comments(in: source, scalars: scalars)
+                .filter { !($0.line == 1 && modeline != nil) }
+            if clean { self.root = root }
+        }
+    }
+
+    /// Walks the tree once, refusing what is outside the subset (anchors, aliases, tags, flow
+    /// mappings, merge keys) and collecting where each scalar starts and how it is quoted.
+    private static func inspect(_ node: Node, isKey: Bool = false, scalars: inout [(SourceLocation, Node.Scalar.Style)],
+                                clean: inout Bool,
+                                report: (FormatRule, SourceLocation?, String) -> Void) {
+        let location = node.mark.map { SourceLocation(line: $0.line, column: $0.column) }
+        let anchor: Anchor?
+        let tag: Tag
+        switch node {
+        case .scalar(let s): anchor = s.anchor; tag = s.tag
+        case .mapping(let m): anchor = m.anchor; tag = m.tag
+        case .sequence(let s): anchor = s.anchor; tag = s.tag
+        case .alias(let a): anchor = a.anchor; tag = a.tag
+        }
+        if let anchor {
+            report(.anchorAlias, location,
+                   "anchor '&\(anchor.rawValue)' (and any alias '*\(anchor.rawValue)' to it) is not allowed; write the value out in full")
+            clean = false
+            return  // never descend: an alias bomb would make the walk exponential
+        }
+        // Yams resolves a key's tag when it hashes keys to find duplicates, so only values are
+        // checked: a tag on a key (`!!str number: 5`) is not detected.
+        // Yams gives quoted and block scalars the tag !!str; only other tags were written.
+        var quotedString = false
+        if case .scalar(let s) = node, s.style != .plain, tag.rawValue == Tag.Name.str.rawValue { quotedString = true }
+        if !isKey, !quotedString, tag.rawValue != Tag.Name.implicit.rawValue {
+            report(.explicitTag, location, "tag '\(tag.rawValue)' is not allowed; plantool types values itself")
+            clean = false
+        }
+        switch node {
+        case .scalar(let s):
+            if let location { scalars.append((location, s.style)) }
+        case .alias:
+            report(.anchorAlias, location, "aliases are not allowed; write the value out in full")
+            clean = false
+        case .sequence(let seq):
+            if seq.style == .flow, seq.contains(where: { $0.scalar == nil }) {
+                report(.flowMapping, location, "a flow list ([...]) may hold only words; write nested values in block style")
+                clean = false
+            }
+            for child in seq { inspect(child, scalars: &scalars, clean: &clean, report: report) }
+        case .mapping(let map):
+            if map.style == .flow {
+                report(.flowMapping, location, "flow mappings ({...}) are not allowed; write one key per line")
+                clean = false
+            }
+            for (key, value) in map {
+                if let k = key.scalar, k.string == "<<", k.style == .plain {
+                    report(.mergeKey, key.mark.map { SourceLocation(line: $0.line, column: $0.column) },
+                           "merge keys (<<) are not allowed; write the keys out in full")
+                    clean = false
+                    continue
+                }
+                inspect(key, isKey: true, scalars: &scalars, clean: &clean, report: report)
+                inspect(value, scalars: &scalars, clean: &clean, report: report)
+            }
+        }
+    }
+
+    private static func diagnostic(for error: YamlError, source: SourceText, path: String) -> Diagnostic {
+        func make(_ rule: FormatRule, _ location: SourceLocation?, _ message: String) -> Diagnostic {
+            Diagnostic(path: path, location: location, severity: rule.severity, rule: rule.id, message: message)
+        }
+        switch error {
+        case .scanner(let context, let problem, let mark, _),
+             .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            let location = SourceLocation(line: mark.line, column: mark.column)
+            if problem.contains("another document") {
+                return make(.multipleDocuments, location, "a plan file holds one YAML document; remove the second one")
+            }
+            if let tab = firstTabIndentation(in: source, upTo: mark.line) {
+                return make(.tabIndentation, tab, "tab used for indentation; indent with spaces")
+            }
+            var message = problem
+            if let context { message = "\(context.text) at line \(context.mark.line), column \(context.mark.column): \(problem)" }
+            return make(.yamlSyntax, location, message)
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            let first = SourceLocation(line: context.mark.line, column: context.mark.column)
+            let key = duplicates.first ?? "?"
+            let second = secondOccurrence(of: key, after: first, in: source) ?? first
+            return make(.duplicateKey, second,
+                        "duplicate key '\(key)' (first at line \(first.line)); keep one")
+        case .reader(let problem, _, _, _):
+            return make(.yamlSyntax, nil, problem)
+        default:
+            return make(.yamlSyntax, nil, "cannot read YAML: \(error)")
+        }
+    }
+
+    /// The first line up to `line` whose indentation holds a tab.
+    private static func firstTabIndentation(in source: SourceText, upTo line: Int) -> SourceLocation? {
+        for number in 1...max(1, min(line, source.lines.count)) {
+            let text = source.line(number)
+            let leading = text.prefix(while: { $0 == " " || $0 == "\t" })
+            if let tab = leading.firstIndex(of: "\t"), leading.count < text.count || number == line {
+                return SourceLocation(line: number, column: tab + 1)
+            }
+        }
+        return nil
+    }
+
+    /// Where the same key is written again at the same indentation, in the same block.
+    private static func secondOccurrence(of key: String, after first: SourceLocation,
+                                         in source: SourceText) -> SourceLocation? {
+        let column = first.column
+        var number = first.line + 1
+        while number <= source.lines.count {
+            let text = source.line(number)
+            defer { number += 1 }
+            if SourceText.isBlank(text) || text.first == "#" { continue }
+            let indent = SourceText.indentation(text)
+            // A "- " item marker before the key counts as indentation.
+            if indent + 1 < column, !(text.count > indent && text[indent] == "-") { return nil }
+            guard text.count >= column else { continue }
+            let rest = String(String.UnicodeScalarView(text[(column - 1)...]))
+            for candidate in [key, "\"\(key)\"", "'\(key)'"] where rest.hasPrefix(candidate) {
+                let after = rest.dropFirst(candidate.count).drop(while: { $0 == " " })
+                if after.first == ":" { return SourceLocation(line: number, column: column) }
+            }
+        }
+        return nil
+    }
+
+    private static func firstInvalidUTF8(in bytes: [UInt8]) -> SourceLocation {
+        var line = 1
+        var column = 1
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            let length: Int
+            switch byte {
+            case 0x00...0x7F: length = 1
+            case 0xC2...0xDF: length = 2
+            case 0xE0...0xEF: length = 3
+            case 0xF0...0xF4: length = 4
+            default: return SourceLocation(line: line, column: column)
+            }
+            guard index + length <= bytes.count,
+                  String(validating: bytes[index..<index + length], as: UTF8.self) != nil else {
+                return SourceLocation(line: line, column: column)
+            }
+            if byte == 0x0A {
+                line += 1
+                column = 1
+            } else {
+                column += 1
+            }
+            index += length
+        }
+        return SourceLocation(line: line, column: column)
+    }
+
+    private static func firstControlCharacter(in source: SourceText) -> (location: SourceLocation, scalar: Unicode.Scalar)? {
+        for (lineIndex, line) in source.lines.enumerated() {
+            for (columnIndex, scalar) in line.enumerated() where !YAMLCharacters.isPrintable(scalar) {
+                return (SourceLocation(line: lineIndex + 1, column: columnIndex + 1), scalar)
+            }
+        }
+        return nil
+    }
+}
+
+extension String {
+    func leftPadded(_ width: Int) -> String {
+        count >= width ? self : String(repeating: "0", count: width - count) + self
+    }
+}

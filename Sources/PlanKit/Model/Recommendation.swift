@@ -1,0 +1,97 @@
+/// One recommendation of the report and the service's response to it: `recommendations/NN.yaml`.
+public struct Recommendation: Hashable, Sendable {
+    public var number: Int
+    public var addressee: String
+    public var theme: String?
+    public var text: String
+    public var status: Status
+    public var implementedPart: String?
+    public var reason: Reason?
+    public var response: String?
+    public var actions: [Action]
+
+    public init(number: Int, addressee: String, theme: String? = nil, text: String, status: Status,
+                implementedPart: String? = nil, reason: Reason? = nil, response: String? = nil,
+                actions: [Action] = []) {
+        self.number = number
+        self.addressee = addressee
+        self.theme = theme
+        self.text = text
+        self.status = status
+        self.implementedPart = implementedPart
+        self.reason = reason
+        self.response = response
+        self.actions = actions
+    }
+
+    /// The file name the format gives this recommendation: `05.yaml`, `120.yaml`.
+    public static func fileName(for number: Int) -> String {
+        "\(Int.pad(number, 2)).yaml"
+    }
+}
+
+/// Why a recommendation is partly or not agreed.
+public struct Reason: Hashable, Sendable {
+    public var categories: [ReasonCategory]
+    public var text: String
+
+    public init(categories: [ReasonCategory], text: String) {
+        self.categories = categories
+        self.text = text
+    }
+}
+
+/// A step the service will take, with its owners and target.
+public struct Action: Hashable, Sendable {
+    public var id: String
+    public var text: String
+    public var owners: [String]
+    public var target: PlanDate?
+    public var state: ActionState
+    public var note: String?
+    public var updates: [Update]
+
+    public init(id: String, text: String, owners: [String] = [], target: PlanDate? = nil,
+                state: ActionState = .planned, note: String? = nil, updates: [Update] = []) {
+        self.id = id
+        self.text = text
+        self.owners = owners
+        self.target = target
+        self.state = state
+        self.note = note
+        self.updates = updates
+    }
+
+    /// The target now in force: the latest update's new target, else the action's own.
+    public var currentTarget: PlanDate? {
+        updates.last(where: { $0.target != nil })?.target ?? target
+    }
+
+    /// The state now: the latest update's new state, else the action's own.
+    public var currentState: ActionState {
+        updates.last(where: { $0.state != nil })?.state ?? state
+    }
+
+    /// The owners now: the latest update's new owners, else the action's own.
+    public var currentOwners: [String] {
+        updates.last(where: { $0.owners != nil })?.owners ?? owners
+    }
+}
+
+/// A dated progress update on an action ("Update December 2021").
+public struct Update: Hashable, Sendable {
+    public var date: PlanDate
+    public var text: String
+    public var state: ActionState?
+    public var target: PlanDate?
+    public var owners: [String]?
+
+    public init(date: PlanDate, text: String, state: ActionState? = nil, target: PlanDate? = nil,
+                owners: [String]? = nil) {
+        self.date = date
+        self.text = text
+        self.state = state
+        self.target = target
+        self.owners = owners
+    }
+}

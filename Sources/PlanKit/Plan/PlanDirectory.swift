@@ -1,0 +1,116 @@
+import Foundation
+
+/// Plans in folders on disk: finding them and reading their files.
+public enum PlanDirectory {
+    public static let planFileName = "plan.yaml"
+    public static let recommendationsFolder = "recommendations"
+
+    /// The plan around `directory`: the nearest folder, going up, that holds a plan.yaml.
+    /// Stops at the top of the repository (a folder holding `.git`).
+    public static func enclosingPlan(of directory: URL) -> URL? {
+        var current = directory.standardizedFileURL
+        while true {
+            if isPlan(current) { return current }
+            if exists(current.appendingPathComponent(".git")) { return nil }
+            let parent = current.deletingLastPathComponent()
+            if parent.path == current.path { return nil }
+            current = parent
+        }
+    }
+
+    /// The top of the repository around `directory` (the folder holding `.git`), if any.
+    public static func repositoryRoot(of directory: URL) -> URL? {
+        var current = directory.standardizedFileURL
+        while true {
+            if exists(current.appendingPathComponent(".git")) { return current }
+            let parent = current.deletingLastPathComponent()
+            if parent.path == current.path { return nil }
+            current = parent
+        }
+    }
+
+    public static func isPlan(_ directory: URL) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: directory.appendingPathComponent(planFileName).path,
+                                              isDirectory: &isDirectory) && !isDirectory.boolValue
+    }
+
+    /// Every plan at or below `root`, skipping hidden folders and build folders; sorted by path.
+    public static func plans(under root: URL) -> [URL] {
+        var found: [URL] = []
+        var queue = [root.standardizedFileURL]
+        let skipped: Set<String> = ["node_modules", recommendationsFolder]
+        while let folder = queue.popLast() {
+            if isPlan(folder) {
+                found.append(folder)
+                continue  // plans do not nest
+            }
+            guard let entries = try? FileManager.default.contentsOfDirectory(
+                at: folder, includingPropertiesForKeys: [.isDirectoryKey, .isSymbolicLinkKey]) else { continue }
+            for entry in entries {
+                let name = entry.lastPathComponent
+                guard !name.hasPrefix("."), !skipped.contains(name),
+                      let values = try? entry.resourceValues(forKeys: [.isDirectoryKey, .isSymbolicLinkKey]),
+                      values.isDirectory == true, values.isSymbolicLink != true else { continue }
+                queue.append(entry)
+            }
+        }
+        return found.sorted { $0.path < $1.path }
+    }
+
+    /// Reads a plan folder's files. Links and non-regular files are reported, never followed.
+    public static func files(of plan: URL, displayRoot: String) -> PlanFiles {
+        let planURL = plan.appendingPathComponent(planFileName)
+        let planFile: PlanFiles.File? = exists(planURL)
+            ? PlanFiles.File(path: planFileName, contents: read(planURL)) : nil
+        var recommendationFiles: [PlanFiles.File] = []
+        let folder = plan.appendingPathComponent(recommendationsFolder)
+        if let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) {
+            for name in names where name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
+                recommendationFiles.append(PlanFiles.File(path: recommendationsFolder + "/" + name,
+                                                          contents: read(folder.appendingPathComponent(name))))
+            }
+        }
+        return PlanFiles(displayRoot: displayRoot, planFile: planFile, recommendationFiles: recommendationFiles)
+    }
+
+    /// A regular file's bytes, refusing links, folders and files over the size limit.
+    public static func read(_ url: URL) -> Result<[UInt8], PlanFileError> {
+        let attributes: [FileAttributeKey: Any]
+        do {
+            attributes = try FileManager.default.attributesOfItem(atPath: url.path)
+        } catch {
+            return .failure(PlanFileError("cannot read the file: \(describe(error))"))
+        }
+        let type = attributes[.type] as? FileAttributeType
+        if type == .typeSymbolicLink {
+            return .failure(PlanFileError("is a symbolic link; plan files must be regular files (links are not followed)"))
+        }
+        if type == .typeDirectory {
+            return .failure(PlanFileError("is a folder, not a file"))
+        }
+        guard type == .typeRegular else {
+            return .failure(PlanFileError("is not a regular file"))
+        }
+        if let size = attributes[.size] as? Int, size > Limits.maxFileBytes {
+            return .failure(PlanFileError("file is \(size) bytes, larger than the \(Limits.maxFileBytes) bytes a plan file may have", rule: .fileTooLarge))
+        }
+        do {
+            let data = try Data(contentsOf: url)
+            return .success([UInt8](data))
+        } catch {
+            return .failure(PlanFileError("cannot read the file: \(describe(error))"))
+        }
+    }
+
+    static func exists(_ url: URL) -> Bool {
+        (try? FileManager.default.attributesOfItem(atPath: url.path)) != nil
+    }
+
+    static func describe(_ error: Error) -> String {
+        if let error = error as? CocoaError, let underlying = error.userInfo[NSUnderlyingErrorKey] as? NSError {
+            return underlying.localizedDescription
+        }
+        return error.localizedDescription
+    }
+}

@@ -1,0 +1,136 @@
+/// A plan's files as read from somewhere (the working tree now; git's index or a revision later):
+/// `plan.yaml` and every file directly in `recommendations/`, by path relative to the plan folder.
+public struct PlanFiles: Sendable {
+    public struct File: Sendable {
+        /// Path relative to the plan folder: `plan.yaml`, `recommendations/05.yaml`.
+        public var path: String
+        /// The file's bytes, or why it could not be read.
+        public var contents: Result<[UInt8], PlanFileError>
+
+        public init(path: String, contents: Result<[UInt8], PlanFileError>) {
+            self.path = path
+            self.contents = contents
+        }
+    }
+
+    /// How the plan folder is named in messages (`examples/cgm-crc-2019`); empty for the current folder.
+    public var displayRoot: String
+    /// `plan.yaml`, when present.
+    public var planFile: File?
+    /// The entries of `recommendations/`, sorted by name.
+    public var recommendationFiles: [File]
+
+    public init(displayRoot: String, planFile: File?, recommendationFiles: [File]) {
+        self.displayRoot = displayRoot
+        self.planFile = planFile
+        self.recommendationFiles = recommendationFiles.sorted { $0.path < $1.path }
+    }
+
+    /// The path shown in messages for a file of the plan.
+    public func displayPath(_ relative: String) -> String {
+        displayRoot.isEmpty || displayRoot == "." ? relative : displayRoot + "/" + relative
+    }
+}
+
+/// Why a plan file could not be read.
+public struct PlanFileError: Error, Sendable, Hashable {
+    public var message: String
+    public var rule: FormatRule
+    public init(_ message: String, rule: FormatRule = .unreadableFile) {
+        self.message = message
+        self.rule = rule
+    }
+}
+
+/// One recommendation file as read.
+public struct RecommendationFile: Sendable {
+    public var path: String
+    public var parsed: ParsedFile<Recommendation>
+}
+
+/// A plan read from its files: the model where every file is valid, and every problem found.
+public struct LoadedPlan: Sendable {
+    public var files: PlanFiles
+    public var info: ParsedFile<PlanInfo>?
+    public var recommendations: [RecommendationFile]
+    /// Every diagnostic of every file and of the plan as a whole, in order.
+    public var diagnostics: [Diagnostic]
+
+    /// The plan, when plan.yaml and every recommendation file read without error.
+    public var plan: Plan? {
+        guard let info = info?.value, !diagnostics.hasErrors else { return nil }
+        let recs = recommendations.compactMap(\.parsed.value).sorted { $0.number < $1.number }
+        return Plan(info: info, recommendations: recs)
+    }
+}
+
+public enum PlanLoader {
+    /// The file name a recommendation file must have: two digits at least, no extra zeros.
+    public static func number(fromFileName name: String) -> Int? {
+        guard name.hasSuffix(".yaml") else { return nil }
+        let stem = name.dropLast(5)
+        guard stem.count >= 2, let n = Int.digitsOnly(stem), n >= 1,
+              Recommendation.fileName(for: n) == name else { return nil }
+        return n
+    }
+
+    /// Parses every file and checks the plan as a whole (file names, numbers).
+    public static func load(_ files: PlanFiles) -> LoadedPlan {
+        var diagnostics: [Diagnostic] = []
+        func report(_ rule: FormatRule, _ path: String, _ location: SourceLocation?, _ message: String) {
+            diagnostics.append(Diagnostic(path: files.displayPath(path), location: location,
+                                          severity: rule.severity, rule: rule.id, message: message))
+        }
+
+        var info: ParsedFile<PlanInfo>? = nil
+        if let planFile = files.planFile {
+            switch planFile.contents {
+            case .success(let bytes):
+                let parsed = PlanFormat.parsePlanInfo(bytes, path: files.displayPath(planFile.path))
+                diagnostics += parsed.diagnostics
+                info = parsed
+            case .failure(let error):
+                report(error.rule, planFile.path, nil, error.message)
+            }
+        } else {
+            report(.missingPlanFile, "plan.yaml", nil, "the plan has no plan.yaml; create one with `plantool init`")
+        }
+
+        var recommendations: [RecommendationFile] = []
+        var seen: [Int: String] = [:]
+        for file in files.recommendationFiles {
+            let name = String(file.path.split(separator: "/").last ?? "")
+            guard name.hasSuffix(".yaml") || name.hasSuffix(".yml") else { continue }
+            let expected = number(fromFileName: name)
+            if expected == nil {
+                var message = "'\(name)' is not a recommendation file name; name it by its number, zero-padded to two digits (01.yaml, 12.yaml)"
+                let stem = name.split(separator: ".").first.map(String.init) ?? ""
+                if let n = Int.digitsOnly(stem), n >= 1 { message += ": \(Recommendation.fileName(for: n))" }
+                report(.fileName, file.path, nil, message)
+            }
+            let bytes: [UInt8]
+            switch file.contents {
+            case .success(let b): bytes = b
+            case .failure(let error):
+                report(error.rule, file.path, nil, error.message)
+                continue
+            }
+            let parsed = PlanFormat.parseRecommendation(bytes, path: files.displayPath(file.path))
+            diagnostics += parsed.diagnostics
+            if let rec = parsed.value {
+                let location = parsed.sourceMap.values["number"]
+                if let expected, rec.number != expected {
+                    report(.numberMismatch, file.path, location,
+                           "number \(rec.number) does not match the file name \(name); rename the file to \(Recommendation.fileName(for: rec.number)) or correct the number")
+                }
+                if let other = seen[rec.number] {
+                    report(.duplicateNumber, file.path, location, "recommendation \(rec.number) is also given by \(files.displayPath(other))")
+                } else {
+                    seen[rec.number] = file.path
+                }
+            }
+            recommendations.append(RecommendationFile(path: file.path, parsed: parsed))
+        }
+        return LoadedPlan(files: files, info: info, recommendations: recommendations, diagnostics: diagnostics.sorted())
+    }
+}

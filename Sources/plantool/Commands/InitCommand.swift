@@ -1,0 +1,97 @@
+import ArgumentParser
+import Foundation
+import PlanKit
+
+extension Plantool {
+    struct InitCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "init",
+            abstract: "Create a plan: plan.yaml, an empty recommendations/ folder and the format's schemas.",
+            discussion: """
+                Writes DIR/plan.yaml (from the options given), DIR/recommendations/, and \
+                DIR/schema/*.schema.json, which the files' first-line modelines point to so that \
+                editors validate them offline. Refuses a folder that already holds a plan.
+                """
+        )
+
+        @Argument(help: ArgumentHelp("Folder for the plan (created if missing).", valueName: "dir"))
+        var directory: String = "."
+
+        @Option(help: "The plan's title.")
+        var title: String?
+
+        @Option(help: "Who answers the report.")
+        var organisation: String = "HM Prison and Probation Service"
+
+        @Option(help: "The inspectorate that wrote the report.")
+        var inspectorate: String = "HM Inspectorate of Probation"
+
+        @Option(name: .customLong("report-title"), help: "The inspection report's title (default: the plan's title).")
+        var reportTitle: String?
+
+        @Option(help: ArgumentHelp("The day the report was published.", valueName: "YYYY-MM-DD"))
+        var published: String?
+
+        @Option(help: ArgumentHelp("The day the action plan is submitted.", valueName: "YYYY-MM-DD"))
+        var submitted: String?
+
+        func validate() throws {
+            for (name, value) in [("--published", published), ("--submitted", submitted)] {
+                if let value, Day(value) == nil {
+                    throw ValidationError("\(name) must be a date written YYYY-MM-DD, such as 2024-01-03; got '\(value)'")
+                }
+            }
+            for (name, value) in [("--title", title), ("--organisation", organisation), ("--inspectorate", inspectorate),
+                                  ("--report-title", reportTitle)] {
+                if let value, value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                    throw ValidationError("\(name) must not be empty")
+                }
+            }
+        }
+
+        func run() throws {
+            let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+            let root = URL(fileURLWithPath: directory, relativeTo: cwd).standardizedFileURL
+            let shown = Selection.display(root)
+            let manager = FileManager.default
+
+            var isDirectory: ObjCBool = false
+            if manager.fileExists(atPath: root.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+                throw PlantoolError(message: "\(shown) is a file, not a folder")
+            }
+            if PlanDirectory.isPlan(root) {
+                throw PlantoolError(message: "\(shown) already holds a plan (plan.yaml); nothing was changed")
+            }
+            let schemaFolder = root.appendingPathComponent("schema")
+            for (name, contents) in SchemaFiles.all {
+                let url = schemaFolder.appendingPathComponent(name)
+                if let existing = manager.contents(atPath: url.path), existing != Data((contents + "\n").utf8) {
+                    throw PlantoolError(message: "\(Selection.display(url)) exists and differs from plantool's schema; move it away first. Nothing was changed")
+                }
+            }
+
+            let planTitle = title ?? reportTitle ?? "Action plan"
+            let info = PlanInfo(title: planTitle, organisation: organisation, inspectorate: inspectorate,
+                                report: Report(title: reportTitle ?? planTitle, published: published.flatMap { Day($0) }),
+                                submitted: submitted.flatMap { Day($0) })
+            do {
+                try manager.createDirectory(at: root.appendingPathComponent(PlanDirectory.recommendationsFolder),
+                                            withIntermediateDirectories: true)
+                try manager.createDirectory(at: schemaFolder, withIntermediateDirectories: true)
+                for (name, contents) in SchemaFiles.all {
+                    try FileWriter.writeAtomically(contents + "\n", to: schemaFolder.appendingPathComponent(name))
+                }
+                // Keeps the empty folder in git until the first recommendation is added.
+                try FileWriter.writeAtomically("", to: root.appendingPathComponent(PlanDirectory.recommendationsFolder)
+                    .appendingPathComponent(".gitkeep"))
+                try FileWriter.writeAtomically(CanonicalWriter.write(info), to: root.appendingPathComponent(PlanDirectory.planFileName))
+            } catch let error as PlanFileError {
+                throw PlantoolError(message: error.message)
+            } catch {
+                throw PlantoolError(message: "cannot create the plan in \(shown): \(error.localizedDescription)")
+            }
+            Output.line("created a plan in \(shown): plan.yaml, recommendations/, schema/")
+            Output.line("next: add recommendations/01.yaml, then run `plantool check`")
+        }
+    }
+}

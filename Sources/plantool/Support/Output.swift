@@ -1,0 +1,34 @@
+import Foundation
+import PlanKit
+
+/// A problem of the tool's own (a missing folder, a file it cannot write), as opposed to
+/// findings in a plan. Printed as `plantool: error: ...`.
+struct PlantoolError: Error {
+    var message: String
+    var exitCode: Int32 = 2
+}
+
+/// Where plantool writes: findings and results to standard output, errors and summaries to
+/// standard error.
+enum Output {
+    static func line(_ text: String) {
+        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+    }
+
+    static func standardError(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+
+    static func error(_ message: String) {
+        standardError("plantool: error: \(message)")
+    }
+
+    static func diagnostics(_ diagnostics: [Diagnostic]) {
+        guard !diagnostics.isEmpty else { return }
+        line(diagnostics.sorted().map(\.description).joined(separator: "\n"))
+    }
+
+    static func count(_ n: Int, _ singular: String, _ plural: String? = nil) -> String {
+        "\(n) \(n == 1 ? singular : (plural ?? singular + "s"))"
+    }
+}

@@ -1,0 +1,68 @@
+import ArgumentParser
+import Foundation
+import PlanKit
+
+/// `--plan DIR`, shared by the commands that work on plans.
+struct PlanOption: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The plan folder to work on (the folder holding plan.yaml).", valueName: "dir"))
+    var plan: String?
+}
+
+/// What a command works on: whole plans, and single files named on the command line.
+struct Selection {
+    var plans: [URL] = []
+    var files: [URL] = []
+
+    /// Resolves `--plan`, paths given on the command line, or else the plan around the current
+    /// folder, or else every plan in the repository (or below the current folder).
+    static func resolve(plan: String?, paths: [String], allowAll: Bool) throws -> Selection {
+        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        var selection = Selection()
+        if let plan {
+            let url = URL(fileURLWithPath: plan, relativeTo: cwd).standardizedFileURL
+            guard PlanDirectory.isPlan(url) else {
+                throw PlantoolError(message: "\(plan): not a plan folder (no plan.yaml there)")
+            }
+            selection.plans = [url]
+        }
+        for path in paths {
+            let url = URL(fileURLWithPath: path, relativeTo: cwd).standardizedFileURL
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
+                throw PlantoolError(message: "\(path): no such file or folder")
+            }
+            if !isDirectory.boolValue {
+                selection.files.append(url)
+            } else if PlanDirectory.isPlan(url) {
+                selection.plans.append(url)
+            } else {
+                let found = PlanDirectory.plans(under: url)
+                guard !found.isEmpty else {
+                    throw PlantoolError(message: "\(path): no plan here (no plan.yaml in it or below it)")
+                }
+                selection.plans += found
+            }
+        }
+        if plan != nil || !paths.isEmpty { return selection }
+
+        if let enclosing = PlanDirectory.enclosingPlan(of: cwd) {
+            selection.plans = [enclosing]
+        } else if allowAll {
+            let root = PlanDirectory.repositoryRoot(of: cwd) ?? cwd
+            selection.plans = PlanDirectory.plans(under: root)
+        }
+        guard !selection.plans.isEmpty else {
+            throw PlantoolError(message: "no plan found: no plan.yaml here, above or below; create one with `plantool init` or name one with --plan DIR")
+        }
+        return selection
+    }
+
+    /// How a path is shown: relative to the current folder when inside it.
+    static func display(_ url: URL) -> String {
+        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).standardizedFileURL.path
+        let path = url.standardizedFileURL.path
+        if path == cwd { return "." }
+        if path.hasPrefix(cwd + "/") { return String(path.dropFirst(cwd.count + 1)) }
+        return path
+    }
+}
