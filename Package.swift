@@ -36,9 +36,11 @@ let package = Package(
             dependencies: [
                 "PlanKit",
                 .product(name: "PropertyBased", package: "swift-property-based"),
-            ]
+            ],
+            resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "PlantoolTests", dependencies: ["PlanKit"]),
+        // End-to-end tests: they run the built plantool binary on real folders.
+        .testTarget(name: "PlantoolTests", dependencies: ["PlanKit", "plantool"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -72,7 +72,7 @@ struct YAMLDocument {
         withExtendedLifetime(parser) {
             var scalars: [(SourceLocation, Node.Scalar.Style)] = []
             var clean = true
-            Self.inspect(root, scalars: &scalars, clean: &clean) { rule, location, message in
+            Self.inspect(root, source: source, scalars: &scalars, clean: &clean) { rule, location, message in
                 report(rule, location, message)
             }
             comments = CommentScanner.comments(in: source, scalars: scalars)
@@ -83,7 +83,8 @@ struct YAMLDocument {
 
     /// Walks the tree once, refusing what is outside the subset (anchors, aliases, tags, flow
     /// mappings, merge keys) and collecting where each scalar starts and how it is quoted.
-    private static func inspect(_ node: Node, isKey: Bool = false, scalars: inout [(SourceLocation, Node.Scalar.Style)],
+    private static func inspect(_ node: Node, isKey: Bool = false, source: SourceText,
+                                scalars: inout [(SourceLocation, Node.Scalar.Style)],
                                 clean: inout Bool,
                                 report: (FormatRule, SourceLocation?, String) -> Void) {
         let location = node.mark.map { SourceLocation(line: $0.line, column: $0.column) }
@@ -117,13 +118,15 @@ struct YAMLDocument {
             report(.anchorAlias, location, "aliases are not allowed; write the value out in full")
             clean = false
         case .sequence(let seq):
-            if seq.style == .flow, seq.contains(where: { $0.scalar == nil }) {
+            // Yams does not keep a collection's style, but its mark is the opening bracket of a
+            // flow collection and the first entry of a block one.
+            if startsWith("[", at: location, in: source), seq.contains(where: { $0.scalar == nil }) {
                 report(.flowMapping, location, "a flow list ([...]) may hold only words; write nested values in block style")
                 clean = false
             }
-            for child in seq { inspect(child, scalars: &scalars, clean: &clean, report: report) }
+            for child in seq { inspect(child, source: source, scalars: &scalars, clean: &clean, report: report) }
         case .mapping(let map):
-            if map.style == .flow {
+            if startsWith("{", at: location, in: source) {
                 report(.flowMapping, location, "flow mappings ({...}) are not allowed; write one key per line")
                 clean = false
             }
@@ -134,10 +137,16 @@ struct YAMLDocument {
                     clean = false
                     continue
                 }
-                inspect(key, isKey: true, scalars: &scalars, clean: &clean, report: report)
-                inspect(value, scalars: &scalars, clean: &clean, report: report)
+                inspect(key, isKey: true, source: source, scalars: &scalars, clean: &clean, report: report)
+                inspect(value, source: source, scalars: &scalars, clean: &clean, report: report)
             }
         }
+    }
+
+    private static func startsWith(_ character: Unicode.Scalar, at location: SourceLocation?, in source: SourceText) -> Bool {
+        guard let location else { return false }
+        let line = source.line(location.line)
+        return location.column >= 1 && location.column <= line.count && line[location.column - 1] == character
     }
 
     private static func diagnostic(for error: YamlError, source: SourceText, path: String) -> Diagnostic {

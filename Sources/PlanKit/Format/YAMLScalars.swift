@@ -70,7 +70,8 @@ enum YAMLScalars {
     /// Characters that may stand in a plain or block scalar without escaping.
     static func isPlainSafe(_ c: Unicode.Scalar) -> Bool {
         switch c.value {
-        case 0x20...0x7E, 0xA0...0xD7FF, 0xE000...0xFEFE, 0xFF00...0xFFFD, 0x10000...0x10FFFF: true
+        // U+2028 and U+2029 are line breaks to YAML 1.1 readers (libyaml among them).
+        case 0x20...0x7E, 0xA0...0x2027, 0x202A...0xD7FF, 0xE000...0xFEFE, 0xFF00...0xFFFD, 0x10000...0x10FFFF: true
         default: false
         }
     }
