@@ -37,7 +37,7 @@ let package = Package(
                 "PlanKit",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
-            resources: [.copy("Fixtures")]
+            exclude: ["Fixtures"]
         ),
         // End-to-end tests: they run the built plantool binary on real folders.
         .testTarget(name: "PlantoolTests", dependencies: ["PlanKit", "plantool"]),

@@ -101,30 +101,21 @@ public enum PlanLoader {
         for file in files.recommendationFiles {
             let name = String(file.path.split(separator: "/").last ?? "")
             guard name.hasSuffix(".yaml") || name.hasSuffix(".yml") else { continue }
-            let expected = number(fromFileName: name)
-            if expected == nil {
-                var message = "'\(name)' is not a recommendation file name; name it by its number, zero-padded to two digits (01.yaml, 12.yaml)"
-                let stem = name.split(separator: ".").first.map(String.init) ?? ""
-                if let n = Int.digitsOnly(stem), n >= 1 { message += ": \(Recommendation.fileName(for: n))" }
-                report(.fileName, file.path, nil, message)
-            }
             let bytes: [UInt8]
             switch file.contents {
             case .success(let b): bytes = b
             case .failure(let error):
                 report(error.rule, file.path, nil, error.message)
+                diagnostics += nameDiagnostics(fileName: name, path: files.displayPath(file.path), parsed: nil)
                 continue
             }
             let parsed = PlanFormat.parseRecommendation(bytes, path: files.displayPath(file.path))
             diagnostics += parsed.diagnostics
+            diagnostics += nameDiagnostics(fileName: name, path: files.displayPath(file.path), parsed: parsed)
             if let rec = parsed.value {
-                let location = parsed.sourceMap.values["number"]
-                if let expected, rec.number != expected {
-                    report(.numberMismatch, file.path, location,
-                           "number \(rec.number) does not match the file name \(name); rename the file to \(Recommendation.fileName(for: rec.number)) or correct the number")
-                }
                 if let other = seen[rec.number] {
-                    report(.duplicateNumber, file.path, location, "recommendation \(rec.number) is also given by \(files.displayPath(other))")
+                    report(.duplicateNumber, file.path, parsed.sourceMap.values["number"],
+                           "recommendation \(rec.number) is also given by \(files.displayPath(other))")
                 } else {
                     seen[rec.number] = file.path
                 }
@@ -132,5 +123,25 @@ public enum PlanLoader {
             recommendations.append(RecommendationFile(path: file.path, parsed: parsed))
         }
         return LoadedPlan(files: files, info: info, recommendations: recommendations, diagnostics: diagnostics.sorted())
+    }
+
+    /// A recommendation file's name must be its number: `file-name` when the name is not a
+    /// number, `number-mismatch` when the number inside differs.
+    public static func nameDiagnostics(fileName name: String, path: String,
+                                       parsed: ParsedFile<Recommendation>?) -> [Diagnostic] {
+        func make(_ rule: FormatRule, _ location: SourceLocation?, _ message: String) -> Diagnostic {
+            Diagnostic(path: path, location: location, severity: rule.severity, rule: rule.id, message: message)
+        }
+        guard let expected = number(fromFileName: name) else {
+            var message = "'\(name)' is not a recommendation file name; name it by its number, zero-padded to two digits (01.yaml, 12.yaml)"
+            let stem = name.split(separator: ".").first.map(String.init) ?? ""
+            if let n = Int.digitsOnly(stem), n >= 1 { message += ": \(Recommendation.fileName(for: n))" }
+            return [make(.fileName, nil, message)]
+        }
+        if let rec = parsed?.value, rec.number != expected {
+            return [make(.numberMismatch, parsed?.sourceMap.values["number"],
+                         "number \(rec.number) does not match the file name \(name); rename the file to \(Recommendation.fileName(for: rec.number)) or correct the number")]
+        }
+        return []
     }
 }

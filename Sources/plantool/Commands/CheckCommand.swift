@@ -32,7 +32,7 @@ extension Plantool {
                 diagnostics += SingleFile.check(file)
                 fileCount += 1
             }
-            Output.diagnostics(diagnostics)
+            Output.diagnostics(Selection.shortened(diagnostics))
             let errors = diagnostics.filter { $0.severity == .error }.count
             let warnings = diagnostics.filter { $0.severity == .warning }.count
             var scope = Output.count(fileCount, "file")
@@ -55,7 +55,12 @@ enum SingleFile {
             case .plan:
                 return PlanFormat.parsePlanInfo(bytes, path: path).diagnostics
             case .recommendation:
-                return PlanFormat.parseRecommendation(bytes, path: path).diagnostics
+                let parsed = PlanFormat.parseRecommendation(bytes, path: path)
+                // Inside a plan's recommendations/ folder, the name must be the number too.
+                guard url.deletingLastPathComponent().lastPathComponent == PlanDirectory.recommendationsFolder else {
+                    return parsed.diagnostics
+                }
+                return parsed.diagnostics + PlanLoader.nameDiagnostics(fileName: url.lastPathComponent, path: path, parsed: parsed)
             }
         }
     }

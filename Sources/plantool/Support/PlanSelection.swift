@@ -57,12 +57,28 @@ struct Selection {
         return selection
     }
 
-    /// How a path is shown: relative to the current folder when inside it.
+    /// How a path is shown: relative to the current folder (with `..` where needed), as
+    /// compilers do, so that editors and terminals can open it; absolute when the two share
+    /// nothing but the root.
     static func display(_ url: URL) -> String {
-        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).standardizedFileURL.path
-        let path = url.standardizedFileURL.path
-        if path == cwd { return "." }
-        if path.hasPrefix(cwd + "/") { return String(path.dropFirst(cwd.count + 1)) }
-        return path
+        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).standardizedFileURL.pathComponents
+        let target = url.standardizedFileURL.pathComponents
+        var common = 0
+        while common < cwd.count, common < target.count, cwd[common] == target[common] { common += 1 }
+        guard common > 1 else { return url.standardizedFileURL.path }
+        let ups = Array(repeating: "..", count: cwd.count - common)
+        let parts = ups + target[common...]
+        return parts.isEmpty ? "." : parts.joined(separator: "/")
+    }
+
+    /// The diagnostics with their paths shown the shortest way from the current folder
+    /// (`../recommendations/01.yaml` seen from inside recommendations/ is `01.yaml`).
+    static func shortened(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        return diagnostics.map { diagnostic in
+            var copy = diagnostic
+            copy.path = display(URL(fileURLWithPath: diagnostic.path, relativeTo: cwd))
+            return copy
+        }
     }
 }
