@@ -102,13 +102,11 @@ struct YAMLDocument {
             clean = false
             return  // never descend: an alias bomb would make the walk exponential
         }
-        // Yams resolves a key's tag when it hashes keys to find duplicates, so only values are
-        // checked: a tag on a key (`!!str number: 5`) is not detected.
-        // Yams gives quoted and block scalars the tag !!str; only other tags were written.
-        var quotedString = false
-        if case .scalar(let s) = node, s.style != .plain, tag.rawValue == Tag.Name.str.rawValue { quotedString = true }
-        if !isKey, !quotedString, tag.rawValue != Tag.Name.implicit.rawValue {
-            report(.explicitTag, location, "tag '\(tag.rawValue)' is not allowed; plantool types values itself")
+        // A tag is written where the node starts ("!!str x", "!custom"). Yams cannot say: it
+        // gives quoted scalars the tag !!str, and resolves keys' tags when it hashes them.
+        if startsWith("!", at: location, in: source)
+            || (!isKey && !isQuotedString(node, tag) && tag.rawValue != Tag.Name.implicit.rawValue) {
+            report(.explicitTag, location, "tags (such as !!str) are not allowed; plantool types values itself")
             clean = false
         }
         switch node {
@@ -124,7 +122,7 @@ struct YAMLDocument {
                 report(.flowMapping, location, "a flow list ([...]) may hold only words; write nested values in block style")
                 clean = false
             }
-            for child in seq { inspect(child, source: source, scalars: &scalars, clean: &clean, report: report) }
+            for child in seq { inspect(child, isKey: isKey, source: source, scalars: &scalars, clean: &clean, report: report) }
         case .mapping(let map):
             if startsWith("{", at: location, in: source) {
                 report(.flowMapping, location, "flow mappings ({...}) are not allowed; write one key per line")
@@ -138,9 +136,14 @@ struct YAMLDocument {
                     continue
                 }
                 inspect(key, isKey: true, source: source, scalars: &scalars, clean: &clean, report: report)
-                inspect(value, source: source, scalars: &scalars, clean: &clean, report: report)
+                inspect(value, isKey: isKey, source: source, scalars: &scalars, clean: &clean, report: report)
             }
         }
+    }
+
+    private static func isQuotedString(_ node: Node, _ tag: Tag) -> Bool {
+        if case .scalar(let s) = node, s.style != .plain, tag.rawValue == Tag.Name.str.rawValue { return true }
+        return false
     }
 
     private static func startsWith(_ character: Unicode.Scalar, at location: SourceLocation?, in source: SourceText) -> Bool {
@@ -161,7 +164,7 @@ struct YAMLDocument {
             if problem.contains("another document") {
                 return make(.multipleDocuments, location, "a plan file holds one YAML document; remove the second one")
             }
-            if let tab = firstTabIndentation(in: source, upTo: mark.line) {
+            if let tab = tabIndentation(in: source, line: mark.line) {
                 return make(.tabIndentation, tab, "tab used for indentation; indent with spaces")
             }
             var message = problem
@@ -180,16 +183,13 @@ struct YAMLDocument {
         }
     }
 
-    /// The first line up to `line` whose indentation holds a tab.
-    private static func firstTabIndentation(in source: SourceText, upTo line: Int) -> SourceLocation? {
-        for number in 1...max(1, min(line, source.lines.count)) {
-            let text = source.line(number)
-            let leading = text.prefix(while: { $0 == " " || $0 == "\t" })
-            if let tab = leading.firstIndex(of: "\t"), leading.count < text.count || number == line {
-                return SourceLocation(line: number, column: tab + 1)
-            }
-        }
-        return nil
+    /// The tab in the indentation of the line where the parser stopped, if there is one. Only
+    /// that line is looked at: a tab further up may be legal content of a block scalar.
+    private static func tabIndentation(in source: SourceText, line: Int) -> SourceLocation? {
+        let text = source.line(line)
+        let leading = text.prefix(while: { $0 == " " || $0 == "\t" })
+        guard let tab = leading.firstIndex(of: "\t") else { return nil }
+        return SourceLocation(line: line, column: tab + 1)
     }
 
     /// Where the same key is written again at the same indentation, in the same block.
