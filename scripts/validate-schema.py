@@ -3,7 +3,7 @@
 
 Usage: python3 scripts/validate-schema.py [--schema-dir DIR] FILE...
 
-Files named plan.yaml are checked against plan.schema.json, every other file against
+Files named plan.yaml (or NAME.plan.yaml) are checked against plan.schema.json, every other file against
 recommendation.schema.json (Draft 2020-12, with the `jsonschema` package).
 
 YAML is read with PyYAML's SafeLoader, typed by YAML 1.2's core schema as editors do:
@@ -123,7 +123,9 @@ def error_message(error):
 
 
 def validate(path, validators):
-    kind = "plan.schema.json" if os.path.basename(path) == "plan.yaml" else "recommendation.schema.json"
+    name = os.path.basename(path)
+    is_plan = name == "plan.yaml" or name.endswith(".plan.yaml")
+    kind = "plan.schema.json" if is_plan else "recommendation.schema.json"
     try:
         with open(path, "rb") as handle:
             document = load_yaml(handle)

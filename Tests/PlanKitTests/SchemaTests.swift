@@ -193,7 +193,7 @@ private enum SchemaTestSupport {
 
     /// Reads a fixture as plantool does, as a plan file or a recommendation by its name.
     static func read(_ bytes: [UInt8], path: String) -> ReadResult {
-        if (path as NSString).lastPathComponent == "plan.yaml" {
+        if PlanFileKind(fileName: (path as NSString).lastPathComponent) == .plan {
             let parsed = PlanFormat.parsePlanInfo(bytes, path: path)
             return ReadResult(diagnostics: parsed.diagnostics, hasValue: parsed.value != nil)
         }

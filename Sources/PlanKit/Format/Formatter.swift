@@ -3,9 +3,10 @@ public enum PlanFileKind: Sendable {
     case plan
     case recommendation
 
-    /// `plan.yaml` is the plan file; any other `.yaml` a recommendation.
+    /// `plan.yaml` (or, for a file checked on its own, `NAME.plan.yaml`) is a plan file; any
+    /// other `.yaml` a recommendation.
     public init(fileName: String) {
-        self = fileName == "plan.yaml" ? .plan : .recommendation
+        self = fileName == "plan.yaml" || fileName.hasSuffix(".plan.yaml") ? .plan : .recommendation
     }
 }
 
