@@ -23,7 +23,7 @@ let package = Package(
         // The only module that talks to libgit2.
         .target(name: "PlanGit", dependencies: ["CLibGit2"]),
         // The plan model, the strict YAML reader and the canonical writer: no printing, no flags.
-        .target(name: "PlanKit", dependencies: [.product(name: "Yams", package: "Yams")]),
+        .target(name: "PlanKit", dependencies: ["PlanGit", .product(name: "Yams", package: "Yams")]),
         .executableTarget(
             name: "plantool",
             dependencies: [

@@ -2,5 +2,11 @@
 #define PLANTOOL_CLIBGIT2_SHIM_H
 
 #include <git2.h>
+#include <git2/sys/repository.h>
+
+/* git_libgit2_opts is variadic, which Swift cannot call: one inline function per option used. */
+static inline int plantool_git_disable_owner_validation(void) {
+    return git_libgit2_opts(GIT_OPT_SET_OWNER_VALIDATION, 0);
+}
 
 #endif

@@ -15,7 +15,7 @@ struct Plantool: ParsableCommand {
             around the current folder, on the one named by --plan, or (check, fmt) on every plan below.
             Exit status: 0 success, 1 problems found, 2 usage error or unusable input.
             """,
-        version: "plantool \(version) (libgit2 \(GitLibrary.version))",
+        version: "plantool \(version) (libgit2 \(Git.libraryVersion))",
         subcommands: [InitCommand.self, CheckCommand.self, FmtCommand.self]
     )
 

@@ -1,3 +1,5 @@
+import PlanGit
+
 /// A plan's files as read from somewhere (the working tree now; git's index or a revision later):
 /// `plan.yaml` and every file directly in `recommendations/`, by path relative to the plan folder.
 public struct PlanFiles: Sendable {
@@ -6,10 +8,14 @@ public struct PlanFiles: Sendable {
         public var path: String
         /// The file's bytes, or why it could not be read.
         public var contents: Result<[UInt8], PlanFileError>
+        /// The id git gives (or would give) the file's content, when known: two sources whose
+        /// files have the same id need not be compared.
+        public var blobID: ObjectID?
 
-        public init(path: String, contents: Result<[UInt8], PlanFileError>) {
+        public init(path: String, contents: Result<[UInt8], PlanFileError>, blobID: ObjectID? = nil) {
             self.path = path
             self.contents = contents
+            self.blobID = blobID
         }
     }
 
@@ -25,6 +31,9 @@ public struct PlanFiles: Sendable {
         self.planFile = planFile
         self.recommendationFiles = recommendationFiles.sorted { $0.path < $1.path }
     }
+
+    /// How many files were read.
+    public var fileCount: Int { (planFile == nil ? 0 : 1) + recommendationFiles.count }
 
     /// The path shown in messages for a file of the plan.
     public func displayPath(_ relative: String) -> String {

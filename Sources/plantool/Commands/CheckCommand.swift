@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PlanGit
 import PlanKit
 
 extension Plantool {
@@ -10,33 +11,62 @@ extension Plantool {
             discussion: """
                 Prints each problem as path:line:column: severity: message [rule-id]. With no path, \
                 checks the plan around the current folder, or every plan in the repository. \
+                --staged checks what the next commit will hold (git's index), --rev a revision. \
                 Exits 1 when any error is found, 2 on a usage error.
                 """
         )
 
         @OptionGroup var planOption: PlanOption
 
+        @Flag(help: "Check the staged content (git's index), as the next commit will hold it.")
+        var staged = false
+
+        @Option(help: ArgumentHelp("Check the plan as it is in a revision (HEAD~1, a tag, a branch, an id).", valueName: "rev"))
+        var rev: String?
+
         @Argument(help: ArgumentHelp("Plan folders, folders holding plans, or single plan files.", valueName: "path"))
         var paths: [String] = []
 
+        func validate() throws {
+            if staged && rev != nil { throw ValidationError("--staged and --rev cannot be used together") }
+            if (staged || rev != nil) && !paths.isEmpty {
+                throw ValidationError("--staged and --rev check whole plans: name one with --plan DIR instead of a path")
+            }
+        }
+
         func run() throws {
-            let selection = try Selection.resolve(plan: planOption.plan, paths: paths, allowAll: true)
+            let source: PlanSource = staged ? .index : rev.map { .revision($0) } ?? .workingTree
             var diagnostics: [Diagnostic] = []
             var fileCount = 0
-            for plan in selection.plans {
-                let loaded = PlanLoader.load(PlanDirectory.files(of: plan, displayRoot: Selection.display(plan)))
-                fileCount += (loaded.files.planFile == nil ? 0 : 1) + loaded.files.recommendationFiles.count
-                diagnostics += loaded.diagnostics
-            }
-            for file in selection.files {
-                diagnostics += SingleFile.check(file)
-                fileCount += 1
+            var planCount = 0
+            if source == .workingTree {
+                let selection = try Selection.resolve(plan: planOption.plan, paths: paths, allowAll: true)
+                for plan in selection.plans {
+                    let loaded = PlanLoader.load(PlanDirectory.files(of: plan, displayRoot: Selection.display(plan)))
+                    fileCount += loaded.files.fileCount
+                    diagnostics += loaded.diagnostics
+                }
+                for file in selection.files {
+                    diagnostics += SingleFile.check(file)
+                    fileCount += 1
+                }
+                planCount = selection.plans.count
+            } else {
+                let git = try GitSelection.open()
+                let plans = try git.plans(named: planOption.plan, in: source)
+                for plan in plans {
+                    let files = try git.files(of: plan, from: source)
+                    fileCount += files.fileCount
+                    diagnostics += PlanLoader.load(files).diagnostics
+                }
+                planCount = plans.count
             }
             Output.diagnostics(Selection.shortened(diagnostics))
             let errors = diagnostics.filter { $0.severity == .error }.count
             let warnings = diagnostics.filter { $0.severity == .warning }.count
             var scope = Output.count(fileCount, "file")
-            if !selection.plans.isEmpty { scope = Output.count(selection.plans.count, "plan") + ", " + scope }
+            if planCount > 0 { scope = Output.count(planCount, "plan") + ", " + scope }
+            if source != .workingTree { scope += " in \(source)" }
             Output.standardError("checked \(scope): \(Output.count(errors, "error")), \(Output.count(warnings, "warning"))")
             if errors > 0 { throw ExitCode.failure }
         }

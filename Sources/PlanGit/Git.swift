@@ -1,0 +1,66 @@
+import CLibGit2
+
+/// libgit2, initialised once for the life of the process (and never shut down, as git2-rs does).
+public enum Git {
+    private static let initialised: Bool = {
+        git_libgit2_init() >= 0
+    }()
+
+    /// Makes sure libgit2 is initialised; every handle calls this before its first use.
+    static func ensureInitialised() {
+        _ = initialised
+    }
+
+    /// libgit2's version, e.g. "1.5.1".
+    public static var libraryVersion: String {
+        var major: Int32 = 0, minor: Int32 = 0, revision: Int32 = 0
+        guard git_libgit2_version(&major, &minor, &revision) >= 0 else { return "unknown" }
+        return "\(major).\(minor).\(revision)"
+    }
+}
+
+/// A libgit2 call that failed: which operation, libgit2's code, class and message.
+public struct GitError: Error, CustomStringConvertible, Sendable {
+    public var operation: String
+    public var code: Int32
+    public var errorClass: Int32
+    public var message: String
+
+    public var description: String { "\(operation): \(message)" }
+
+    /// libgit2's code for a lock held by another process.
+    public var isLocked: Bool { code == GIT_ELOCKED.rawValue }
+    public var isNotFound: Bool { code == GIT_ENOTFOUND.rawValue }
+    public var isAmbiguous: Bool { code == GIT_EAMBIGUOUS.rawValue }
+    public var isUnbornBranch: Bool { code == GIT_EUNBORNBRANCH.rawValue }
+    public var isConflict: Bool { code == GIT_ECONFLICT.rawValue || code == GIT_EMERGECONFLICT.rawValue }
+
+    init(operation: String, code: Int32) {
+        self.operation = operation
+        self.code = code
+        // Read the error only after a failure: libgit2 1.5 may leave a stale one after success.
+        if let last = git_error_last() {
+            errorClass = last.pointee.klass
+            message = last.pointee.message.map { String(cString: $0) } ?? "unknown error"
+        } else {
+            errorClass = 0
+            message = "error \(code)"
+        }
+        git_error_clear()
+    }
+
+    /// An error of plantool's own about a git operation (no libgit2 call failed).
+    public init(operation: String, message: String) {
+        self.operation = operation
+        self.code = GIT_ERROR.rawValue
+        self.errorClass = 0
+        self.message = message
+    }
+}
+
+/// Throws for a negative libgit2 return code; zero and positive codes are results, not errors.
+@discardableResult
+func check(_ code: Int32, _ operation: @autoclosure () -> String) throws -> Int32 {
+    guard code < 0 else { return code }
+    throw GitError(operation: operation(), code: code)
+}

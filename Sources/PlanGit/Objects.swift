@@ -1,0 +1,228 @@
+import CLibGit2
+
+/// What a tree entry is.
+public enum EntryKind: Sendable, Equatable {
+    case blob
+    case executable
+    case link
+    case tree
+    case submodule
+
+    init(mode: UInt32) {
+        switch mode {
+        case UInt32(GIT_FILEMODE_TREE.rawValue): self = .tree
+        case UInt32(GIT_FILEMODE_BLOB_EXECUTABLE.rawValue): self = .executable
+        case UInt32(GIT_FILEMODE_LINK.rawValue): self = .link
+        case UInt32(GIT_FILEMODE_COMMIT.rawValue): self = .submodule
+        default: self = .blob
+        }
+    }
+
+    /// A regular file (executable or not).
+    public var isFile: Bool { self == .blob || self == .executable }
+}
+
+/// An entry of a tree, copied out of libgit2.
+public struct TreeEntry: Sendable, Equatable {
+    public var name: String
+    public var id: ObjectID
+    public var kind: EntryKind
+}
+
+/// A file as git's index stages it.
+public struct IndexEntry: Sendable, Equatable {
+    /// Path from the top of the working tree.
+    public var path: String
+    public var id: ObjectID
+    public var kind: EntryKind
+    /// 0 normally; 1–3 for the sides of an unresolved merge conflict.
+    public var stage: Int
+}
+
+/// Who made a change, and when.
+public struct Person: Sendable, Equatable {
+    public var name: String
+    public var email: String
+    /// Seconds since 1970.
+    public var time: Int64
+    /// Minutes east of UTC.
+    public var offsetMinutes: Int32
+
+    public init(name: String, email: String, time: Int64, offsetMinutes: Int32) {
+        self.name = name
+        self.email = email
+        self.time = time
+        self.offsetMinutes = offsetMinutes
+    }
+
+    init(_ signature: UnsafePointer<git_signature>) {
+        name = String(cString: signature.pointee.name)
+        email = String(cString: signature.pointee.email)
+        time = signature.pointee.when.time
+        offsetMinutes = signature.pointee.when.offset
+    }
+}
+
+/// A commit, copied out of libgit2.
+public struct CommitInfo: Sendable, Equatable {
+    public var id: ObjectID
+    public var tree: ObjectID
+    public var parents: [ObjectID]
+    public var summary: String
+    public var author: Person
+    public var committer: Person
+}
+
+extension Repository {
+    // MARK: Revisions
+
+    /// The commit a revision names: `HEAD`, `HEAD~2`, a tag (annotated or not), a branch, a full
+    /// or abbreviated id, `main@{1}`: whatever libgit2's rev-parse understands.
+    public func commit(_ revision: String) throws -> CommitInfo {
+        var object: OpaquePointer?
+        let code = git_revparse_single(&object, pointer, revision)
+        if code == GIT_ENOTFOUND.rawValue || code == GIT_EINVALIDSPEC.rawValue {
+            let error = GitError(operation: "resolve \(revision)", code: code)
+            throw GitError(operation: "resolve a revision",
+                           message: "revision '\(revision)' does not exist in this repository (\(error.message))")
+        }
+        if code == GIT_EAMBIGUOUS.rawValue {
+            git_error_clear()
+            throw GitError(operation: "resolve a revision", message: "revision '\(revision)' is ambiguous; give more of the id")
+        }
+        if code == GIT_EUNBORNBRANCH.rawValue {
+            git_error_clear()
+            throw GitError(operation: "resolve a revision", message: "revision '\(revision)': the branch has no commits yet")
+        }
+        try check(code, "resolve revision '\(revision)'")
+        defer { git_object_free(object) }
+        var peeled: OpaquePointer?
+        let peel = git_object_peel(&peeled, object, GIT_OBJECT_COMMIT)
+        if peel < 0 {
+            git_error_clear()
+            throw GitError(operation: "resolve a revision", message: "revision '\(revision)' does not name a commit")
+        }
+        defer { git_object_free(peeled) }
+        return try commitInfo(ObjectID(git_object_id(peeled)))
+    }
+
+    /// A commit's facts by id.
+    public func commitInfo(_ id: ObjectID) throws -> CommitInfo {
+        var raw = id.raw
+        var commit: OpaquePointer?
+        try check(git_commit_lookup(&commit, pointer, &raw), "read commit \(id.short)")
+        defer { git_commit_free(commit) }
+        var parents: [ObjectID] = []
+        for index in 0..<git_commit_parentcount(commit) {
+            parents.append(ObjectID(git_commit_parent_id(commit, index)))
+        }
+        let summary = git_commit_summary(commit).map { String(cString: $0) } ?? ""
+        return CommitInfo(id: id, tree: ObjectID(git_commit_tree_id(commit)), parents: parents, summary: summary,
+                          author: Person(git_commit_author(commit)), committer: Person(git_commit_committer(commit)))
+    }
+
+    /// The commit HEAD points to; nil when its branch has no commit yet.
+    public func headCommit() throws -> CommitInfo? {
+        if isHeadUnborn { return nil }
+        return try commit("HEAD")
+    }
+
+    // MARK: Trees and blobs
+
+    /// The entries of the folder at `path` ("" for the top) of a tree; nil when there is no
+    /// such folder.
+    public func entries(ofTree treeID: ObjectID, at path: String) throws -> [TreeEntry]? {
+        var raw = treeID.raw
+        var tree: OpaquePointer?
+        try check(git_tree_lookup(&tree, pointer, &raw), "read tree \(treeID.short)")
+        defer { git_tree_free(tree) }
+        var folder = tree
+        var owned: OpaquePointer? = nil
+        defer { if owned != nil { git_tree_free(owned) } }
+        if !path.isEmpty {
+            guard let entry = try entry(ofTree: treeID, at: path), entry.kind == .tree else { return nil }
+            var subRaw = entry.id.raw
+            try check(git_tree_lookup(&owned, pointer, &subRaw), "read tree \(path)")
+            folder = owned
+        }
+        var result: [TreeEntry] = []
+        let count = git_tree_entrycount(folder)
+        result.reserveCapacity(count)
+        for index in 0..<count {
+            guard let entry = git_tree_entry_byindex(folder, index) else { continue }
+            result.append(TreeEntry(name: String(cString: git_tree_entry_name(entry)),
+                                    id: ObjectID(git_tree_entry_id(entry)),
+                                    kind: EntryKind(mode: git_tree_entry_filemode(entry).rawValue)))
+        }
+        return result
+    }
+
+    /// The entry at `path` of a tree; nil when there is none.
+    public func entry(ofTree treeID: ObjectID, at path: String) throws -> TreeEntry? {
+        var raw = treeID.raw
+        var tree: OpaquePointer?
+        try check(git_tree_lookup(&tree, pointer, &raw), "read tree \(treeID.short)")
+        defer { git_tree_free(tree) }
+        var entry: OpaquePointer?
+        let code = git_tree_entry_bypath(&entry, tree, path)
+        if code == GIT_ENOTFOUND.rawValue {
+            git_error_clear()
+            return nil
+        }
+        try check(code, "find \(path) in tree \(treeID.short)")
+        defer { git_tree_entry_free(entry) }
+        let name = String(cString: git_tree_entry_name(entry))
+        return TreeEntry(name: name, id: ObjectID(git_tree_entry_id(entry)),
+                         kind: EntryKind(mode: git_tree_entry_filemode(entry).rawValue))
+    }
+
+    /// A blob's bytes, copied out; refuses blobs larger than `limit`.
+    public func blob(_ id: ObjectID, limit: Int = Int.max) throws -> [UInt8] {
+        var raw = id.raw
+        var blob: OpaquePointer?
+        try check(git_blob_lookup(&blob, pointer, &raw), "read blob \(id.short)")
+        defer { git_blob_free(blob) }
+        let size = Int(git_blob_rawsize(blob))
+        guard size <= limit else {
+            throw GitError(operation: "read blob \(id.short)", message: "blob is \(size) bytes, more than \(limit)")
+        }
+        guard size > 0, let content = git_blob_rawcontent(blob) else { return [] }
+        return Array(UnsafeRawBufferPointer(start: content, count: size))
+    }
+
+    // MARK: The index
+
+    /// The staged entries whose path starts with `prefix` (a folder, with its trailing slash),
+    /// read afresh from the index file.
+    public func indexEntries(under prefix: String) throws -> [IndexEntry] {
+        var index: OpaquePointer?
+        try check(git_repository_index(&index, pointer), "open the index")
+        defer { git_index_free(index) }
+        try check(git_index_read(index, 0), "read the index")
+        var result: [IndexEntry] = []
+        for position in 0..<git_index_entrycount(index) {
+            guard let entry = git_index_get_byindex(index, position) else { continue }
+            let path = String(cString: entry.pointee.path)
+            guard prefix.isEmpty || path.hasPrefix(prefix) else { continue }
+            let stage = Int((entry.pointee.flags >> 12) & 0x3)
+            result.append(IndexEntry(path: path, id: ObjectID(entry.pointee.id), kind: EntryKind(mode: entry.pointee.mode),
+                                     stage: stage))
+        }
+        return result
+    }
+}
+
+extension Repository {
+    /// Every file path of a tree (recursively), for finding plans in a revision.
+    public func allPaths(ofTree treeID: ObjectID) throws -> [String] {
+        var result: [String] = []
+        var queue: [(ObjectID, String)] = [(treeID, "")]
+        while let (id, prefix) = queue.popLast() {
+            for entry in try entries(ofTree: id, at: "") ?? [] {
+                let path = prefix.isEmpty ? entry.name : prefix + "/" + entry.name
+                if entry.kind == .tree { queue.append((entry.id, path)) } else { result.append(path) }
+            }
+        }
+        return result
+    }
+}

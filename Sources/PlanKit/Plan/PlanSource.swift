@@ -1,0 +1,150 @@
+import Foundation
+import PlanGit
+
+/// Where a plan's files are read from.
+public enum PlanSource: Sendable, Equatable, CustomStringConvertible {
+    /// The files on disk, as they are now.
+    case workingTree
+    /// git's index: what the next commit will hold, so a partly staged file is seen as staged.
+    case index
+    /// Any revision git understands: `HEAD`, `HEAD~2`, a tag, a branch, an id, `main@{1}`.
+    case revision(String)
+
+    public var description: String {
+        switch self {
+        case .workingTree: "the working tree"
+        case .index: "the index (staged changes)"
+        case .revision(let revision): "revision \(revision)"
+        }
+    }
+}
+
+/// Plans inside a git repository, read from any source in one way.
+public struct PlanRepository {
+    public let repository: Repository
+
+    public init(_ repository: Repository) {
+        self.repository = repository
+    }
+
+    /// The repository around `directory` (also inside a git hook or a linked worktree).
+    public init(discoveringFrom directory: String) throws {
+        self.repository = try Repository.discover(from: directory)
+    }
+
+    /// The top of the working tree.
+    public var workingDirectory: String? { repository.workingDirectory }
+
+    /// A plan's files from a source. `plan` is the plan folder relative to the top of the
+    /// working tree ("" when the plan is the repository itself); `displayRoot` is how that folder
+    /// is named in messages.
+    public func files(ofPlan plan: String, from source: PlanSource, displayRoot: String) throws -> PlanFiles {
+        let prefix = plan.isEmpty ? "" : plan + "/"
+        let planPath = PlanDirectory.planFileName
+        let folder = PlanDirectory.recommendationsFolder
+        switch source {
+        case .workingTree:
+            guard let top = repository.workingDirectory else {
+                throw GitError(operation: "read the working tree", message: "the repository is bare: it has no working tree")
+            }
+            var files = PlanDirectory.files(of: URL(fileURLWithPath: top).appendingPathComponent(plan), displayRoot: displayRoot)
+            files.planFile = files.planFile.map(Self.withBlobID)
+            files.recommendationFiles = files.recommendationFiles.map(Self.withBlobID)
+            return files
+
+        case .index:
+            let entries = try repository.indexEntries(under: prefix)
+            var planFile: PlanFiles.File? = nil
+            var recommendations: [PlanFiles.File] = []
+            var seen = Set<String>()
+            for entry in entries {
+                let relative = String(entry.path.dropFirst(prefix.count))
+                guard !seen.contains(relative) else { continue }  // conflict stages share a path
+                if entry.stage != 0 {
+                    seen.insert(relative)
+                    let file = PlanFiles.File(path: relative, contents: .failure(PlanFileError(
+                        "has an unresolved merge conflict in the index; resolve it and stage the result")))
+                    if relative == planPath { planFile = file } else if Self.isRecommendation(relative, folder) { recommendations.append(file) }
+                    continue
+                }
+                if relative == planPath {
+                    planFile = read(entry.id, kind: entry.kind, path: relative)
+                } else if Self.isRecommendation(relative, folder) {
+                    recommendations.append(read(entry.id, kind: entry.kind, path: relative))
+                }
+            }
+            return PlanFiles(displayRoot: displayRoot, planFile: planFile, recommendationFiles: recommendations)
+
+        case .revision(let revision):
+            let commit = try repository.commit(revision)
+            let planEntry = try repository.entry(ofTree: commit.tree, at: prefix + planPath)
+            let planFile = planEntry.map { read($0.id, kind: $0.kind, path: planPath) }
+            let listed = try repository.entries(ofTree: commit.tree, at: prefix + folder) ?? []
+            let recommendations = listed
+                .filter { $0.name.hasSuffix(".yaml") || $0.name.hasSuffix(".yml") }
+                .map { read($0.id, kind: $0.kind, path: folder + "/" + $0.name) }
+            return PlanFiles(displayRoot: displayRoot, planFile: planFile, recommendationFiles: recommendations)
+        }
+    }
+
+    /// Plan folders (relative to the top) present in a source, sorted.
+    public func plans(in source: PlanSource) throws -> [String] {
+        let paths: [String]
+        switch source {
+        case .workingTree:
+            guard let top = repository.workingDirectory else { return [] }
+            let root = URL(fileURLWithPath: top)
+            return PlanDirectory.plans(under: root).compactMap { repository.relativePath(of: $0.path) }
+        case .index:
+            paths = try repository.indexEntries(under: "").map(\.path)
+        case .revision(let revision):
+            let commit = try repository.commit(revision)
+            paths = try repository.allPaths(ofTree: commit.tree)
+        }
+        let suffix = "/" + PlanDirectory.planFileName
+        var plans = Set<String>()
+        for path in paths {
+            if path == PlanDirectory.planFileName { plans.insert("") }
+            else if path.hasSuffix(suffix) {
+                let folder = String(path.dropLast(suffix.count))
+                if !folder.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { plans.insert(folder) }
+            }
+        }
+        // A plan does not hold plans.
+        let sorted = plans.sorted()
+        return sorted.filter { plan in
+            !sorted.contains { other in other != plan && (other.isEmpty || plan.hasPrefix(other + "/")) }
+        }
+    }
+
+    private func read(_ id: ObjectID, kind: EntryKind, path: String) -> PlanFiles.File {
+        switch kind {
+        case .link:
+            return PlanFiles.File(path: path, contents: .failure(PlanFileError(
+                "is a symbolic link; plan files must be regular files (links are not followed)")), blobID: id)
+        case .tree, .submodule:
+            return PlanFiles.File(path: path, contents: .failure(PlanFileError("is a folder, not a file")), blobID: id)
+        case .blob, .executable:
+            do {
+                return PlanFiles.File(path: path, contents: .success(try repository.blob(id, limit: Limits.maxFileBytes)), blobID: id)
+            } catch let error as GitError {
+                let rule: FormatRule = error.message.contains("more than") ? .fileTooLarge : .unreadableFile
+                return PlanFiles.File(path: path, contents: .failure(PlanFileError(error.message, rule: rule)), blobID: id)
+            } catch {
+                return PlanFiles.File(path: path, contents: .failure(PlanFileError("\(error)")), blobID: id)
+            }
+        }
+    }
+
+    private static func isRecommendation(_ relative: String, _ folder: String) -> Bool {
+        guard relative.hasPrefix(folder + "/") else { return false }
+        let name = relative.dropFirst(folder.count + 1)
+        return !name.contains("/") && (name.hasSuffix(".yaml") || name.hasSuffix(".yml"))
+    }
+
+    private static func withBlobID(_ file: PlanFiles.File) -> PlanFiles.File {
+        var copy = file
+        if case .success(let bytes) = file.contents { copy.blobID = try? ObjectID.hashBlob(bytes) }
+        return copy
+    }
+}

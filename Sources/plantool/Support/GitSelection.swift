@@ -1,0 +1,61 @@
+import Foundation
+import PlanGit
+import PlanKit
+
+/// Plans in the git repository around the current folder.
+struct GitSelection {
+    let plans: PlanRepository
+    let top: URL
+
+    /// The repository around the current folder (or the one a git hook names in GIT_DIR).
+    static func open() throws -> GitSelection {
+        let cwd = FileManager.default.currentDirectoryPath
+        let repository: Repository
+        do {
+            repository = try Repository.discover(from: cwd)
+        } catch let error as GitError {
+            throw PlantoolError(message: error.message)
+        }
+        guard let top = repository.workingDirectory else {
+            throw PlantoolError(message: "the repository at \(repository.gitDirectory) is bare: plantool works in a working tree")
+        }
+        return GitSelection(plans: PlanRepository(repository), top: URL(fileURLWithPath: top))
+    }
+
+    var repository: Repository { plans.repository }
+
+    /// The plan folders to work on, relative to the top of the working tree: the one named by
+    /// --plan, else the one around the current folder, else every plan in the source.
+    func plans(named plan: String?, in source: PlanSource) throws -> [String] {
+        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        if let plan {
+            let url = URL(fileURLWithPath: plan, relativeTo: cwd).standardizedFileURL
+            guard let relative = repository.relativePath(of: url.path) else {
+                throw PlantoolError(message: "\(plan) is outside the repository at \(top.path)")
+            }
+            return [relative]
+        }
+        if let enclosing = PlanDirectory.enclosingPlan(of: cwd), let relative = repository.relativePath(of: enclosing.path) {
+            return [relative]
+        }
+        let found: [String]
+        do {
+            found = try plans.plans(in: source)
+        } catch let error as GitError {
+            throw PlantoolError(message: error.message)
+        }
+        guard !found.isEmpty else {
+            throw PlantoolError(message: "no plan found in \(source): no plan.yaml in the repository; create one with `plantool init`")
+        }
+        return found
+    }
+
+    /// A plan's files from a source, with paths shown from the current folder.
+    func files(of plan: String, from source: PlanSource) throws -> PlanFiles {
+        do {
+            return try plans.files(ofPlan: plan, from: source, displayRoot: Selection.display(top.appendingPathComponent(plan)))
+        } catch let error as GitError {
+            throw PlantoolError(message: error.message)
+        }
+    }
+}
