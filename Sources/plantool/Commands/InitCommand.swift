@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PlanGit
 import PlanKit
 
 extension Plantool {
@@ -10,7 +11,9 @@ extension Plantool {
             discussion: """
                 Writes DIR/plan.yaml (from the options given), DIR/recommendations/, and \
                 DIR/schema/*.schema.json, which the files' first-line modelines point to so that \
-                editors validate them offline. Refuses a folder that already holds a plan.
+                editors validate them offline. When DIR is not inside a git repository, also \
+                creates one (its first branch is main) and commits the new plan with your git \
+                identity (--no-git skips this). Refuses a folder that already holds a plan.
                 """
         )
 
@@ -34,6 +37,15 @@ extension Plantool {
 
         @Option(help: ArgumentHelp("The day the action plan is submitted.", valueName: "YYYY-MM-DD"))
         var submitted: String?
+
+        @Flag(name: .customLong("no-git"), help: "Do not create a git repository or commit, even outside one.")
+        var noGit = false
+
+        @Option(name: .shortAndLong, help: ArgumentHelp("Message of the first commit.", valueName: "message"))
+        var message: String = "Start the action plan"
+
+        @Option(help: ArgumentHelp("The author of the first commit, instead of your configured identity.", valueName: "Name <email>"))
+        var author: String?
 
         func validate() throws {
             for (name, value) in [("--published", published), ("--submitted", submitted)] {
@@ -70,6 +82,19 @@ extension Plantool {
                 }
             }
 
+            // Outside any repository, the plan gets one and a first commit: make sure the commit
+            // can be made before anything is written.
+            let inRepository = (try? Repository.discover(from: existingAncestor(of: root).path)) != nil
+            let makeRepository = !inRepository && !noGit
+            if makeRepository {
+                do {
+                    _ = try Identity.resolve(.author, repository: nil, override: author)
+                    _ = try Identity.resolve(.committer, repository: nil)
+                } catch let error as GitError {
+                    throw PlantoolError(message: "\(error.message)\n(or create the plan without a repository: plantool init --no-git)")
+                }
+            }
+
             let planTitle = title ?? reportTitle ?? "Action plan"
             let info = PlanInfo(title: planTitle, organisation: organisation, inspectorate: inspectorate,
                                 report: Report(title: reportTitle ?? planTitle, published: published.flatMap { Day($0) }),
@@ -91,7 +116,26 @@ extension Plantool {
                 throw PlantoolError(message: "cannot create the plan in \(shown): \(error.localizedDescription)")
             }
             Output.line("created a plan in \(shown): plan.yaml, recommendations/, schema/")
+            if makeRepository {
+                do {
+                    _ = try Repository.create(at: root.path, initialBranch: "main")
+                    let git = try GitSelection.open(at: root.path)
+                    let commit = try Committer(git: git).commit(folder: "", message: message + "\n", author: author)
+                    Output.line("created a git repository on branch main: [\(commit.branch) \(commit.id.short)] \(commit.summary)")
+                } catch let error as GitError {
+                    throw PlantoolError(message: "the plan was created, but not its repository: \(error.message)")
+                }
+            }
             Output.line("next: add recommendations/01.yaml, then run `plantool check`")
+        }
+    
+        /// The nearest folder that exists, going up from `url` (where git looks for a repository).
+        private func existingAncestor(of url: URL) -> URL {
+            var current = url
+            while !FileManager.default.fileExists(atPath: current.path) && current.path != "/" {
+                current = current.deletingLastPathComponent()
+            }
+            return current
         }
     }
 }

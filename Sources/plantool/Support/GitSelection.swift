@@ -8,8 +8,8 @@ struct GitSelection {
     let top: URL
 
     /// The repository around the current folder (or the one a git hook names in GIT_DIR).
-    static func open() throws -> GitSelection {
-        let cwd = FileManager.default.currentDirectoryPath
+    static func open(at directory: String = FileManager.default.currentDirectoryPath) throws -> GitSelection {
+        let cwd = directory
         let repository: Repository
         do {
             repository = try Repository.discover(from: cwd)
@@ -57,5 +57,40 @@ struct GitSelection {
         } catch let error as GitError {
             throw PlantoolError(message: error.message)
         }
+    }
+}
+
+extension GitSelection {
+    /// The one plan a command that changes history works on: --plan, the plan around the current
+    /// folder, or the repository's only plan.
+    func singlePlan(named plan: String?) throws -> String {
+        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        if plan != nil || PlanDirectory.enclosingPlan(of: cwd) != nil {
+            return try plans(named: plan, in: .workingTree)[0]
+        }
+        let all = try plans(named: nil, in: .workingTree)
+        guard all.count == 1 else {
+            throw PlantoolError(message: "the repository holds \(all.count) plans (\(all.joined(separator: ", "))): name one with --plan DIR or run from inside it")
+        }
+        return all[0]
+    }
+
+    /// Refuses while another git process holds the index.
+    func refuseIfLocked() throws {
+        let lock = URL(fileURLWithPath: repository.gitDirectory).appendingPathComponent("index.lock")
+        if FileManager.default.fileExists(atPath: lock.path) {
+            throw PlantoolError(message: "another git process seems to be running in this repository (\(lock.path) exists); nothing was changed. If no git process is running, remove that file and try again")
+        }
+    }
+
+    /// A libgit2 failure said the way a plan author understands it.
+    func explain(_ error: GitError, doing action: String) -> PlantoolError {
+        if error.isLocked {
+            return PlantoolError(message: "another git process holds a lock (\(error.message)); nothing was changed. Try again when it has finished")
+        }
+        if error.message.contains("current tip is not the first parent") {
+            return PlantoolError(message: "the branch moved while plantool was committing (another commit was made at the same time); nothing was committed. Run the command again")
+        }
+        return PlantoolError(message: "cannot \(action): \(error.message)")
     }
 }

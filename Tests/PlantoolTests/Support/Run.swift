@@ -73,14 +73,43 @@ private final class PipeReader: @unchecked Sendable {
     }
 }
 
-/// Runs plantool with `args` in `dir`, with `env` added to this process's environment, and
+/// A hermetic environment for git: no GIT_* variables of the caller's, no user or system git
+/// configuration (HOME is an empty folder), and a pinned identity and time, so commits have
+/// stable ids. A value of "" in `overrides` removes that variable.
+enum TestEnvironment {
+    static let home: URL = {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("plantool-test-home-\(UUID().uuidString)")
+        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }()
+
+    static let identity: [String: String] = [
+        "GIT_AUTHOR_NAME": "Plan Author", "GIT_AUTHOR_EMAIL": "author@example.org",
+        "GIT_COMMITTER_NAME": "Plan Committer", "GIT_COMMITTER_EMAIL": "committer@example.org",
+        "GIT_AUTHOR_DATE": "@1638871200 +0000", "GIT_COMMITTER_DATE": "@1638871200 +0000",
+    ]
+
+    static func make(_ overrides: [String: String] = [:]) -> [String: String] {
+        var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("GIT_") }
+        environment["HOME"] = home.path
+        environment["XDG_CONFIG_HOME"] = home.path
+        environment["GIT_CONFIG_NOSYSTEM"] = "1"
+        environment.merge(identity) { _, new in new }
+        for (key, value) in overrides {
+            environment[key] = value.isEmpty ? nil : value
+        }
+        return environment
+    }
+}
+
+/// Runs plantool with `args` in `dir`, with `env` added to a hermetic environment, and
 /// returns its exit status and everything it wrote. A run longer than `timeout` seconds is killed.
 func run(_ args: [String], in dir: URL, env: [String: String] = [:], timeout: Double = 120) -> RunResult {
     let process = Process()
     process.executableURL = PackagePaths.binary
     process.arguments = args
     process.currentDirectoryURL = dir
-    process.environment = ProcessInfo.processInfo.environment.merging(env) { _, new in new }
+    process.environment = TestEnvironment.make(env)
     let output = Pipe()
     let errors = Pipe()
     process.standardOutput = output

@@ -1,0 +1,146 @@
+import CLibGit2
+import Foundation
+
+/// Who is making a commit, found as git finds it.
+public enum Identity {
+    public enum Role: String, Sendable {
+        case author = "AUTHOR"
+        case committer = "COMMITTER"
+    }
+
+    /// The person for a role: from `override` ("Name <email>", for the author), else the
+    /// `GIT_AUTHOR_*` / `GIT_COMMITTER_*` variables, else `user.name` and `user.email` from git's
+    /// configuration (the repository's, else the user's and the system's). The time is
+    /// `GIT_AUTHOR_DATE` / `GIT_COMMITTER_DATE` when set, else now.
+    public static func resolve(_ role: Role, repository: Repository?, override: String? = nil,
+                               environment: [String: String] = ProcessInfo.processInfo.environment,
+                               now: Date = Date()) throws -> Person {
+        var name = environment["GIT_\(role.rawValue)_NAME"].flatMap { $0.isEmpty ? nil : $0 }
+        var email = environment["GIT_\(role.rawValue)_EMAIL"].flatMap { $0.isEmpty ? nil : $0 }
+        if let override {
+            guard let parsed = parse(override) else {
+                throw GitError(operation: "read --author", message: "'\(override)' is not of the form 'Name <email>'")
+            }
+            (name, email) = (parsed.name, parsed.email)
+        }
+        if name == nil || email == nil {
+            let config = try ConfigSnapshot(repository: repository)
+            name = name ?? config.string("user.name")
+            email = email ?? config.string("user.email")
+        }
+        guard let name, let email, !name.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw GitError(operation: "find who is committing", message: """
+                no identity is known for the commit: set one with
+                  git config --global user.name "Your Name"
+                  git config --global user.email you@example.org
+                or give --author "Name <email>" (or set GIT_AUTHOR_NAME and GIT_AUTHOR_EMAIL)
+                """)
+        }
+        var time = Int64(now.timeIntervalSince1970)
+        var offset = Int32(TimeZone.current.secondsFromGMT(for: now) / 60)
+        if let raw = environment["GIT_\(role.rawValue)_DATE"], !raw.isEmpty {
+            guard let parsed = parseDate(raw) else {
+                throw GitError(operation: "read GIT_\(role.rawValue)_DATE", message: """
+                    GIT_\(role.rawValue)_DATE='\(raw)' is not a date plantool reads: use '@<seconds> +0000', \
+                    '<seconds> +0000' or ISO 8601 such as 2021-12-07T10:00:00+00:00
+                    """)
+            }
+            (time, offset) = parsed
+        }
+        return Person(name: name, email: email, time: time, offsetMinutes: offset)
+    }
+
+    /// "Name <email>".
+    static func parse(_ text: String) -> (name: String, email: String)? {
+        guard let open = text.lastIndex(of: "<"), let close = text.lastIndex(of: ">"), open < close else { return nil }
+        let name = text[..<open].trimmingCharacters(in: .whitespaces)
+        let email = String(text[text.index(after: open)..<close])
+        guard !name.isEmpty, !email.isEmpty, !email.contains(" ") else { return nil }
+        return (name, email)
+    }
+
+    /// Git's internal form (`@1638871200 +0000`, `1638871200 +0000`) and ISO 8601
+    /// (`2021-12-07T10:00:00Z`, `2021-12-07 10:00:00 +0100`).
+    static func parseDate(_ text: String) -> (Int64, Int32)? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let parts = trimmed.split(separator: " ")
+        if parts.count == 2, let seconds = Int64(parts[0].hasPrefix("@") ? parts[0].dropFirst() : parts[0]),
+           let offset = parseOffset(String(parts[1])) {
+            return (seconds, offset)
+        }
+        if parts.count == 1, parts[0].hasPrefix("@"), let seconds = Int64(parts[0].dropFirst()) {
+            return (seconds, 0)
+        }
+        // ISO 8601: date, 'T' or ' ', time, zone.
+        var iso = trimmed
+        var zone: Int32 = 0
+        if iso.hasSuffix("Z") {
+            iso.removeLast()
+        } else if let sign = iso.lastIndex(where: { $0 == "+" || $0 == "-" }), iso.distance(from: iso.startIndex, to: sign) > 10,
+                  let offset = parseOffset(String(iso[sign...]).replacingOccurrences(of: ":", with: "")) {
+            zone = offset
+            iso = String(iso[..<sign]).trimmingCharacters(in: .whitespaces)
+        } else {
+            return nil
+        }
+        let normalised = iso.replacingOccurrences(of: "T", with: " ")
+        let fields = normalised.split(whereSeparator: { $0 == "-" || $0 == " " || $0 == ":" }).compactMap { Int($0) }
+        guard fields.count == 6 else { return nil }
+        var components = DateComponents()
+        (components.year, components.month, components.day) = (fields[0], fields[1], fields[2])
+        (components.hour, components.minute, components.second) = (fields[3], fields[4], fields[5])
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(secondsFromGMT: Int(zone) * 60) ?? TimeZone(identifier: "UTC")!
+        guard let date = calendar.date(from: components) else { return nil }
+        return (Int64(date.timeIntervalSince1970), zone)
+    }
+
+    private static func parseOffset(_ text: String) -> Int32? {
+        guard text.count == 5, let sign = text.first, sign == "+" || sign == "-",
+              let hours = Int32(text.dropFirst().prefix(2)), let minutes = Int32(text.suffix(2)) else { return nil }
+        return (sign == "-" ? -1 : 1) * (hours * 60 + minutes)
+    }
+}
+
+/// A read-only snapshot of git's configuration.
+final class ConfigSnapshot {
+    private let pointer: OpaquePointer
+
+    init(repository: Repository?) throws {
+        Git.ensureInitialised()
+        var config: OpaquePointer?
+        if let repository {
+            try check(git_repository_config_snapshot(&config, repository.pointer), "read the repository's configuration")
+        } else {
+            var live: OpaquePointer?
+            try check(git_config_open_default(&live), "read git's configuration")
+            defer { git_config_free(live) }
+            try check(git_config_snapshot(&config, live), "read git's configuration")
+        }
+        guard let config else { throw GitError(operation: "read git's configuration", message: "no configuration") }
+        pointer = config
+    }
+
+    deinit { git_config_free(pointer) }
+
+    /// A string value, copied out; nil when not set.
+    func string(_ key: String) -> String? {
+        var value: UnsafePointer<CChar>?
+        let code = git_config_get_string(&value, pointer, key)
+        guard code == 0, let value else {
+            git_error_clear()
+            return nil
+        }
+        return String(cString: value)
+    }
+}
+
+extension Person {
+    /// A libgit2 signature for this person, freed by the caller.
+    func signature() throws -> UnsafeMutablePointer<git_signature> {
+        var signature: UnsafeMutablePointer<git_signature>?
+        try check(git_signature_new(&signature, name, email, time, offsetMinutes), "use the identity \(name) <\(email)>")
+        guard let signature else { throw GitError(operation: "make a signature", message: "libgit2 returned none") }
+        return signature
+    }
+}

@@ -1,0 +1,106 @@
+import ArgumentParser
+import Foundation
+import PlanGit
+import PlanKit
+
+extension Plantool {
+    struct CommitCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "commit",
+            abstract: "Check the plan, stage its files and commit them.",
+            discussion: """
+                Checks the plan around the current folder (or --plan DIR), stages every change in \
+                its folder (added, changed and deleted files, as `git add -A DIR` would) and writes a \
+                commit with your git identity: user.name and user.email from git's configuration, \
+                the GIT_AUTHOR_* and GIT_COMMITTER_* variables, or --author. Anything you staged \
+                yourself is committed too, as with `git commit`. Refuses, changing nothing, when the \
+                plan has errors (unless --no-verify), when no identity is known, when there is \
+                nothing to commit, or when another git process holds the index.
+                """
+        )
+
+        @OptionGroup var planOption: PlanOption
+
+        @Option(name: .shortAndLong, help: ArgumentHelp("The commit message; several become paragraphs.", valueName: "message"))
+        var message: [String] = []
+
+        @Option(help: ArgumentHelp("The author, instead of your configured identity.", valueName: "Name <email>"))
+        var author: String?
+
+        @Flag(name: .customLong("no-verify"), help: "Commit even when the plan has errors.")
+        var noVerify = false
+
+        func validate() throws {
+            if message.allSatisfy({ $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }) {
+                throw ValidationError("give a commit message with -m MESSAGE")
+            }
+        }
+
+        func run() throws {
+            let git = try GitSelection.open()
+            let plan = try git.singlePlan(named: planOption.plan)
+            let shownPlan = Selection.display(git.top.appendingPathComponent(plan))
+
+            if !noVerify {
+                let loaded = PlanLoader.load(try git.files(of: plan, from: .workingTree))
+                Output.diagnostics(Selection.shortened(loaded.diagnostics))
+                if loaded.diagnostics.hasErrors {
+                    let count = loaded.diagnostics.filter { $0.severity == .error }.count
+                    throw PlantoolError(message: "commit refused: \(shownPlan) has \(Output.count(count, "error")); fix them, or commit anyway with --no-verify",
+                                        exitCode: 1)
+                }
+            }
+            let text = message.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+                .filter { !$0.isEmpty }.joined(separator: "\n\n") + "\n"
+            let commit = try Committer(git: git).commit(folder: plan, message: text, author: author)
+            Output.line("[\(commit.branch) \(commit.id.short)] \(commit.summary)")
+        }
+    }
+}
+
+/// Staging a folder and committing it safely: everything that can refuse is checked before the
+/// index or any branch is touched.
+struct Committer {
+    let git: GitSelection
+
+    struct Result {
+        var id: ObjectID
+        var branch: String
+        var summary: String
+    }
+
+    func commit(folder: String, message: String, author override: String?) throws -> Result {
+        let repository = git.repository
+        let author: Person
+        let committer: Person
+        do {
+            author = try Identity.resolve(.author, repository: repository, override: override)
+            committer = try Identity.resolve(.committer, repository: repository, override: nil)
+        } catch let error as GitError {
+            throw PlantoolError(message: error.message)
+        }
+        try git.refuseIfLocked()
+
+        do {
+            let index = try repository.index()
+            try index.stageAll(under: folder)
+            let tree = try index.writeTree()
+            let head = try repository.headCommit()
+            if head?.tree == tree {
+                throw PlantoolError(message: "nothing to commit: \(folder.isEmpty ? "the plan" : folder) has no changes", exitCode: 1)
+            }
+            let id = try repository.createCommit(tree: tree, message: message, author: author, committer: committer,
+                                                 parents: head.map { [$0.id] } ?? [])
+            do {
+                try index.write()
+            } catch let error as GitError {
+                throw PlantoolError(message: "the commit \(id.short) was made, but the index could not be saved (\(error.message)); `git status` shows the plan's files as changed until `git add` is run", exitCode: 1)
+            }
+            let branch = (try? repository.currentBranch()) ?? nil
+            return Result(id: id, branch: branch ?? "detached HEAD",
+                          summary: message.split(separator: "\n").first.map(String.init) ?? "")
+        } catch let error as GitError {
+            throw git.explain(error, doing: "commit")
+        }
+    }
+}
