@@ -63,7 +63,7 @@ extension Repository {
     /// moves the branch to it. libgit2 refuses when the branch moved meanwhile (another process
     /// committed), so no commit is ever lost.
     public func createCommit(tree: ObjectID, message: String, author: Person, committer: Person,
-                             parents: [ObjectID], updating reference: String = "HEAD") throws -> ObjectID {
+                             parents: [ObjectID], updating reference: String? = "HEAD") throws -> ObjectID {
         var treeRaw = tree.raw
         var treeObject: OpaquePointer?
         try check(git_tree_lookup(&treeObject, pointer, &treeRaw), "read the tree to commit")

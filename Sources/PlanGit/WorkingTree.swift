@@ -1,0 +1,105 @@
+import CLibGit2
+
+/// A file that differs between HEAD, the index and the working tree.
+public struct ChangedFile: Sendable, Equatable {
+    public var path: String
+    /// Staged in the index (as opposed to only changed on disk).
+    public var staged: Bool
+}
+
+extension Repository {
+    /// Tracked files with changes, staged or not (untracked files are not listed: they are
+    /// never lost by a safe checkout, which refuses to overwrite them).
+    public func changedFiles() throws -> [ChangedFile] {
+        var options = git_status_options()
+        try check(git_status_options_init(&options, UInt32(GIT_STATUS_OPTIONS_VERSION)), "prepare status options")
+        options.show = GIT_STATUS_SHOW_INDEX_AND_WORKDIR
+        options.flags = GIT_STATUS_OPT_EXCLUDE_SUBMODULES.rawValue | GIT_STATUS_OPT_RENAMES_HEAD_TO_INDEX.rawValue
+        var list: OpaquePointer?
+        try check(git_status_list_new(&list, pointer, &options), "read the working tree's status")
+        defer { git_status_list_free(list) }
+        var result: [ChangedFile] = []
+        let stagedFlags = GIT_STATUS_INDEX_NEW.rawValue | GIT_STATUS_INDEX_MODIFIED.rawValue | GIT_STATUS_INDEX_DELETED.rawValue
+            | GIT_STATUS_INDEX_RENAMED.rawValue | GIT_STATUS_INDEX_TYPECHANGE.rawValue
+        let workFlags = GIT_STATUS_WT_MODIFIED.rawValue | GIT_STATUS_WT_DELETED.rawValue | GIT_STATUS_WT_TYPECHANGE.rawValue
+            | GIT_STATUS_WT_RENAMED.rawValue | GIT_STATUS_CONFLICTED.rawValue
+        for position in 0..<git_status_list_entrycount(list) {
+            guard let entry = git_status_byindex(list, position) else { continue }
+            let status = entry.pointee.status.rawValue
+            guard status & (stagedFlags | workFlags) != 0 else { continue }
+            let delta = entry.pointee.head_to_index ?? entry.pointee.index_to_workdir
+            guard let delta, let path = delta.pointee.new_file.path ?? delta.pointee.old_file.path else { continue }
+            result.append(ChangedFile(path: String(cString: path), staged: status & stagedFlags != 0))
+        }
+        return result
+    }
+
+    /// Updates the index and working tree to a commit's tree, safely: libgit2 refuses (and
+    /// writes nothing) when a local change or an untracked file would be overwritten. Does not
+    /// move HEAD.
+    public func checkout(commit: ObjectID) throws {
+        var raw = commit.raw
+        var object: OpaquePointer?
+        try check(git_object_lookup(&object, pointer, &raw, GIT_OBJECT_COMMIT), "read commit \(commit.short)")
+        defer { git_object_free(object) }
+        var options = git_checkout_options()
+        try check(git_checkout_options_init(&options, UInt32(GIT_CHECKOUT_OPTIONS_VERSION)), "prepare checkout options")
+        options.checkout_strategy = GIT_CHECKOUT_SAFE.rawValue
+        let code = git_checkout_tree(pointer, object, &options)
+        if code == GIT_ECONFLICT.rawValue {
+            let error = GitError(operation: "check out \(commit.short)", code: code)
+            throw GitError(operation: "switch", message: "files in the working tree would be overwritten (\(error.message)); move them away or commit them first")
+        }
+        try check(code, "check out \(commit.short)")
+    }
+
+    /// Paths that differ between two commits' trees.
+    public func changedPaths(from old: ObjectID, to new: ObjectID) throws -> Set<String> {
+        let oldTree = try commitInfo(old).tree
+        let newTree = try commitInfo(new).tree
+        var a = oldTree.raw, b = newTree.raw
+        var treeA: OpaquePointer?, treeB: OpaquePointer?
+        try check(git_tree_lookup(&treeA, pointer, &a), "read tree")
+        defer { git_tree_free(treeA) }
+        try check(git_tree_lookup(&treeB, pointer, &b), "read tree")
+        defer { git_tree_free(treeB) }
+        var diff: OpaquePointer?
+        try check(git_diff_tree_to_tree(&diff, pointer, treeA, treeB, nil), "compare trees")
+        defer { git_diff_free(diff) }
+        var paths = Set<String>()
+        for index in 0..<git_diff_num_deltas(diff) {
+            guard let delta = git_diff_get_delta(diff, index) else { continue }
+            if let path = delta.pointee.old_file.path { paths.insert(String(cString: path)) }
+            if let path = delta.pointee.new_file.path { paths.insert(String(cString: path)) }
+        }
+        return paths
+    }
+
+    /// Merges two commits' trees from their merge base, in memory; the merged tree's id, or nil
+    /// when a file conflicts.
+    public func mergeTrees(base: ObjectID, ours: ObjectID, theirs: ObjectID) throws -> ObjectID? {
+        var trees: [OpaquePointer?] = []
+        defer { trees.forEach { git_tree_free($0) } }
+        for commit in [base, ours, theirs] {
+            var raw = try commitInfo(commit).tree.raw
+            var tree: OpaquePointer?
+            try check(git_tree_lookup(&tree, pointer, &raw), "read tree")
+            trees.append(tree)
+        }
+        var options = git_merge_options()
+        try check(git_merge_options_init(&options, UInt32(GIT_MERGE_OPTIONS_VERSION)), "prepare merge options")
+        var index: OpaquePointer?
+        try check(git_merge_trees(&index, pointer, trees[0], trees[1], trees[2], &options), "merge")
+        defer { git_index_free(index) }
+        if git_index_has_conflicts(index) == 1 { return nil }
+        var oid = git_oid()
+        try check(git_index_write_tree_to(&oid, index, pointer), "write the merged tree")
+        return ObjectID(oid)
+    }
+
+    /// A commit of a given tree with given parents, that moves no reference.
+    public func createDetachedCommit(tree: ObjectID, message: String, author: Person, committer: Person,
+                                     parents: [ObjectID]) throws -> ObjectID {
+        try createCommit(tree: tree, message: message, author: author, committer: committer, parents: parents, updating: nil)
+    }
+}

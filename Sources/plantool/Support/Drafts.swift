@@ -1,0 +1,89 @@
+import Foundation
+import PlanGit
+import PlanKit
+
+/// Drafts are branches named `draft/NAME`; each remembers the branch it was started from (its
+/// base) in git's configuration as `branch.draft/NAME.plantoolBase`.
+struct Drafts {
+    static let prefix = "draft/"
+    let git: GitSelection
+    var repository: Repository { git.repository }
+
+    /// Refuses names git or a person would trip over: `..`, spaces, control characters, a leading
+    /// `-` or `.`, `.lock` endings, and anything git refuses.
+    static func validate(_ name: String) throws {
+        let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-/")
+        let problems: [(Bool, String)] = [
+            (name.isEmpty, "is empty"),
+            (name.count > 100, "is longer than 100 characters"),
+            (!name.allSatisfy { allowed.contains($0) }, "may use only letters, digits, '.', '_', '-' and '/' (no spaces or control characters)"),
+            (name.contains(".."), "may not contain '..'"),
+            (name.hasPrefix("-") || name.hasPrefix(".") || name.hasPrefix("/"), "may not start with '-', '.' or '/'"),
+            (name.hasSuffix("/") || name.hasSuffix(".") || name.hasSuffix(".lock"), "may not end with '/', '.' or '.lock'"),
+            (name.contains("//") || name.split(separator: "/").contains { $0.hasPrefix(".") }, "may not have empty parts or parts starting with '.'"),
+        ]
+        if let problem = problems.first(where: { $0.0 }) {
+            throw PlantoolError(message: "'\(name)' is not a valid draft name: it \(problem.1)")
+        }
+        guard Repository.isValidBranchName(prefix + name) else {
+            throw PlantoolError(message: "'\(name)' is not a valid draft name: git does not accept the branch \(prefix + name)")
+        }
+    }
+
+    static func baseKey(_ branch: String) -> String { "branch.\(branch).plantoolBase" }
+
+    /// The draft's branch, or a clear error naming the drafts there are.
+    func draft(_ name: String) throws -> Branch {
+        try Self.validate(name)
+        if let branch = try repository.branch(Self.prefix + name) { return branch }
+        let names = try all().map { String($0.name.dropFirst(Self.prefix.count)) }
+        let known = names.isEmpty ? "there are no drafts" : "drafts: \(names.joined(separator: ", "))"
+        throw PlantoolError(message: "no draft named '\(name)' (\(known))")
+    }
+
+    func all() throws -> [Branch] {
+        try repository.branches().filter { $0.name.hasPrefix(Self.prefix) }
+    }
+
+    /// The branch a draft merges back into.
+    func base(of branch: String) throws -> String {
+        if let base = try repository.config(Self.baseKey(branch)), !base.isEmpty { return base }
+        return "main"
+    }
+
+    /// Refuses while tracked files have changes, naming them.
+    func refuseIfDirty(doing action: String) throws {
+        let changed = try repository.changedFiles()
+        guard !changed.isEmpty else { return }
+        let list = changed.prefix(20).map { "  \($0.path)\($0.staged ? " (staged)" : "")" }.joined(separator: "\n")
+        let more = changed.count > 20 ? "\n  … and \(changed.count - 20) more" : ""
+        throw PlantoolError(message: "cannot \(action): these files have uncommitted changes:\n\(list)\(more)\ncommit them (plantool commit) or put them aside (git stash) first; nothing was changed")
+    }
+
+    /// Switches the working tree and HEAD to a branch, safely.
+    func switchTo(_ branch: Branch) throws {
+        try repository.checkout(commit: branch.tip)
+        try repository.setHead(toBranch: branch.name)
+    }
+
+    /// "Recommendation 5" for a plan's recommendation file, else the path.
+    static func describe(path: String) -> String {
+        let parts = path.split(separator: "/")
+        if parts.count >= 2, parts[parts.count - 2] == Substring(PlanDirectory.recommendationsFolder),
+           let number = PlanLoader.number(fromFileName: String(parts[parts.count - 1])) {
+            return "Recommendation \(number) (\(path))"
+        }
+        return path
+    }
+}
+
+extension GitSelection {
+    /// A GitError as a PlantoolError, for commands that do several git operations.
+    func run<T>(_ action: String, _ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as GitError {
+            throw explain(error, doing: action)
+        }
+    }
+}
