@@ -39,6 +39,7 @@ let package = Package(
             ],
             exclude: ["Fixtures"]
         ),
+        .testTarget(name: "PlanGitTests", dependencies: ["PlanGit"]),
         // End-to-end tests: they run the built plantool binary on real folders.
         .testTarget(name: "PlantoolTests", dependencies: ["PlanKit", "plantool"]),
     ],

@@ -1,0 +1,118 @@
+import Foundation
+import Testing
+@testable import PlanGit
+
+/// The wrapper's own behaviour, on real repositories made with the git CLI.
+@Suite struct PlanGitTests {
+    /// A new repository in a temporary folder, made by the git CLI, with one commit.
+    func makeRepository() throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("plangit-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try "a\n".write(to: folder.appendingPathComponent("a.txt"), atomically: true, encoding: .utf8)
+        try git(["init", "-q", "-b", "main"], in: folder)
+        try git(["add", "a.txt"], in: folder)
+        try git(["commit", "-q", "-m", "first"], in: folder)
+        return folder
+    }
+
+    @discardableResult
+    func git(_ arguments: [String], in folder: URL) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["git"] + arguments
+        process.currentDirectoryURL = folder
+        var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("GIT_") }
+        environment.merge(["GIT_AUTHOR_NAME": "A", "GIT_AUTHOR_EMAIL": "a@example.org", "GIT_COMMITTER_NAME": "C",
+                           "GIT_COMMITTER_EMAIL": "c@example.org", "GIT_AUTHOR_DATE": "@1638871200 +0000",
+                           "GIT_COMMITTER_DATE": "@1638871200 +0000", "GIT_CONFIG_NOSYSTEM": "1"]) { _, new in new }
+        process.environment = environment
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw GitError(operation: "git \(arguments.joined(separator: " "))", message: "exit \(process.terminationStatus)")
+        }
+        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    @Test func objectIDsMatchGit() throws {
+        let folder = try makeRepository()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let repository = try Repository.discover(from: folder.path, environment: [:])
+        let head = try #require(try repository.headCommit())
+        #expect(head.id.description == (try git(["rev-parse", "HEAD"], in: folder)))
+        #expect(ObjectID(hex: head.id.description) == head.id)
+        #expect(try ObjectID.hashBlob(Array("a\n".utf8)).description == (try git(["hash-object", "a.txt"], in: folder)))
+        #expect(head.author == Person(name: "A", email: "a@example.org", time: 1_638_871_200, offsetMinutes: 0))
+    }
+
+    @Test func missingRevisionIsAClearError() throws {
+        let folder = try makeRepository()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let repository = try Repository.discover(from: folder.path, environment: [:])
+        #expect(throws: GitError.self) { try repository.commit("does-not-exist") }
+        do {
+            _ = try repository.commit("does-not-exist")
+        } catch let error as GitError {
+            #expect(error.message.contains("'does-not-exist' does not exist"))
+        }
+        // A failed call leaves no stale error behind for the next one.
+        #expect(try repository.commit("HEAD").summary == "first")
+    }
+
+    @Test func outsideARepositoryIsAClearError() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("plangit-none-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        do {
+            _ = try Repository.discover(from: folder.path, environment: ["GIT_CEILING_DIRECTORIES": folder.path])
+            // /tmp itself may sit inside a repository on some machines; then there is nothing to check.
+        } catch let error as GitError {
+            #expect(error.message.contains("not inside a git repository"))
+        }
+    }
+
+    @Test func discoveryFollowsGitDirAndWorkTreeVariables() throws {
+        let folder = try makeRepository()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let elsewhere = FileManager.default.temporaryDirectory
+        let repository = try Repository.discover(from: elsewhere.path, environment: [
+            "GIT_DIR": folder.appendingPathComponent(".git").path, "GIT_WORK_TREE": folder.path,
+        ])
+        #expect(repository.workingDirectory.map { URL(fileURLWithPath: $0).resolvingSymlinksInPath().path }
+                == folder.resolvingSymlinksInPath().path)
+        #expect(try repository.headCommit()?.summary == "first")
+    }
+
+    @Test func datesInGitsForms() {
+        #expect(Identity.parseDate("@1638871200 +0000")! == (1_638_871_200, 0))
+        #expect(Identity.parseDate("1638871200 -0130")! == (1_638_871_200, -90))
+        #expect(Identity.parseDate("2021-12-07T10:00:00Z")! == (1_638_871_200, 0))
+        #expect(Identity.parseDate("2021-12-07T11:00:00+01:00")! == (1_638_871_200, 60))
+        #expect(Identity.parseDate("2021-12-07 11:00:00 +0100")! == (1_638_871_200, 60))
+        #expect(Identity.parseDate("yesterday") == nil)
+        #expect(Identity.parseDate("2021-12-07") == nil)
+    }
+
+    @Test func authorOverrideAndEnvironment() throws {
+        let person = try Identity.resolve(.author, repository: nil, override: "Ann Other <ann@example.org>",
+                                          environment: ["GIT_AUTHOR_DATE": "@100 +0000"])
+        #expect(person == Person(name: "Ann Other", email: "ann@example.org", time: 100, offsetMinutes: 0))
+        #expect(throws: GitError.self) {
+            try Identity.resolve(.author, repository: nil, override: "no email here", environment: [:])
+        }
+        #expect(throws: GitError.self) {
+            try Identity.resolve(.author, repository: nil, override: "A <a@b>", environment: ["GIT_AUTHOR_DATE": "soon"])
+        }
+    }
+
+    @Test func branchNamesGitRefuses() {
+        #expect(Repository.isValidBranchName("draft/update-2021"))
+        for bad in ["draft/a..b", "draft/a b", "draft/x.lock", "draft/", "draft/a~b", "draft/a^b", "draft/a:b", "draft/\u{7}"] {
+            #expect(!Repository.isValidBranchName(bad), "\(bad)")
+        }
+    }
+}
