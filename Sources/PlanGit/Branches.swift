@@ -59,6 +59,20 @@ extension Repository {
         return result.sorted { $0.name < $1.name }
     }
 
+    /// Whether a branch is checked out in another worktree than this repository's own.
+    public func isCheckedOutElsewhere(_ name: String) throws -> Bool {
+        if try currentBranch() == name { return false }
+        var reference: OpaquePointer?
+        let code = git_branch_lookup(&reference, pointer, name, GIT_BRANCH_LOCAL)
+        if code == GIT_ENOTFOUND.rawValue {
+            git_error_clear()
+            return false
+        }
+        try check(code, "look up branch \(name)")
+        defer { git_reference_free(reference) }
+        return try check(git_branch_is_checked_out(reference), "check where \(name) is checked out") == 1
+    }
+
     /// Creates a branch at a commit; refuses when it exists.
     public func createBranch(_ name: String, at commit: ObjectID) throws {
         var raw = commit.raw
@@ -140,5 +154,42 @@ extension Repository {
     /// A configuration value, or nil.
     public func config(_ key: String) throws -> String? {
         try ConfigSnapshot(repository: self).string(key)
+    }
+
+    // MARK: Operations in progress
+
+    /// What git is in the middle of ("merge", "rebase", ...), or nil when nothing.
+    public var operationInProgress: String? {
+        switch git_repository_state(pointer) {
+        case Int32(GIT_REPOSITORY_STATE_NONE.rawValue): return nil
+        case Int32(GIT_REPOSITORY_STATE_MERGE.rawValue): return "merge"
+        case Int32(GIT_REPOSITORY_STATE_REVERT.rawValue), Int32(GIT_REPOSITORY_STATE_REVERT_SEQUENCE.rawValue): return "revert"
+        case Int32(GIT_REPOSITORY_STATE_CHERRYPICK.rawValue), Int32(GIT_REPOSITORY_STATE_CHERRYPICK_SEQUENCE.rawValue): return "cherry-pick"
+        case Int32(GIT_REPOSITORY_STATE_BISECT.rawValue): return "bisect"
+        default: return "rebase"
+        }
+    }
+
+    /// The commits being merged in (MERGE_HEAD) during a merge.
+    public func mergeHeads() throws -> [ObjectID] {
+        var heads: [ObjectID] = []
+        let code = withUnsafeMutablePointer(to: &heads) { box in
+            git_repository_mergehead_foreach(pointer, { oid, payload in
+                guard let oid, let payload else { return -1 }
+                payload.assumingMemoryBound(to: [ObjectID].self).pointee.append(ObjectID(oid))
+                return 0
+            }, box)
+        }
+        if code == GIT_ENOTFOUND.rawValue {
+            git_error_clear()
+            return []
+        }
+        try check(code, "read MERGE_HEAD")
+        return heads
+    }
+
+    /// Clears the merge state (MERGE_HEAD, MERGE_MSG) once the merge is committed.
+    public func finishOperation() throws {
+        try check(git_repository_state_cleanup(pointer), "clear the merge state")
     }
 }

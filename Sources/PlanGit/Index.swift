@@ -18,14 +18,60 @@ public final class GitIndex {
 
     deinit { git_index_free(pointer) }
 
-    /// Stages every change under `folder` (relative to the top of the working tree): new and
-    /// changed files (ignored ones excepted) and deletions, as `git add -A folder` does.
-    public func stageAll(under folder: String) throws {
-        let spec = folder.isEmpty ? "." : folder
-        try withPathspec([spec]) { paths in
-            try check(git_index_add_all(pointer, paths, GIT_INDEX_ADD_DEFAULT.rawValue, nil, nil), "stage \(spec)")
-            try check(git_index_update_all(pointer, paths, nil, nil), "stage deletions under \(spec)")
+    /// Stages every change under `folder` (relative to the top of the working tree; "" for all
+    /// of it), as `git add -A folder` does: new files that are not ignored, changed files and
+    /// deletions. The folder is taken literally (no pathspec patterns), so a folder named
+    /// `plan [2021]` or `plan*` means itself.
+    public func stageAll(under folder: String, workingDirectory: String) throws {
+        let prefix = folder.isEmpty ? "" : folder + "/"
+        var tracked = Set<String>()
+        for position in 0..<git_index_entrycount(pointer) {
+            guard let entry = git_index_get_byindex(pointer, position) else { continue }
+            let path = String(cString: entry.pointee.path)
+            if path.hasPrefix(prefix) { tracked.insert(path) }
         }
+        let manager = FileManager.default
+        let top = URL(fileURLWithPath: workingDirectory)
+        var onDisk = Set<String>()
+        var queue = [folder]
+        while let relative = queue.popLast() {
+            let url = relative.isEmpty ? top : top.appendingPathComponent(relative)
+            guard let names = try? manager.contentsOfDirectory(atPath: url.path) else { continue }
+            for name in names where name != ".git" {
+                let path = relative.isEmpty ? name : relative + "/" + name
+                let attributes = try? manager.attributesOfItem(atPath: top.appendingPathComponent(path).path)
+                let type = attributes?[.type] as? FileAttributeType
+                if type == .typeDirectory {
+                    // A folder holding its own repository is not ours to stage.
+                    if !manager.fileExists(atPath: top.appendingPathComponent(path).appendingPathComponent(".git").path) {
+                        queue.append(path)
+                    }
+                } else if type == .typeRegular || type == .typeSymbolicLink {
+                    onDisk.insert(path)
+                }
+            }
+        }
+        for path in onDisk.sorted() {
+            if !tracked.contains(path) {
+                var ignored: Int32 = 0
+                try check(git_ignore_path_is_ignored(&ignored, repository.pointer, path), "check whether \(path) is ignored")
+                if ignored == 1 { continue }
+            }
+            try check(git_index_add_bypath(pointer, path), "stage \(path)")
+        }
+        for path in tracked.subtracting(onDisk).sorted() {
+            try check(git_index_remove_bypath(pointer, path), "stage the deletion of \(path)")
+        }
+    }
+
+    /// Paths with unresolved conflicts.
+    public var conflictedPaths: [String] {
+        var paths = Set<String>()
+        for position in 0..<git_index_entrycount(pointer) {
+            guard let entry = git_index_get_byindex(pointer, position) else { continue }
+            if (entry.pointee.flags >> 12) & 0x3 != 0 { paths.insert(String(cString: entry.pointee.path)) }
+        }
+        return paths.sorted()
     }
 
     /// Writes the staged content as trees and gives the top tree's id.
@@ -43,14 +89,6 @@ public final class GitIndex {
     /// Whether any entry is in conflict.
     public var hasConflicts: Bool { git_index_has_conflicts(pointer) == 1 }
 
-    private func withPathspec(_ specs: [String], _ body: (UnsafeMutablePointer<git_strarray>) throws -> Void) throws {
-        var cStrings = specs.map { strdup($0) }
-        defer { cStrings.forEach { free($0) } }
-        try cStrings.withUnsafeMutableBufferPointer { buffer in
-            var array = git_strarray(strings: buffer.baseAddress, count: buffer.count)
-            try body(&array)
-        }
-    }
 }
 
 extension Repository {

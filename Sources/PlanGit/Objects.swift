@@ -80,11 +80,11 @@ extension Repository {
     /// or abbreviated id, `main@{1}`: whatever libgit2's rev-parse understands.
     public func commit(_ revision: String) throws -> CommitInfo {
         var object: OpaquePointer?
+        git_error_clear()
         let code = git_revparse_single(&object, pointer, revision)
         if code == GIT_ENOTFOUND.rawValue || code == GIT_EINVALIDSPEC.rawValue {
-            let error = GitError(operation: "resolve \(revision)", code: code)
-            throw GitError(operation: "resolve a revision",
-                           message: "revision '\(revision)' does not exist in this repository (\(error.message))")
+            git_error_clear()
+            throw GitError(operation: "resolve a revision", message: "revision '\(revision)' does not exist in this repository")
         }
         if code == GIT_EAMBIGUOUS.rawValue {
             git_error_clear()

@@ -82,15 +82,30 @@ struct Committer {
         try git.refuseIfLocked()
 
         do {
+            // During a merge the commit concludes it, as `git commit` does; other operations
+            // (rebase, cherry-pick, ...) are git's to finish.
+            var mergeHeads: [ObjectID] = []
+            if let operation = repository.operationInProgress {
+                guard operation == "merge" else {
+                    throw PlantoolError(message: "a \(operation) is in progress; finish it with git first. Nothing was changed")
+                }
+                mergeHeads = try repository.mergeHeads()
+            }
             let index = try repository.index()
-            try index.stageAll(under: folder)
+            try index.stageAll(under: folder, workingDirectory: git.top.path)
+            let conflicts = index.conflictedPaths
+            if !conflicts.isEmpty {
+                throw PlantoolError(message: "these files still have merge conflicts; settle them and stage them first (nothing was changed):\n" +
+                                    conflicts.map { "  " + $0 }.joined(separator: "\n"))
+            }
             let tree = try index.writeTree()
             let head = try repository.headCommit()
-            if head?.tree == tree {
+            if head?.tree == tree && mergeHeads.isEmpty {
                 throw PlantoolError(message: "nothing to commit: \(folder.isEmpty ? "the plan" : folder) has no changes", exitCode: 1)
             }
             let id = try repository.createCommit(tree: tree, message: message, author: author, committer: committer,
-                                                 parents: head.map { [$0.id] } ?? [])
+                                                 parents: (head.map { [$0.id] } ?? []) + mergeHeads)
+            if !mergeHeads.isEmpty { try repository.finishOperation() }
             do {
                 try index.write()
             } catch let error as GitError {

@@ -51,8 +51,24 @@ struct Drafts {
         return "main"
     }
 
+    /// Refuses while git is in the middle of a merge, rebase or the like.
+    func refuseIfBusy(doing action: String) throws {
+        if let operation = repository.operationInProgress {
+            throw PlantoolError(message: "cannot \(action): a \(operation) is in progress; finish or abort it with git first. Nothing was changed")
+        }
+    }
+
+    /// Refuses when a branch is checked out in another worktree: moving it would leave that
+    /// worktree's files behind its branch.
+    func refuseIfCheckedOutElsewhere(_ branch: String, doing action: String) throws {
+        if try repository.isCheckedOutElsewhere(branch) {
+            throw PlantoolError(message: "cannot \(action): \(branch) is checked out in another worktree (see `git worktree list`); switch that worktree away first. Nothing was changed")
+        }
+    }
+
     /// Refuses while tracked files have changes, naming them.
     func refuseIfDirty(doing action: String) throws {
+        try refuseIfBusy(doing: action)
         let changed = try repository.changedFiles()
         guard !changed.isEmpty else { return }
         let list = changed.prefix(20).map { "  \($0.path)\($0.staged ? " (staged)" : "")" }.joined(separator: "\n")
@@ -62,6 +78,7 @@ struct Drafts {
 
     /// Switches the working tree and HEAD to a branch, safely.
     func switchTo(_ branch: Branch) throws {
+        try refuseIfCheckedOutElsewhere(branch.name, doing: "switch to \(branch.name)")
         try repository.checkout(commit: branch.tip)
         try repository.setHead(toBranch: branch.name)
     }

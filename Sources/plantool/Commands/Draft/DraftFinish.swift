@@ -36,7 +36,14 @@ extension Plantool.DraftCommand {
                 }
                 let current = try repository.currentBranch()
                 let onBaseOrDraft = current == base.name || current == draft.name
+                try drafts.refuseIfBusy(doing: "finish the draft")
                 if onBaseOrDraft { try drafts.refuseIfDirty(doing: "finish the draft") }
+                try drafts.refuseIfCheckedOutElsewhere(base.name, doing: "finish the draft into \(baseName)")
+                if !keep {
+                    if try repository.isCheckedOutElsewhere(draft.name) {
+                        throw PlantoolError(message: "cannot finish the draft: \(draft.name) is checked out in another worktree (see `git worktree list`); switch that worktree away, or finish with --keep. Nothing was changed")
+                    }
+                }
                 try git.refuseIfLocked()
 
                 let result: PlanGit.ObjectID

@@ -39,6 +39,7 @@ extension Plantool.DraftCommand {
                 } else {
                     throw PlantoolError(message: "HEAD is detached: start the draft from a branch, e.g. --from main")
                 }
+                try drafts.refuseIfBusy(doing: "start a draft")
                 let head = try repository.headCommit()
                 if head?.id != start.id { try drafts.refuseIfDirty(doing: "start the draft from \(from ?? "HEAD")") }
                 try git.refuseIfLocked()
