@@ -16,73 +16,16 @@ enum GitCLI {
     }()
 }
 
-/// Collects a pipe's bytes on a background thread (so a full pipe never blocks the child).
-private final class GitPipeReader: @unchecked Sendable {
-    private let lock = NSLock()
-    private var data = Data()
-    private let done = DispatchSemaphore(value: 0)
-
-    init(_ handle: FileHandle) {
-        Thread.detachNewThread { [self] in
-            let bytes = handle.readDataToEndOfFile()
-            lock.lock()
-            data = bytes
-            lock.unlock()
-            done.signal()
-        }
-    }
-
-    func result() -> Data {
-        done.wait()
-        lock.lock()
-        defer { lock.unlock() }
-        return data
-    }
-}
-
 /// Runs `git args` in `dir` with `env` added to the hermetic environment (a value of "" removes a
 /// variable), and returns its exit status and output. Never throws: check `status`.
 @discardableResult
 func git(_ args: [String], in dir: URL, env: [String: String] = [:], timeout: Double = 120) -> RunResult {
-    let process = Process()
-    process.executableURL = GitCLI.executable
-    process.arguments = args
-    process.currentDirectoryURL = dir
     var environment = TestEnvironment.make(env)
     // Never wait for an editor or a pager, never prompt.
     environment["GIT_EDITOR"] = environment["GIT_EDITOR"] ?? "true"
     environment["GIT_PAGER"] = environment["GIT_PAGER"] ?? "cat"
     environment["GIT_TERMINAL_PROMPT"] = "0"
-    process.environment = environment
-    let output = Pipe()
-    let errors = Pipe()
-    process.standardOutput = output
-    process.standardError = errors
-    process.standardInput = FileHandle.nullDevice
-
-    let finished = DispatchSemaphore(value: 0)
-    process.terminationHandler = { _ in finished.signal() }
-    do {
-        try process.run()
-    } catch {
-        return RunResult(status: -1, stdout: "", stderr: "cannot run \(GitCLI.executable.path): \(error)")
-    }
-    try? output.fileHandleForWriting.close()
-    try? errors.fileHandleForWriting.close()
-    let outReader = GitPipeReader(output.fileHandleForReading)
-    let errReader = GitPipeReader(errors.fileHandleForReading)
-
-    var timedOut = false
-    if finished.wait(timeout: .now() + timeout) == .timedOut {
-        timedOut = true
-        process.terminate()
-    }
-    process.waitUntilExit()
-    let stdout = String(decoding: outReader.result(), as: UTF8.self)
-    var stderr = String(decoding: errReader.result(), as: UTF8.self)
-    if timedOut { stderr += "\n[test harness: git killed after \(timeout) s]" }
-    let status = process.terminationReason == .uncaughtSignal ? 128 + process.terminationStatus : process.terminationStatus
-    return RunResult(status: status, stdout: stdout, stderr: stderr)
+    return runProcess(GitCLI.executable, args, in: dir, environment: environment, timeout: timeout)
 }
 
 /// A git command a test relies on failed.

@@ -105,11 +105,18 @@ enum TestEnvironment {
 /// Runs plantool with `args` in `dir`, with `env` added to a hermetic environment, and
 /// returns its exit status and everything it wrote. A run longer than `timeout` seconds is killed.
 func run(_ args: [String], in dir: URL, env: [String: String] = [:], timeout: Double = 120) -> RunResult {
+    runProcess(PackagePaths.binary, args, in: dir, environment: TestEnvironment.make(env), timeout: timeout)
+}
+
+/// Runs a program and collects its exit status (128 + the signal when killed by one), standard
+/// output and standard error, reading both pipes as they fill so that neither can block it.
+func runProcess(_ executable: URL, _ args: [String], in dir: URL, environment: [String: String],
+                timeout: Double) -> RunResult {
     let process = Process()
-    process.executableURL = PackagePaths.binary
+    process.executableURL = executable
     process.arguments = args
     process.currentDirectoryURL = dir
-    process.environment = TestEnvironment.make(env)
+    process.environment = environment
     let output = Pipe()
     let errors = Pipe()
     process.standardOutput = output
@@ -121,7 +128,7 @@ func run(_ args: [String], in dir: URL, env: [String: String] = [:], timeout: Do
     do {
         try process.run()
     } catch {
-        return RunResult(status: -1, stdout: "", stderr: "cannot run \(PackagePaths.binary.path): \(error)")
+        return RunResult(status: -1, stdout: "", stderr: "cannot run \(executable.path): \(error)")
     }
     // The parent's copies of the write ends must be closed, or the reads never see end of file.
     try? output.fileHandleForWriting.close()
@@ -137,7 +144,7 @@ func run(_ args: [String], in dir: URL, env: [String: String] = [:], timeout: Do
     process.waitUntilExit()
     let stdout = String(decoding: outReader.result(), as: UTF8.self)
     var stderr = String(decoding: errReader.result(), as: UTF8.self)
-    if timedOut { stderr += "\n[test harness: killed after \(timeout) s]" }
+    if timedOut { stderr += "\n[test harness: \(executable.lastPathComponent) killed after \(timeout) s]" }
     let status = process.terminationReason == .uncaughtSignal ? 128 + process.terminationStatus : process.terminationStatus
     return RunResult(status: status, stdout: stdout, stderr: stderr)
 }
