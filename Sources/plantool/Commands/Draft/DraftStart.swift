@@ -6,7 +6,7 @@ extension Plantool.DraftCommand {
         static let configuration = CommandConfiguration(
             commandName: "start",
             abstract: "Start a draft: create the branch draft/NAME and switch to it.",
-            discussion: "The draft starts from the current branch, or from --from REV; it will be finished into that branch (or into main when REV is not a branch)."
+            discussion: "The draft starts from the current branch, or from --from REV. It will be finished into the branch --from names, else into the current branch (or main when HEAD is detached)."
         )
 
         @Argument(help: "The draft's name, e.g. update-2021.")
@@ -29,10 +29,12 @@ extension Plantool.DraftCommand {
                     throw PlantoolError(message: "the repository has no commits yet: commit the plan first (plantool commit)")
                 }
                 let start = try repository.commit(from ?? "HEAD")
+                // The base: the branch named by --from, else the current branch (a draft's own
+                // base when on a draft), else main.
                 let base: String
                 if let from, try repository.branch(from) != nil {
                     base = from
-                } else if from == nil, let current = try repository.currentBranch() {
+                } else if let current = try repository.currentBranch() {
                     base = current.hasPrefix(Drafts.prefix) ? try drafts.base(of: current) : current
                 } else if from != nil {
                     base = "main"
