@@ -125,3 +125,27 @@ public final class Repository {
         return String(target.dropFirst(root.count + 1))
     }
 }
+
+extension Repository {
+    /// The folder shared by all worktrees (where hooks, refs and objects live).
+    public var commonDirectory: String {
+        let text = String(cString: git_repository_commondir(pointer))
+        return text.hasSuffix("/") && text.count > 1 ? String(text.dropLast()) : text
+    }
+
+    /// Where git runs hooks from: `core.hooksPath` (relative to the top of the working tree, `~/`
+    /// expanded) when set, else the `hooks` folder of the common git folder. libgit2 does not
+    /// resolve this itself.
+    public func hooksDirectory() throws -> String {
+        if let configured = try config("core.hooksPath"), !configured.isEmpty {
+            var path = configured
+            if path.hasPrefix("~/") {
+                path = (ProcessInfo.processInfo.environment["HOME"] ?? "") + String(path.dropFirst())
+            }
+            if path.hasPrefix("/") { return path }
+            let base = workingDirectory ?? gitDirectory
+            return URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: base + "/")).standardizedFileURL.path
+        }
+        return commonDirectory + "/hooks"
+    }
+}

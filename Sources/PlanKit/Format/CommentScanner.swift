@@ -5,8 +5,19 @@ import Yams
 /// A `#` starts a comment when it begins a line or follows a space or tab, unless it is inside a
 /// quoted scalar or the content of a block scalar (`|`, `>`). The parser tells where each scalar
 /// starts and how it is quoted, so only those spans need lexing here.
+/// A comment in a YAML file.
+public struct Comment: Sendable, Hashable {
+    public var location: SourceLocation
+    /// From the `#` to the end of the line.
+    public var text: String
+    /// Whether something stands before the comment on its line.
+    public var trailing: Bool
+}
+
 enum CommentScanner {
-    static func comments(in source: SourceText, scalars: [(SourceLocation, Node.Scalar.Style)]) -> [SourceLocation] {
+    /// Each comment's place, its text (from `#` to the end of the line) and whether code stands
+    /// before it on its line.
+    static func comments(in source: SourceText, scalars: [(SourceLocation, Node.Scalar.Style)]) -> [Comment] {
         // Lines (1-based) and column ranges that belong to scalar contents.
         var excluded: [Int: [Range<Int>]] = [:]   // line -> column ranges (0-based, scalar index)
         var excludedLines = Set<Int>()
@@ -25,7 +36,7 @@ enum CommentScanner {
             }
         }
 
-        var found: [SourceLocation] = []
+        var found: [Comment] = []
         for (index, line) in source.lines.enumerated() {
             let number = index + 1
             if excludedLines.contains(number) { continue }
@@ -35,7 +46,9 @@ enum CommentScanner {
                 defer { previous = scalar }
                 guard scalar == "#", previous == nil || previous == " " || previous == "\t" else { continue }
                 if ranges.contains(where: { $0.contains(column) }) { continue }
-                found.append(SourceLocation(line: number, column: column + 1))
+                let text = String(String.UnicodeScalarView(line[column...]))
+                let trailing = !line[..<column].allSatisfy { $0 == " " || $0 == "\t" }
+                found.append(Comment(location: SourceLocation(line: number, column: column + 1), text: text, trailing: trailing))
                 break
             }
         }

@@ -9,7 +9,7 @@ public struct SourceMap: Sendable, Hashable {
 
     public init() {}
 
-    mutating func record(_ path: String, key: SourceLocation?, value: SourceLocation?) {
+    public mutating func record(_ path: String, key: SourceLocation?, value: SourceLocation?) {
         if let key { keys[path] = key }
         if let value { values[path] = value }
     }

@@ -41,6 +41,13 @@ public enum FormatRule: String, CaseIterable, Sendable {
         }
     }
 
+    /// The explanation's first sentence, for rule listings.
+    public var summary: String {
+        let text = explanation
+        if let end = text.range(of: ". ") { return String(text[..<end.lowerBound]) + "." }
+        return text
+    }
+
     /// What the rule guards against and how to put it right.
     public var explanation: String {
         switch self {

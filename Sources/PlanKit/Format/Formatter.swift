@@ -31,33 +31,89 @@ public enum Formatter {
             let parsed = PlanFormat.parsePlanInfo(bytes, path: path)
             return outcome(parsed, bytes: bytes, path: path) { value, modeline in
                 CanonicalWriter.write(value, modeline: modeline)
-            } reparse: { PlanFormat.parsePlanInfo($0, path: path).value }
+            } reparse: { PlanFormat.parsePlanInfo($0, path: path) }
         case .recommendation:
             let parsed = PlanFormat.parseRecommendation(bytes, path: path)
             return outcome(parsed, bytes: bytes, path: path) { value, modeline in
                 CanonicalWriter.write(value, modeline: modeline)
-            } reparse: { PlanFormat.parseRecommendation($0, path: path).value }
+            } reparse: { PlanFormat.parseRecommendation($0, path: path) }
         }
     }
 
     private static func outcome<T: Equatable>(_ parsed: ParsedFile<T>, bytes: [UInt8], path: String,
                                               write: (T, String?) -> String,
-                                              reparse: ([UInt8]) -> T?) -> FormatOutcome {
+                                              reparse: ([UInt8]) -> ParsedFile<T>) -> FormatOutcome {
         guard let value = parsed.value else {
             return .refused(parsed.diagnostics.filter { $0.severity == .error })
         }
-        if !parsed.comments.isEmpty {
-            return .refused(parsed.comments.map {
-                Diagnostic(path: path, location: $0, severity: .error, rule: commentRule,
-                           message: "fmt does not keep comments: move the words into a 'note' or 'response', or delete the comment, then run fmt again")
+        let others = parsed.comments.filter { LintDirective($0) == nil }
+        if !others.isEmpty {
+            return .refused(others.map {
+                Diagnostic(path: path, location: $0.location, severity: .error, rule: commentRule,
+                           message: "fmt does not keep comments: move the words into a 'note' or 'response', or delete the comment, then run fmt again (only '# plantool: disable=RULE' directives are kept)")
             })
         }
-        let text = write(value, parsed.modeline)
+        var text = write(value, parsed.modeline)
+        let directives = parsed.directives
+        if !directives.isEmpty {
+            guard let placed = place(directives, original: parsed.sourceMap, in: text, reparse: reparse) else {
+                return .refused([Diagnostic(path: path, location: directives[0].comment.location, severity: .error, rule: commentRule,
+                                            message: "fmt cannot tell which line this directive belongs to; put it on the line it silences, or use disable-file")])
+            }
+            text = placed
+        }
         let output = Array(text.utf8)
-        guard reparse(output) == value else {
+        let again = reparse(output)
+        guard again.value == value, Set(again.directives.map(\.rules)) == Set(directives.map(\.rules)) else {
             return .refused([Diagnostic(path: path, location: nil, severity: .error, rule: "internal-error",
                                         message: "plantool could not write this file without changing its meaning; the file is left as it is (please report this)")])
         }
         return output == bytes ? .unchanged : .changed(text)
+    }
+
+    /// Puts `# plantool:` directives back: file-wide ones after the modeline, line ones on the
+    /// line of the field they stood on (trailing) or before it (standing alone).
+    private static func place<T>(_ directives: [LintDirective], original: SourceMap, in text: String,
+                                 reparse: ([UInt8]) -> ParsedFile<T>) -> String? {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let written = reparse(Array(text.utf8)).sourceMap
+        // Field paths by the line they start on, in the original and in the new text.
+        func fieldOnLine(_ line: Int) -> String? {
+            let keyed = original.keys.filter { $0.value.line == line }.min { ($0.value.column, $0.key) < ($1.value.column, $1.key) }
+            let valued = original.values.filter { $0.value.line == line }.min { ($0.value.column, $0.key) < ($1.value.column, $1.key) }
+            return keyed?.key ?? valued?.key
+        }
+        let codeLines = Set(original.keys.values.map(\.line)).union(original.values.values.map(\.line)).sorted()
+        var trailing: [Int: [String]] = [:]
+        var before: [Int: [String]] = [:]
+        var fileWide: [String] = []
+        for directive in directives {
+            if directive.wholeFile {
+                fileWide.append(directive.comment.text)
+                continue
+            }
+            let sourceLine = directive.comment.trailing ? directive.comment.location.line
+                : codeLines.first { $0 > directive.comment.location.line }
+            guard let sourceLine, let field = fieldOnLine(sourceLine),
+                  let target = written.keys[field] ?? written.values[field] else { return nil }
+            if directive.comment.trailing {
+                trailing[target.line, default: []].append(directive.comment.text)
+            } else {
+                before[target.line, default: []].append(directive.comment.text)
+            }
+        }
+        var result: [String] = []
+        for (index, line) in lines.enumerated() {
+            let number = index + 1
+            let indent = String(line.prefix(while: { $0 == " " }))
+            for comment in before[number] ?? [] { result.append(indent + comment) }
+            var out = line
+            for comment in trailing[number] ?? [] { out += "  " + comment }
+            result.append(out)
+        }
+        let hasModeline = lines.first?.hasPrefix(YAMLDocument.modelinePrefix) == true
+        result.insert(contentsOf: fileWide, at: hasModeline ? 1 : 0)
+        lines = result
+        return lines.joined(separator: "\n")
     }
 }

@@ -9,8 +9,12 @@ public struct ParsedFile<Value: Sendable>: Sendable {
     public var sourceMap: SourceMap
     /// The editor modeline on the first line, kept by the writer.
     public var modeline: String?
-    /// Where the author's comments stand (the modeline excluded). `plantool fmt` refuses files with comments.
-    public var comments: [SourceLocation]
+    /// The author's comments (the modeline excluded). `plantool fmt` keeps only plantool's own
+    /// directives (`# plantool: disable=RULE`) and refuses files with other comments.
+    public var comments: [Comment]
+
+    /// `# plantool: disable=...` and `disable-file=...` directives among the comments.
+    public var directives: [LintDirective] { comments.compactMap(LintDirective.init) }
 }
 
 /// Reading plan files: bytes in, model and diagnostics out. Never throws, never stops at the first
@@ -152,6 +156,7 @@ public enum PlanFormat {
     }
 
     private static func readAction(_ node: Node, path: String, _ r: inout FieldReader) -> Action? {
+        r.sourceMap.record(path, key: nil, value: FieldReader.location(node))
         guard let f = r.fields(of: node, at: path, known: actionKeys, what: "an action") else { return nil }
         let id = readID(f, &r)
         let text = r.text(f, "text", required: true)
@@ -161,6 +166,7 @@ public enum PlanFormat {
         let note = r.text(f, "note", required: false)
         var updates: [Update] = []
         for (index, item) in (r.list(f, "updates", required: false) ?? []).enumerated() {
+            r.sourceMap.record("\(path).updates[\(index)]", key: nil, value: FieldReader.location(item))
             guard let uf = r.fields(of: item, at: "\(path).updates[\(index)]", known: updateKeys, what: "an update") else { continue }
             let date = r.planDate(uf, "date", required: true, quarters: false)
             let updateText = r.text(uf, "text", required: true)

@@ -9,8 +9,8 @@ struct YAMLDocument {
     var diagnostics: [Diagnostic] = []
     /// The first line, when it is an editor modeline (`# yaml-language-server: $schema=...`).
     var modeline: String?
-    /// Where the author's comments are (the modeline excluded).
-    var comments: [SourceLocation] = []
+    /// The author's comments (the modeline excluded).
+    var comments: [Comment] = []
     var hadByteOrderMark = false
 
     static let modelinePrefix = "# yaml-language-server:"
@@ -76,7 +76,7 @@ struct YAMLDocument {
                 report(rule, location, message)
             }
             comments = CommentScanner.comments(in: source, scalars: scalars)
-                .filter { !($0.line == 1 && modeline != nil) }
+                .filter { !($0.location.line == 1 && modeline != nil) }
             if clean { self.root = root }
         }
     }

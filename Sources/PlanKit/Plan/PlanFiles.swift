@@ -26,10 +26,14 @@ public struct PlanFiles: Sendable {
     /// The entries of `recommendations/`, sorted by name.
     public var recommendationFiles: [File]
 
-    public init(displayRoot: String, planFile: File?, recommendationFiles: [File]) {
+    /// Whether a missing plan.yaml is a problem (not when one file is checked on its own).
+    public var requiresPlanFile: Bool
+
+    public init(displayRoot: String, planFile: File?, recommendationFiles: [File], requiresPlanFile: Bool = true) {
         self.displayRoot = displayRoot
         self.planFile = planFile
         self.recommendationFiles = recommendationFiles.sorted { $0.path < $1.path }
+        self.requiresPlanFile = requiresPlanFile
     }
 
     /// How many files were read.
@@ -101,7 +105,7 @@ public enum PlanLoader {
             case .failure(let error):
                 report(error.rule, planFile.path, nil, error.message)
             }
-        } else {
+        } else if files.requiresPlanFile {
             report(.missingPlanFile, "plan.yaml", nil, "the plan has no plan.yaml; create one with `plantool init`")
         }
 

@@ -148,3 +148,25 @@ public struct PlanRepository {
         return copy
     }
 }
+
+extension PlanRepository {
+    /// One file's bytes from a source (path relative to the top of the working tree); nil when
+    /// the source has no such file.
+    public func bytes(at path: String, from source: PlanSource) throws -> [UInt8]? {
+        switch source {
+        case .workingTree:
+            guard let top = repository.workingDirectory else { return nil }
+            let url = URL(fileURLWithPath: top).appendingPathComponent(path)
+            guard FileManager.default.fileExists(atPath: url.path) else { return nil }
+            return try? PlanDirectory.read(url).get()
+        case .index:
+            guard let entry = try repository.indexEntries(under: path).first(where: { $0.path == path && $0.stage == 0 }),
+                  entry.kind.isFile else { return nil }
+            return try repository.blob(entry.id, limit: Limits.maxFileBytes)
+        case .revision(let revision):
+            let commit = try repository.commit(revision)
+            guard let entry = try repository.entry(ofTree: commit.tree, at: path), entry.kind.isFile else { return nil }
+            return try repository.blob(entry.id, limit: Limits.maxFileBytes)
+        }
+    }
+}

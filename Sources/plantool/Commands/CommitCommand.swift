@@ -7,9 +7,10 @@ extension Plantool {
     struct CommitCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "commit",
-            abstract: "Check the plan, stage its files and commit them.",
+            abstract: "Lint the plan, stage its files and commit them.",
             discussion: """
-                Checks the plan around the current folder (or --plan DIR), stages every change in \
+                Lints the plan around the current folder (or --plan DIR; errors refuse the commit, \
+                warnings do not), stages every change in \
                 its folder (added, changed and deleted files, as `git add -A DIR` would) and writes a \
                 commit with your git identity: user.name and user.email from git's configuration, \
                 the GIT_AUTHOR_* and GIT_COMMITTER_* variables, or --author. Anything you staged \
@@ -42,10 +43,13 @@ extension Plantool {
             let shownPlan = Selection.display(git.top.appendingPathComponent(plan))
 
             if !noVerify {
+                let (configuration, problems) = LintTargets.configuration(forRelativePlan: plan, git: git, source: .workingTree)
                 let loaded = PlanLoader.load(try git.files(of: plan, from: .workingTree))
-                Output.diagnostics(Selection.shortened(loaded.diagnostics))
-                if loaded.diagnostics.hasErrors {
-                    let count = loaded.diagnostics.filter { $0.severity == .error }.count
+                let findings = problems + (configuration.map { Linter.lint(loaded, configuration: $0, asOf: Plantool.LintCommand.today()) } ?? [])
+                let errors = Selection.shortened(findings).filter { $0.severity == .error }
+                Output.humanDiagnostics(errors)
+                if !errors.isEmpty {
+                    let count = errors.count
                     throw PlantoolError(message: "commit refused: \(shownPlan) has \(Output.count(count, "error")); fix them, or commit anyway with --no-verify",
                                         exitCode: 1)
                 }

@@ -13,7 +13,8 @@ extension Plantool {
                 DIR/schema/*.schema.json, which the files' first-line modelines point to so that \
                 editors validate them offline. When DIR is not inside a git repository, also \
                 creates one (its first branch is main) and commits the new plan with your git \
-                identity (--no-git skips this). Refuses a folder that already holds a plan.
+                identity (--no-git skips this). In a repository, installs the pre-commit hook that \
+                lints staged changes (--no-hook skips it). Refuses a folder that already holds a plan.
                 """
         )
 
@@ -38,8 +39,11 @@ extension Plantool {
         @Option(help: ArgumentHelp("The day the action plan is submitted.", valueName: "YYYY-MM-DD"))
         var submitted: String?
 
-        @Flag(name: .customLong("no-git"), help: "Do not create a git repository or commit, even outside one.")
+        @Flag(name: .customLong("no-git"), help: "Do not create a git repository, commit or install the hook.")
         var noGit = false
+
+        @Flag(name: .customLong("no-hook"), help: "Do not install the pre-commit hook that lints staged changes.")
+        var noHook = false
 
         @Option(name: .shortAndLong, help: ArgumentHelp("Message of the first commit.", valueName: "message"))
         var message: String = "Start the action plan"
@@ -126,7 +130,14 @@ extension Plantool {
                     throw PlantoolError(message: "the plan was created, but not its repository: \(error.message)")
                 }
             }
-            Output.line("next: add recommendations/01.yaml, then run `plantool check`")
+            if !noGit && !noHook, let git = try? GitSelection.open(at: root.path) {
+                do {
+                    Output.line(try PreCommitHook(repository: git.repository).install())
+                } catch let error as PlantoolError {
+                    Output.error("the plan was created, but the hook was not installed: \(error.message)")
+                }
+            }
+            Output.line("next: add recommendations/01.yaml, then run `plantool lint`")
         }
     
         /// The nearest folder that exists, going up from `url` (where git looks for a repository).

@@ -1,5 +1,6 @@
 import Foundation
 import PlanKit
+import Rainbow
 
 /// A problem of the tool's own (a missing folder, a file it cannot write), as opposed to
 /// findings in a plan. Printed as `plantool: error: ...`.
@@ -26,6 +27,22 @@ enum Output {
     static func diagnostics(_ diagnostics: [Diagnostic]) {
         guard !diagnostics.isEmpty else { return }
         line(diagnostics.sorted().map(\.description).joined(separator: "\n"))
+    }
+
+    /// Diagnostics as `path:line:col: severity: message [rule]`, coloured on a terminal (Rainbow
+    /// leaves text plain when output is not a terminal or NO_COLOR is set).
+    static func humanDiagnostics(_ diagnostics: [Diagnostic]) {
+        guard !diagnostics.isEmpty else { return }
+        line(diagnostics.sorted().map { d in
+            let place = d.location.map { "\(d.path):\($0.line):\($0.column)" } ?? d.path
+            let severity: String
+            switch d.severity {
+            case .error: severity = "error".red.bold
+            case .warning: severity = "warning".yellow.bold
+            case .info: severity = "info".cyan
+            }
+            return "\(place.bold): \(severity): \(d.message) \("[\(d.rule)]".dim)"
+        }.joined(separator: "\n"))
     }
 
     static func count(_ n: Int, _ singular: String, _ plural: String? = nil) -> String {

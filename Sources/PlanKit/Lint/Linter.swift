@@ -1,0 +1,52 @@
+/// Runs the rules over a loaded plan: the reader's diagnostics, then every lint rule the
+/// configuration leaves on, with severities as configured and inline directives applied.
+public enum Linter {
+    public static func lint(_ loaded: LoadedPlan, configuration: LintConfiguration = LintConfiguration(),
+                            asOf: Day) -> [Diagnostic] {
+        let sites = loaded.recommendations.compactMap { file -> RecommendationSite? in
+            guard let rec = file.parsed.value else { return nil }
+            return RecommendationSite(recommendation: rec, path: loaded.files.displayPath(file.path), sourceMap: file.parsed.sourceMap)
+        }.sorted { $0.recommendation.number < $1.recommendation.number }
+        let complete = !loaded.diagnostics.hasErrors && loaded.info?.value != nil
+        let context = LintContext(info: loaded.info?.value, planPath: loaded.files.displayPath(PlanDirectory.planFileName),
+                                  planSourceMap: loaded.info?.sourceMap ?? SourceMap(), recommendations: sites,
+                                  configuration: configuration, asOf: asOf)
+        var diagnostics = loaded.diagnostics
+        for rule in RuleRegistry.all where complete || !rule.needsWholePlan {
+            guard configuration.severity(of: rule.id, default: rule.defaultSeverity) != nil else { continue }
+            var report = LintReport(rule: rule)
+            rule.check(context, &report)
+            diagnostics += report.diagnostics
+        }
+        // Configured severities, for the reader's rules too.
+        diagnostics = diagnostics.compactMap { diagnostic in
+            guard let configured = configuration.severities[diagnostic.rule] else { return diagnostic }
+            guard let severity = configured else { return nil }
+            var copy = diagnostic
+            copy.severity = severity
+            return copy
+        }
+        return applyDirectives(diagnostics, loaded).sorted()
+    }
+
+    /// Drops what `# plantool: disable=...` comments silence.
+    static func applyDirectives(_ diagnostics: [Diagnostic], _ loaded: LoadedPlan) -> [Diagnostic] {
+        var byPath: [String: (directives: [LintDirective], codeLines: [Int])] = [:]
+        func register<T>(_ parsed: ParsedFile<T>, path: String) {
+            let directives = parsed.directives
+            guard !directives.isEmpty else { return }
+            let codeLines = Set(parsed.sourceMap.keys.values.map(\.line)).union(parsed.sourceMap.values.values.map(\.line)).sorted()
+            byPath[path] = (directives, codeLines)
+        }
+        if let info = loaded.info { register(info, path: loaded.files.displayPath(PlanDirectory.planFileName)) }
+        for file in loaded.recommendations { register(file.parsed, path: loaded.files.displayPath(file.path)) }
+        guard !byPath.isEmpty else { return diagnostics }
+        return diagnostics.filter { diagnostic in
+            guard let (directives, codeLines) = byPath[diagnostic.path] else { return true }
+            return !directives.contains { directive in
+                let next = codeLines.first { $0 > directive.comment.location.line }
+                return directive.silences(diagnostic, nextCodeLine: next)
+            }
+        }
+    }
+}

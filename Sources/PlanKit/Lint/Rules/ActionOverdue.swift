@@ -1,0 +1,21 @@
+/// An open action past its target.
+struct ActionOverdue: LintRule {
+    let id = "action-overdue"
+    let defaultSeverity = Severity.warning
+    let summary = "An open action is not past its target (judged on --as-of, default today)."
+    let explanation = """
+        An action still planned or in progress after the last day of its target (the end of the month \
+        for 2021-07, of the quarter for 2021-Q3) is overdue. Record progress in an update: completed, or \
+        a new target with the reason it moved.
+        """
+
+    func check(_ context: LintContext, _ report: inout LintReport) {
+        for (site, action, path) in context.actions where action.currentState.isOpen {
+            guard let target = action.currentTarget, target.lastDay < context.asOf else { continue }
+            let months = (context.asOf.year * 12 + context.asOf.month - 1) - target.monthIndex
+            let late = months >= 1 ? "\(months) month\(months == 1 ? "" : "s") late" : "late"
+            let field = action.updates.lastIndex(where: { $0.target != nil }).map { "\(path).updates[\($0)].target" } ?? "\(path).target"
+            report.add(site, field, "action \(action.id) is overdue: target \(target), \(late) on \(context.asOf); add an update (completed, or a new target and why)")
+        }
+    }
+}

@@ -1,0 +1,19 @@
+/// Partly or not agreed: the reason, with its category.
+struct ReasonRequired: LintRule {
+    let id = "reason-required"
+    let defaultSeverity = Severity.error
+    let summary = "A partly or not agreed recommendation gives its reason and the reason's category."
+    let explanation = """
+        The template: "There must be an explanation of why we cannot (fully) agree the recommendation - \
+        this must state clearly whether this is due to commissioning, policy, operational or \
+        affordability reasons." Add `reason:` with `categories` (one or more of commissioning, policy, \
+        operational, affordability) and `text`.
+        """
+
+    func check(_ context: LintContext, _ report: inout LintReport) {
+        for site in context.recommendations where site.recommendation.status != .agreed && site.recommendation.reason == nil {
+            let status = site.recommendation.status == .partlyAgreed ? "partly agreed" : "not agreed"
+            report.add(site, "status", "recommendation \(site.recommendation.number) is \(status) but gives no reason; add 'reason' with 'categories' (commissioning, policy, operational or affordability) and 'text'")
+        }
+    }
+}

@@ -1,0 +1,16 @@
+import ArgumentParser
+
+extension Plantool {
+    struct HookCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "hook",
+            abstract: "Install or remove the git pre-commit hook that runs `plantool lint --staged`.",
+            discussion: """
+                The hook goes where git looks for hooks: core.hooksPath when set, else the repository's \
+                hooks folder (shared by linked worktrees). A hook already there is kept, renamed \
+                pre-commit.plantool-chained, and run first; uninstall puts it back.
+                """,
+            subcommands: [HookInstall.self, HookUninstall.self]
+        )
+    }
+}

@@ -1,0 +1,224 @@
+import ArgumentParser
+import Foundation
+import PlanGit
+import PlanKit
+import Rainbow
+
+extension Plantool {
+    struct LintCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "lint",
+            abstract: "Check a plan against the action plan template, SMART criteria and its own consistency.",
+            discussion: """
+                Runs every check of `plantool check`, then the lint rules (plantool lint --list-rules). \
+                --staged lints what the next commit will hold (git's index), as the pre-commit hook \
+                does; --rev a revision. Rules are configured in .plantool.yaml at the plan's or the \
+                repository's root, and silenced in a file with '# plantool: disable=RULE' (that line) or \
+                '# plantool: disable-file=RULE'. Exits 0 when clean, 1 on errors (--strict: on warnings \
+                too), 2 on a usage error.
+                """
+        )
+
+        @OptionGroup var planOption: PlanOption
+
+        @Flag(help: "Lint the staged content (git's index), as the next commit will hold it.")
+        var staged = false
+
+        @Option(help: ArgumentHelp("Lint the plan as it is in a revision.", valueName: "rev"))
+        var rev: String?
+
+        @Option(name: .customLong("as-of"), help: ArgumentHelp("The day overdue actions and future updates are judged on (default: today).", valueName: "YYYY-MM-DD"))
+        var asOf: String?
+
+        @Option(help: ArgumentHelp("Output: human, json, github or sarif (default human; github when GITHUB_ACTIONS=true).", valueName: "format"))
+        var format: String?
+
+        @Flag(help: "Exit 1 on warnings too.")
+        var strict = false
+
+        @Flag(name: .customLong("list-rules"), help: "List every rule with its severity, and exit.")
+        var listRules = false
+
+        @Option(help: ArgumentHelp("Explain a rule, and exit.", valueName: "rule"))
+        var explain: String?
+
+        @Argument(help: ArgumentHelp("Plan folders, folders holding plans, or single plan files.", valueName: "path"))
+        var paths: [String] = []
+
+        func validate() throws {
+            if staged && rev != nil { throw ValidationError("--staged and --rev cannot be used together") }
+            if (staged || rev != nil) && !paths.isEmpty {
+                throw ValidationError("--staged and --rev lint whole plans: name one with --plan DIR instead of a path")
+            }
+            if let asOf, Day(asOf) == nil { throw ValidationError("--as-of must be a date written YYYY-MM-DD, got '\(asOf)'") }
+            if let format, LintOutputFormat(rawValue: format) == nil {
+                throw ValidationError("--format must be one of: \(LintOutputFormat.allCases.map(\.rawValue).joined(separator: ", ")); got '\(format)'")
+            }
+            if let explain, RuleCatalogue.description(of: explain) == nil {
+                var message = "no rule '\(explain)'"
+                if let near = RuleCatalogue.nearest(to: explain) { message += "; did you mean '\(near)'?" }
+                throw ValidationError(message + " (plantool lint --list-rules lists them)")
+            }
+        }
+
+        func run() throws {
+            if listRules {
+                Output.line(RuleCatalogue.listing())
+                return
+            }
+            if let explain, let rule = RuleCatalogue.description(of: explain) {
+                Output.line("\(rule.id) (\(rule.severity.rawValue) by default)\n\n\(rule.summary)\n\n\(rule.explanation)")
+                return
+            }
+            let source: PlanSource = staged ? .index : rev.map { .revision($0) } ?? .workingTree
+            let day = asOf.flatMap { Day($0) } ?? Self.today()
+            var diagnostics: [Diagnostic] = []
+            var files = 0
+            for target in try LintTargets.collect(plan: planOption.plan, paths: paths, source: source) {
+                files += target.files.fileCount
+                diagnostics += target.configurationDiagnostics
+                if let configuration = target.configuration {
+                    diagnostics += Linter.lint(PlanLoader.load(target.files), configuration: configuration, asOf: day)
+                }
+            }
+            diagnostics = Selection.shortened(diagnostics)
+            let chosen = format.flatMap { LintOutputFormat(rawValue: $0) }
+                ?? (ProcessInfo.processInfo.environment["GITHUB_ACTIONS"] == "true" ? .github : .human)
+            switch chosen {
+            case .human:
+                Output.humanDiagnostics(diagnostics)
+                let summary = LintSummary(files: files, diagnostics: diagnostics)
+                Output.standardError("linted \(Output.count(files, "file"))\(source == .workingTree ? "" : " in \(source)"): \(Output.count(summary.errors, "error")), \(Output.count(summary.warnings, "warning"))")
+            case .json:
+                Output.line(LintRenderer.json(diagnostics, files: files))
+            case .github:
+                if !diagnostics.isEmpty { Output.line(LintRenderer.github(diagnostics)) }
+            case .sarif:
+                Output.line(LintRenderer.sarif(diagnostics, rules: RuleCatalogue.all, version: Plantool.version))
+            }
+            let failing = diagnostics.contains { $0.severity == .error || (strict && $0.severity == .warning) }
+            if failing { throw ExitCode.failure }
+        }
+
+        /// Today in the local calendar.
+        static func today() -> Day {
+            let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
+            return Day(year: parts.year ?? 2000, month: parts.month ?? 1, day: parts.day ?? 1) ?? Day(year: 2000, month: 1, day: 1)!
+        }
+    }
+}
+
+/// Every rule plantool can report: the reader's and the linter's.
+enum RuleCatalogue {
+    static var all: [LintRenderer.RuleDescription] {
+        FormatRule.allCases.map {
+            LintRenderer.RuleDescription(id: $0.id, summary: $0.summary, explanation: $0.explanation, severity: $0.severity)
+        } + RuleRegistry.all.map {
+            LintRenderer.RuleDescription(id: $0.id, summary: $0.summary, explanation: $0.explanation, severity: $0.defaultSeverity)
+        }
+    }
+
+    static func description(of id: String) -> LintRenderer.RuleDescription? {
+        all.first { $0.id == id }
+    }
+
+    static func nearest(to id: String) -> String? {
+        let ids = all.map(\.id)
+        return ids.min { Self.distance(id, $0) < Self.distance(id, $1) }.flatMap { Self.distance(id, $0) <= max(3, id.count / 3) ? $0 : nil }
+    }
+
+    private static func distance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        var row = Array(0...b.count)
+        for i in 1...max(1, a.count) where !a.isEmpty {
+            var previous = row[0]
+            row[0] = i
+            for j in 1...max(1, b.count) where !b.isEmpty {
+                let current = row[j]
+                row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
+                previous = current
+            }
+        }
+        return row[b.count]
+    }
+
+    static func listing() -> String {
+        let width = all.map(\.id.count).max() ?? 0
+        return all.map { rule in
+            rule.id.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + rule.severity.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0) + "  " + rule.summary
+        }.joined(separator: "\n")
+    }
+}
+
+/// A plan to lint, with the configuration that applies to it.
+struct LintTargets {
+    var files: PlanFiles
+    var configuration: LintConfiguration?
+    var configurationDiagnostics: [Diagnostic]
+
+    static func collect(plan: String?, paths: [String], source: PlanSource) throws -> [LintTargets] {
+        let git = try? GitSelection.open()
+        if source == .workingTree {
+            let selection = try Selection.resolve(plan: plan, paths: paths, allowAll: true)
+            var targets: [LintTargets] = []
+            for folder in selection.plans {
+                let (configuration, problems) = configuration(forPlan: folder, git: git, source: source)
+                targets.append(LintTargets(files: PlanDirectory.files(of: folder, displayRoot: Selection.display(folder)),
+                                           configuration: configuration, configurationDiagnostics: problems))
+            }
+            for file in selection.files {
+                // A file on its own is linted as a plan of one recommendation (or a plan.yaml alone).
+                let isPlan = PlanFileKind(fileName: file.lastPathComponent) == .plan
+                let entry = PlanFiles.File(path: isPlan ? PlanDirectory.planFileName : file.lastPathComponent, contents: PlanDirectory.read(file))
+                let folder = file.deletingLastPathComponent()
+                let (configuration, problems) = configuration(forPlan: folder, git: git, source: source)
+                targets.append(LintTargets(files: SingleFilePlan.files(entry, isPlan: isPlan, display: Selection.display(file)),
+                                           configuration: configuration, configurationDiagnostics: problems))
+            }
+            return targets
+        }
+        guard let git else { _ = try GitSelection.open(); return [] }  // rethrows the clear "not a repository" error
+        return try git.plans(named: plan, in: source).map { relative in
+            let (configuration, problems) = configuration(forRelativePlan: relative, git: git, source: source)
+            return LintTargets(files: try git.files(of: relative, from: source), configuration: configuration,
+                               configurationDiagnostics: problems)
+        }
+    }
+
+    /// The repository's `.plantool.yaml` overlaid by the plan's.
+    static func configuration(forPlan folder: URL, git: GitSelection?, source: PlanSource) -> (LintConfiguration?, [Diagnostic]) {
+        if let git, let relative = git.repository.relativePath(of: folder.path) {
+            return configuration(forRelativePlan: relative, git: git, source: source)
+        }
+        let url = folder.appendingPathComponent(LintConfiguration.fileName)
+        guard let bytes = try? PlanDirectory.read(url).get() else { return (LintConfiguration(), []) }
+        return LintConfiguration.parse(bytes, path: Selection.display(url))
+    }
+
+    static func configuration(forRelativePlan plan: String, git: GitSelection, source: PlanSource) -> (LintConfiguration?, [Diagnostic]) {
+        var result = LintConfiguration()
+        var problems: [Diagnostic] = []
+        let places = plan.isEmpty ? [""] : ["", plan]
+        for place in places {
+            let relative = place.isEmpty ? LintConfiguration.fileName : place + "/" + LintConfiguration.fileName
+            guard let bytes = try? git.plans.bytes(at: relative, from: source) else { continue }
+            let (parsed, diagnostics) = LintConfiguration.parse(bytes, path: Selection.display(git.top.appendingPathComponent(relative)))
+            problems += diagnostics
+            if let parsed { result = result.overlaid(by: parsed) }
+        }
+        return (problems.isEmpty ? result : nil, problems)
+    }
+}
+
+/// A single file linted on its own.
+enum SingleFilePlan {
+    static func files(_ entry: PlanFiles.File, isPlan: Bool, display: String) -> PlanFiles {
+        // The display root is the file's folder, so paths print as given.
+        let folder = (display as NSString).deletingLastPathComponent
+        if isPlan {
+            return PlanFiles(displayRoot: folder, planFile: PlanFiles.File(path: (display as NSString).lastPathComponent, contents: entry.contents),
+                             recommendationFiles: [])
+        }
+        return PlanFiles(displayRoot: folder, planFile: nil, recommendationFiles: [entry], requiresPlanFile: false)
+    }
+}

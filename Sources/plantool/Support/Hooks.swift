@@ -1,0 +1,87 @@
+import Foundation
+import PlanGit
+
+/// The pre-commit hook plantool installs: `plantool lint --staged`, after any hook that was
+/// there before (kept beside it and run first, never overwritten).
+struct PreCommitHook {
+    static let marker = "# plantool pre-commit hook"
+    static let chainedName = "pre-commit.plantool-chained"
+
+    let directory: URL
+    var hook: URL { directory.appendingPathComponent("pre-commit") }
+    var chained: URL { directory.appendingPathComponent(Self.chainedName) }
+
+    init(repository: Repository) throws {
+        directory = URL(fileURLWithPath: try repository.hooksDirectory())
+    }
+
+    /// The running plantool's own path, for the hook to call.
+    static var executablePath: String {
+        URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
+    }
+
+    static func script(plantool: String) -> String {
+        """
+        #!/bin/sh
+        \(marker): lints the staged plan before each commit.
+        # Installed by `plantool hook install`; `plantool hook uninstall` removes it. A hook that was
+        # here before is kept as \(chainedName) and runs first.
+        hook_dir=$(dirname "$0")
+        if [ -x "$hook_dir/\(chainedName)" ]; then
+          "$hook_dir/\(chainedName)" "$@" || exit $?
+        fi
+        plantool='\(plantool.replacingOccurrences(of: "'", with: "'\\''"))'
+        [ -x "$plantool" ] || plantool=plantool
+        exec "$plantool" lint --staged
+
+        """
+    }
+
+    func isOurs(_ url: URL) -> Bool {
+        guard let text = try? String(contentsOf: url, encoding: .utf8) else { return false }
+        return text.contains(Self.marker)
+    }
+
+    func exists(_ url: URL) -> Bool {
+        (try? FileManager.default.attributesOfItem(atPath: url.path)) != nil
+    }
+
+    /// Installs (or refreshes) the hook; returns what was done.
+    func install() throws -> String {
+        let manager = FileManager.default
+        try manager.createDirectory(at: directory, withIntermediateDirectories: true)
+        var kept = ""
+        if exists(hook) && !isOurs(hook) {
+            if exists(chained) {
+                throw PlantoolError(message: "\(hook.path) is not plantool's and \(chained.path) already exists; nothing was changed. Merge them by hand")
+            }
+            try manager.moveItem(at: hook, to: chained)
+            kept = "; the existing hook is kept as \(Self.chainedName) and runs first"
+        }
+        let script = Self.script(plantool: Self.executablePath)
+        let temporary = directory.appendingPathComponent(".pre-commit.plantool-\(UUID().uuidString)")
+        guard manager.createFile(atPath: temporary.path, contents: Data(script.utf8), attributes: [.posixPermissions: 0o755]) else {
+            throw PlantoolError(message: "cannot write the hook in \(directory.path)")
+        }
+        if rename(temporary.path, hook.path) != 0 {
+            try? manager.removeItem(at: temporary)
+            throw PlantoolError(message: "cannot install the hook at \(hook.path): \(String(cString: strerror(errno)))")
+        }
+        return "installed the pre-commit hook at \(hook.path)\(kept)"
+    }
+
+    /// Removes plantool's hook and puts back the one it chained.
+    func uninstall() throws -> String {
+        let manager = FileManager.default
+        guard exists(hook) else { return "no pre-commit hook at \(hook.path); nothing to do" }
+        guard isOurs(hook) else {
+            throw PlantoolError(message: "\(hook.path) is not plantool's hook; it was left alone")
+        }
+        try manager.removeItem(at: hook)
+        if exists(chained) {
+            try manager.moveItem(at: chained, to: hook)
+            return "removed plantool's pre-commit hook; restored the previous hook"
+        }
+        return "removed plantool's pre-commit hook"
+    }
+}
