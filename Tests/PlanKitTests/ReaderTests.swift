@@ -219,7 +219,7 @@ import Testing
             """)
         #expect(parsed.value != nil)
         #expect(parsed.modeline == "# yaml-language-server: $schema=../schema/recommendation.schema.json")
-        #expect(parsed.comments == [SourceLocation(line: 2, column: 11), SourceLocation(line: 7, column: 1)])
+        #expect(parsed.comments.map(\.location) == [SourceLocation(line: 2, column: 11), SourceLocation(line: 7, column: 1)])
     }
 
     @Test func planFileIsReadWithItsOptionalParts() throws {

@@ -16,9 +16,11 @@ struct GitCommitTests {
         let before = try gitOK(["rev-parse", "HEAD"], in: repo)
         try GitFixture.replace("addressee: HM Prison and Probation Service", with: "addressee: Ministry of Justice",
                                in: plan.appendingPathComponent("recommendations/01.yaml"))
-        try write(Fixture.recommendation(9), to: "recommendations/09.yaml", in: plan)
+        try write(Fixture.recommendationWithAction(9), to: "recommendations/09.yaml", in: plan)
         try FileManager.default.removeItem(at: plan.appendingPathComponent("recommendations/08.yaml"))
-        let commit = run(["commit", "-m", message], in: plan)
+        // Deleting 08 while adding 09 leaves a gap in the numbering, which the linter refuses
+        // (numbers-contiguous); this test is about staging, so it commits with --no-verify.
+        let commit = run(["commit", "--no-verify", "-m", message], in: plan)
         return (repo, commit, before)
     }
 
@@ -45,7 +47,7 @@ struct GitCommitTests {
                                     "D\tplan/recommendations/08.yaml",
                                     "M\tplan/recommendations/01.yaml"], "\(changes)")
                 #expect(try gitOK(["show", "HEAD:plan/recommendations/01.yaml"], in: repo).contains("addressee: Ministry of Justice"))
-                #expect(try gitOK(["show", "HEAD:plan/recommendations/09.yaml"], in: repo) + "\n" == Fixture.recommendation(9))
+                #expect(try gitOK(["show", "HEAD:plan/recommendations/09.yaml"], in: repo) + "\n" == Fixture.recommendationWithAction(9))
 
                 #expect(try gitOK(["status", "--porcelain", "--untracked-files=all"], in: repo) == "")
                 #expect(try gitOK(["diff", "--cached", "--name-only"], in: repo) == "")

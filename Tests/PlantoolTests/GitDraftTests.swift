@@ -520,13 +520,13 @@ struct GitDraftTests {
         try withTemporaryDirectory { dir in
             let repo = try GitFixture.repository(in: dir)
             try Self.plantoolOK(["draft", "start", "new-rec"], in: repo)
-            try write(Fixture.recommendation(9), to: "plan/recommendations/09.yaml", in: repo)
+            try write(Fixture.recommendationWithAction(9), to: "plan/recommendations/09.yaml", in: repo)
             try Self.plantoolOK(["commit", "-m", "Add recommendation 9"], in: repo.appendingPathComponent("plan"))
             try Self.plantoolOK(["draft", "switch", "main"], in: repo)
             #expect(!exists(repo.appendingPathComponent("plan/recommendations/09.yaml")))
 
             // An untracked 09.yaml of the author's own, on main.
-            let mine = Fixture.recommendation(9).replacingOccurrences(of: "status: agreed", with: "status: not-agreed")
+            let mine = Fixture.recommendationWithAction(9).replacingOccurrences(of: "status: agreed", with: "status: not-agreed")
             try write(mine, to: "plan/recommendations/09.yaml", in: repo)
             let before = try RepositoryState.of(repo)
 

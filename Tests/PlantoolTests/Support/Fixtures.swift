@@ -60,6 +60,25 @@ enum Fixture {
         """
     }
 
+    /// A canonical recommendation that also lints clean: one action with an owner and a target.
+    static func recommendationWithAction(_ number: Int) -> String {
+        """
+        # yaml-language-server: $schema=../schema/recommendation.schema.json
+        number: \(number)
+        addressee: HM Prison and Probation Service
+        text: Improve the quality of recall decisions
+        status: agreed
+        actions:
+          - id: "\(number).1"
+            text: Publish revised recall guidance for all probation regions
+            owners:
+              - Deputy Director, Public Protection Group
+            target: 2099-12
+            state: planned
+
+        """
+    }
+
     /// Makes a plan folder at `relative` under `folder` holding plan.yaml and the given
     /// recommendation files (file name to contents); returns the plan folder.
     @discardableResult
