@@ -77,11 +77,14 @@ public enum Formatter {
                                  reparse: ([UInt8]) -> ParsedFile<T>) -> String? {
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let written = reparse(Array(text.utf8)).sourceMap
-        // Field paths by the line they start on, in the original and in the new text.
-        func fieldOnLine(_ line: Int) -> String? {
-            let keyed = original.keys.filter { $0.value.line == line }.min { ($0.value.column, $0.key) < ($1.value.column, $1.key) }
-            let valued = original.values.filter { $0.value.line == line }.min { ($0.value.column, $0.key) < ($1.value.column, $1.key) }
-            return keyed?.key ?? valued?.key
+        // Every field that starts on a line of the original, and where each now starts: a
+        // directive goes to every line its fields moved to (a flow list written out as a block
+        // list puts each item on a line of its own).
+        func newLines(ofFieldsOnLine line: Int) -> [Int] {
+            // A key that stood on the line goes where that key now is; a value, where the value is.
+            let keys = original.keys.filter { $0.value.line == line }.compactMap { written.keys[$0.key]?.line }
+            let values = original.values.filter { $0.value.line == line }.compactMap { written.values[$0.key]?.line }
+            return Set(keys + values).sorted()
         }
         let codeLines = Set(original.keys.values.map(\.line)).union(original.values.values.map(\.line)).sorted()
         var trailing: [Int: [String]] = [:]
@@ -94,12 +97,13 @@ public enum Formatter {
             }
             let sourceLine = directive.comment.trailing ? directive.comment.location.line
                 : codeLines.first { $0 > directive.comment.location.line }
-            guard let sourceLine, let field = fieldOnLine(sourceLine),
-                  let target = written.keys[field] ?? written.values[field] else { return nil }
-            if directive.comment.trailing {
-                trailing[target.line, default: []].append(directive.comment.text)
+            guard let sourceLine else { return nil }
+            let targets = newLines(ofFieldsOnLine: sourceLine)
+            guard let first = targets.first else { return nil }
+            if !directive.comment.trailing && targets.count == 1 {
+                before[first, default: []].append(directive.comment.text)
             } else {
-                before[target.line, default: []].append(directive.comment.text)
+                for line in targets { trailing[line, default: []].append(directive.comment.text) }
             }
         }
         var result: [String] = []

@@ -20,7 +20,7 @@ public enum TextHeuristics {
 
     static let measures = [
         "%", "per cent", "percent", "number of", "rate", "all ", "each ", "every ", "monthly", "quarterly",
-        "annually", "weekly", "fortnightly", "by ", "at least", "minimum", "target",
+        "annually", "weekly", "fortnightly", "at least", "minimum", "target",
     ]
 
     static let months = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -43,29 +43,49 @@ public enum TextHeuristics {
 
     static func lower(_ text: String) -> String { text.lowercased() }
 
-    /// The vague phrase the text opens with or consists of, if any.
+    /// The text's words, lower-cased, joined by single spaces and padded with one space at each
+    /// end, so that " word " matches whole words only ("rate" is not in "collaborate").
+    static func padded(_ text: String) -> String {
+        let words = lower(text).split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "%" || $0 == "-") })
+        return " " + words.joined(separator: " ") + " "
+    }
+
+    static func containsWord(_ padded: String, _ phrase: String) -> Bool {
+        padded.contains(" " + phrase + " ")
+    }
+
+    /// The vague phrase the text opens with, or promises with "will ...", if any.
     static func vaguePhrase(in text: String, phrases: [String]) -> String? {
-        let lowered = lower(text).trimmingCharacters(in: .whitespacesAndNewlines)
-        return phrases.first { lowered.hasPrefix($0) || lowered.contains(" we will " + $0) || lowered.contains("will " + $0) }
+        let words = padded(text)
+        return phrases.first { phrase in
+            let p = padded(phrase).trimmingCharacters(in: .whitespaces)
+            return words.hasPrefix(" " + p + " ") || words.contains(" will " + p + " ")
+        }
+    }
+
+    /// Whether a deliverable word stands in the text as a word (or its plural or past form).
+    static func hasDeliverable(_ words: String) -> Bool {
+        deliverables.contains { word in
+            containsWord(words, word) || containsWord(words, word + "s") || containsWord(words, word + "ed") || containsWord(words, word + "d")
+        }
     }
 
     /// Whether the text names a deliverable, a number, a date or a measure.
     static func namesSomethingMeasurable(_ text: String) -> Bool {
-        let lowered = " " + lower(text) + " "
-        if text.contains(where: { $0.isNumber }) { return true }
-        if months.contains(where: { lowered.contains($0) }) { return true }
-        if measures.contains(where: { lowered.contains($0) }) { return true }
-        return deliverables.contains { word in
-            lowered.contains(" " + word + " ") || lowered.contains(" " + word + ",") || lowered.contains(" " + word + ".")
-                || lowered.contains(" " + word + "s ") || lowered.contains(" " + word + "ed ")
-        }
+        let words = padded(text)
+        if text.contains(where: { $0.isNumber }) || text.contains("%") { return true }
+        if months.contains(where: { containsWord(words, $0) }) { return true }
+        if measures.contains(where: { containsWord(words, $0.trimmingCharacters(in: .whitespaces)) }) { return true }
+        return hasDeliverable(words)
     }
 
-    /// Whether the text names something specific beyond the vague phrase: a deliverable word.
-    static func namesDeliverable(_ text: String) -> Bool {
-        let lowered = " " + lower(text) + " "
-        return deliverables.contains { lowered.contains(" " + $0 + " ") || lowered.contains(" " + $0 + ".") || lowered.contains(" " + $0 + ",") }
-            || text.contains(where: { $0.isNumber })
+    /// Whether the text names something specific beyond its vague phrase: a deliverable word or
+    /// a number, not counting the vague phrase itself ("Review current arrangements" names none).
+    static func namesDeliverable(_ text: String, besides phrase: String) -> Bool {
+        var words = padded(text)
+        let p = padded(phrase)
+        if let range = words.range(of: p) { words.replaceSubrange(range, with: " ") }
+        return hasDeliverable(words) || text.contains(where: { $0.isNumber })
     }
 
     static func isPlaceholder(_ owner: String) -> Bool {
@@ -75,6 +95,12 @@ public enum TextHeuristics {
     static func namesRole(_ owner: String) -> Bool {
         let words = lower(owner).split(whereSeparator: { !$0.isLetter && $0 != "-" }).map(String.init)
         return words.contains { roleWords.contains($0) }
+    }
+
+    /// The open-ended word or phrase a target note uses, as whole words, if any.
+    static func openEndedWord(in note: String) -> String? {
+        let words = padded(note)
+        return openEndedWording.first { containsWord(words, $0) }
     }
 
     /// Wording of a target note that promises no date.

@@ -12,10 +12,18 @@ struct ActionOverdue: LintRule {
     func check(_ context: LintContext, _ report: inout LintReport) {
         for (site, action, path) in context.actions where action.currentState.isOpen {
             guard let target = action.currentTarget, target.lastDay < context.asOf else { continue }
-            let months = (context.asOf.year * 12 + context.asOf.month - 1) - target.monthIndex
+            let months = Self.wholeMonths(from: target.lastDay, to: context.asOf)
             let late = months >= 1 ? "\(months) month\(months == 1 ? "" : "s") late" : "late"
             let field = action.updates.lastIndex(where: { $0.target != nil }).map { "\(path).updates[\($0)].target" } ?? "\(path).target"
             report.add(site, field, "action \(action.id) is overdue: target \(target), \(late) on \(context.asOf); add an update (completed, or a new target and why)")
         }
+    }
+
+    /// Whole months from one day to a later one: 31 March to 30 June is three (a month's end
+    /// counts as reaching the next month's end), to 1 June two.
+    static func wholeMonths(from start: Day, to end: Day) -> Int {
+        var months = (end.year * 12 + end.month) - (start.year * 12 + start.month)
+        if end.day < min(start.day, Day.daysIn(month: end.month, year: end.year)) { months -= 1 }
+        return max(0, months)
     }
 }

@@ -13,7 +13,7 @@ struct ActionSpecific: LintRule {
     func check(_ context: LintContext, _ report: inout LintReport) {
         for (site, action, path) in context.actions where action.currentState != .dropped {
             guard let phrase = TextHeuristics.vaguePhrase(in: action.text, phrases: context.configuration.vaguePhrases),
-                  !TextHeuristics.namesDeliverable(action.text) else { continue }
+                  !TextHeuristics.namesDeliverable(action.text, besides: phrase) else { continue }
             report.add(site, path + ".text", "action \(action.id) is vague (\"\(phrase)\") and names no deliverable; say what will be produced or changed")
         }
     }

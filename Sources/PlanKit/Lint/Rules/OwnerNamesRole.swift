@@ -11,9 +11,12 @@ struct OwnerNamesRole: LintRule {
 
     func check(_ context: LintContext, _ report: inout LintReport) {
         for (site, action, path) in context.actions {
-            for (index, owner) in action.owners.enumerated()
-            where !TextHeuristics.isPlaceholder(owner) && !TextHeuristics.namesRole(owner) {
-                report.add(site, "\(path).owners[\(index)]", "owner \"\(owner)\" of action \(action.id) names no role; give the post or team responsible")
+            var owners = action.owners.enumerated().map { ("\(path).owners[\($0.offset)]", $0.element) }
+            for (updateIndex, update) in action.updates.enumerated() {
+                owners += (update.owners ?? []).enumerated().map { ("\(path).updates[\(updateIndex)].owners[\($0.offset)]", $0.element) }
+            }
+            for (field, owner) in owners where !TextHeuristics.isPlaceholder(owner) && !TextHeuristics.namesRole(owner) {
+                report.add(site, field, "owner \"\(owner)\" of action \(action.id) names no role; give the post or team responsible")
             }
         }
     }

@@ -11,10 +11,9 @@ struct TargetWording: LintRule {
 
     func check(_ context: LintContext, _ report: inout LintReport) {
         for (site, action, path) in context.actions {
-            guard let note = action.note else { continue }
-            let lowered = note.lowercased()
-            guard let word = TextHeuristics.openEndedWording.first(where: { lowered.contains($0) }) else { continue }
-            if action.currentState.isOpen || action.currentTarget == nil {
+            guard let note = action.note, let word = TextHeuristics.openEndedWord(in: note) else { continue }
+            // Finished work needs no date to be judged by.
+            if action.currentState != .completed && action.currentState != .dropped {
                 let shown = note.count > 50 ? String(note.prefix(50)) + "…" : note
                 report.add(site, path + ".note", "action \(action.id)'s target note \"\(shown)\" is \"\(word)\", not a date; give a date to judge it by (a review date for ongoing work, the expected date of a dependency)")
             }

@@ -1,0 +1,69 @@
+import Testing
+@testable import PlanKit
+
+@Suite struct NumbersContiguousTests {
+    static let rule = "numbers-contiguous"
+
+    /// Recommendation `number`, with the modeline on line 1 and `number` on line 2.
+    static func recommendation(_ number: Int) -> String {
+        """
+        # yaml-language-server: $schema=../schema/recommendation.schema.json
+        number: \(number)
+        addressee: HM Prison and Probation Service
+        text: Improve the quality of recall decisions
+        status: agreed
+        actions:
+          - id: "\(number).1"
+            text: Publish guidance on recall decisions
+            owners:
+              - Head of Operations
+            target: 2024-09
+
+        """
+    }
+
+    static func files(_ numbers: Int...) -> [(path: String, text: String)] {
+        numbers.map { ("recommendations/" + Recommendation.fileName(for: $0), recommendation($0)) }
+    }
+
+    @Test func aGapIsAnErrorAtTheNumberAfterIt() throws {
+        let found = LintFixture.lint(files: Self.files(1, 3, 4)).of(Self.rule)
+        #expect(found.count == 1)
+        let diagnostic = try #require(found.first)
+        #expect(diagnostic.severity == .error)
+        #expect(diagnostic.path == "recommendations/03.yaml")
+        #expect(diagnostic.location == at(2, 1))
+        #expect(diagnostic.message.contains("recommendation 2 missing: the numbers run 1 to 4"))
+        #expect(diagnostic.message.contains("add its file (02.yaml)"))
+    }
+
+    @Test func severalMissingNumbersAreListedTogether() throws {
+        let found = LintFixture.lint(files: Self.files(1, 4)).of(Self.rule)
+        #expect(found.count == 1)
+        let diagnostic = try #require(found.first)
+        #expect(diagnostic.path == "recommendations/04.yaml")
+        #expect(diagnostic.location == at(2, 1))
+        #expect(diagnostic.message.contains("recommendations 2, 3 missing: the numbers run 1 to 4"))
+        #expect(diagnostic.message.contains("add their files (02.yaml, 03.yaml)"))
+    }
+
+    @Test func aMissingFirstRecommendationIsReported() throws {
+        let diagnostic = try #require(LintFixture.lint(files: Self.files(2)).of(Self.rule).first)
+        #expect(diagnostic.path == "recommendations/02.yaml")
+        #expect(diagnostic.message.contains("recommendation 1 missing"))
+    }
+
+    @Test func contiguousNumbersAreFine() {
+        let found = LintFixture.lint(files: Self.files(1, 2, 3))
+        #expect(found.of(Self.rule).isEmpty)
+        #expect(found.isEmpty)
+    }
+
+    @Test func severityCanBeConfigured() throws {
+        let lowered = LintFixture.configuration("rules:\n  numbers-contiguous: warning\n")
+        let diagnostic = try #require(LintFixture.lint(files: Self.files(1, 3), configuration: lowered).of(Self.rule).first)
+        #expect(diagnostic.severity == .warning)
+        let off = LintFixture.configuration("rules:\n  numbers-contiguous: off\n")
+        #expect(LintFixture.lint(files: Self.files(1, 3), configuration: off).of(Self.rule).isEmpty)
+    }
+}
