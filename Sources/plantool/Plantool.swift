@@ -2,6 +2,8 @@ import ArgumentParser
 import Foundation
 import PlanGit
 import PlanKit
+// Rainbow keeps its settings in global variables; plantool sets one, once, before any other work.
+@preconcurrency import Rainbow
 
 @main
 struct Plantool: ParsableCommand {
@@ -21,6 +23,11 @@ struct Plantool: ParsableCommand {
 
     /// Runs the command; usage errors exit 2, as the documentation says, not ArgumentParser's 64.
     static func main() {
+        // FORCE_COLOR asks for colour even when output is not a terminal (Rainbow otherwise
+        // colours a terminal only, and NO_COLOR turns colour off).
+        if let force = ProcessInfo.processInfo.environment["FORCE_COLOR"], !force.isEmpty, force != "0" {
+            Rainbow.outputTarget = .console
+        }
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -48,10 +48,37 @@ public struct Diagnostic: Hashable, Sendable, Comparable, CustomStringConvertibl
         self.message = message
     }
 
-    /// `path:line:col: severity: message [rule]`, the form compilers and editors read.
+    /// `path:line:col: severity: message [rule]`, the form compilers and editors read: one
+    /// line, whatever the message quotes.
     public var description: String {
-        let place = location.map { "\(path):\($0.line):\($0.column)" } ?? path
-        return "\(place): \(severity.rawValue): \(message) [\(rule)]"
+        "\(place): \(severity.rawValue): \(singleLineMessage) [\(rule)]"
+    }
+
+    /// `path:line:col`, or the path alone.
+    public var place: String {
+        location.map { "\(path):\($0.line):\($0.column)" } ?? path
+    }
+
+    /// The message with line breaks and other control characters written as escapes.
+    public var singleLineMessage: String {
+        guard message.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F || $0 == "\u{85}" || $0 == "\u{2028}" || $0 == "\u{2029}" }) else {
+            return message
+        }
+        var out = ""
+        for scalar in message.unicodeScalars {
+            switch scalar {
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F || scalar == "\u{85}" || scalar == "\u{2028}" || scalar == "\u{2029}" {
+                    out += "\\u{\(String(scalar.value, radix: 16))}"
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out
     }
 
     /// Deterministic order: path, line, column, rule, message.

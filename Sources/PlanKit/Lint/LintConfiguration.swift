@@ -48,15 +48,19 @@ public struct LintConfiguration: Sendable, Equatable {
             root = try Parser(yaml: text, resolver: .basic, constructor: .default, encoding: .utf8).singleRoot()
         } catch let error as YamlError {
             var location: SourceLocation? = nil
+            var problem = "cannot be read"
             switch error {
-            case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _):
+            case .scanner(let context, let text, let mark, _), .parser(let context, let text, let mark, _),
+                 .composer(let context, let text, let mark, _):
                 location = SourceLocation(line: mark.line, column: mark.column)
-            case .duplicatedKeysInMapping(_, let context):
+                problem = context.map { "\($0.text): \(text)" } ?? text
+            case .duplicatedKeysInMapping(let keys, let context):
                 location = SourceLocation(line: context.mark.line, column: context.mark.column)
+                problem = "duplicate key '\(keys.first ?? "")'"
             default: break
             }
             diagnostics.append(Diagnostic(path: path, location: location, severity: .error, rule: "configuration",
-                                          message: "not valid YAML: \(error)"))
+                                          message: "not valid YAML: \(problem)"))
             return (nil, diagnostics)
         } catch {
             report(nil, "not valid YAML: \(error)")

@@ -110,8 +110,14 @@ extension Plantool {
 
 /// Every rule plantool can report: the reader's and the linter's.
 enum RuleCatalogue {
+    /// Problems in .plantool.yaml are reported under this id.
+    static let configurationRule = LintRenderer.RuleDescription(
+        id: "configuration", summary: "The .plantool.yaml configuration is valid.",
+        explanation: "A .plantool.yaml at the plan's or the repository's root sets rule severities (off, error, warning, info), the vague-phrase list and the owners register. An unknown key or rule, or a value of the wrong kind, is reported with its place, and the plan is not linted until it is fixed.",
+        severity: .error)
+
     static var all: [LintRenderer.RuleDescription] {
-        FormatRule.allCases.map {
+        [configurationRule] + FormatRule.allCases.map {
             LintRenderer.RuleDescription(id: $0.id, summary: $0.summary, explanation: $0.explanation, severity: $0.severity)
         } + RuleRegistry.all.map {
             LintRenderer.RuleDescription(id: $0.id, summary: $0.summary, explanation: $0.explanation, severity: $0.defaultSeverity)
@@ -170,7 +176,8 @@ struct LintTargets {
                 // A file on its own is linted as a plan of one recommendation (or a plan.yaml alone).
                 let isPlan = PlanFileKind(fileName: file.lastPathComponent) == .plan
                 let entry = PlanFiles.File(path: isPlan ? PlanDirectory.planFileName : file.lastPathComponent, contents: PlanDirectory.read(file))
-                let folder = file.deletingLastPathComponent()
+                // The file's own plan decides its configuration.
+                let folder = PlanDirectory.enclosingPlan(of: file.deletingLastPathComponent()) ?? file.deletingLastPathComponent()
                 let (configuration, problems) = configuration(forPlan: folder, git: git, source: source)
                 targets.append(LintTargets(files: SingleFilePlan.files(entry, isPlan: isPlan, display: Selection.display(file)),
                                            configuration: configuration, configurationDiagnostics: problems))

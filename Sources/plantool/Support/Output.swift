@@ -34,14 +34,13 @@ enum Output {
     static func humanDiagnostics(_ diagnostics: [Diagnostic]) {
         guard !diagnostics.isEmpty else { return }
         line(diagnostics.sorted().map { d in
-            let place = d.location.map { "\(d.path):\($0.line):\($0.column)" } ?? d.path
             let severity: String
             switch d.severity {
             case .error: severity = "error".red.bold
             case .warning: severity = "warning".yellow.bold
             case .info: severity = "info".cyan
             }
-            return "\(place.bold): \(severity): \(d.message) \("[\(d.rule)]".dim)"
+            return "\(d.place.bold): \(severity): \(d.singleLineMessage) \("[\(d.rule)]".dim)"
         }.joined(separator: "\n"))
     }
 
