@@ -37,8 +37,8 @@ enum CommentScanner {
         }
 
         var found: [Comment] = []
-        for (index, line) in source.lines.enumerated() {
-            let number = index + 1
+        for number in 1...source.lineCount {
+            let line = source.line(number)
             if excludedLines.contains(number) { continue }
             let ranges = excluded[number] ?? []
             var previous: Unicode.Scalar? = nil
@@ -62,7 +62,7 @@ enum CommentScanner {
         var lineNumber = line
         var col = column + 1
         var startCol = column
-        while lineNumber <= source.lines.count {
+        while lineNumber <= source.lineCount {
             let text = source.line(lineNumber)
             while col < text.count {
                 let c = text[col]
@@ -97,7 +97,7 @@ enum CommentScanner {
         let headerIndent = SourceText.indentation(source.line(headerLine))
         var contentIndent: Int? = nil
         var number = headerLine + 1
-        while number <= source.lines.count {
+        while number <= source.lineCount {
             let text = source.line(number)
             if SourceText.isBlank(text) {
                 excludedLines.insert(number)

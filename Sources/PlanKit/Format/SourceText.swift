@@ -1,42 +1,113 @@
-/// The text of a file split into lines the way libyaml splits them, so that every line and column
-/// plantool reports is the one libyaml and editors show.
+/// The text of a file, with its lines found the way libyaml finds them (LF, CRLF, CR, and the
+/// Unicode line breaks NEL, LS and PS), so that every line and column plantool reports is the
+/// one libyaml and editors show. Lines are decoded into scalars only when asked for.
 struct SourceText {
-    /// Each line as Unicode scalars, without its line break.
-    let lines: [[Unicode.Scalar]]
+    /// The file's UTF-8 bytes.
+    let bytes: [UInt8]
+    /// Byte offsets where each line starts and ends (the end excludes the line break).
+    private let starts: [Int]
+    private let ends: [Int]
 
     init(_ text: String) {
-        var lines: [[Unicode.Scalar]] = []
-        var current: [Unicode.Scalar] = []
-        var previousWasCR = false
-        for scalar in text.unicodeScalars {
-            switch scalar.value {
-            case 0x0A:
-                if previousWasCR {
-                    previousWasCR = false
-                    continue
-                }
-                lines.append(current)
-                current = []
-            case 0x0D:
-                lines.append(current)
-                current = []
-                previousWasCR = true
-                continue
-            case 0x85, 0x2028, 0x2029:
-                lines.append(current)
-                current = []
-            default:
-                current.append(scalar)
-            }
-            previousWasCR = false
-        }
-        lines.append(current)
-        self.lines = lines
+        self.init(utf8: Array(text.utf8))
     }
 
-    /// The line (1-based), or an empty line past the end.
+    init(utf8 bytes: [UInt8]) {
+        self.bytes = bytes
+        var starts = [0]
+        var ends: [Int] = []
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            let byte = bytes[index]
+            var breakLength = 0
+            if byte == 0x0A {
+                breakLength = 1
+            } else if byte == 0x0D {
+                breakLength = index + 1 < count && bytes[index + 1] == 0x0A ? 2 : 1
+            } else if byte == 0xC2, index + 1 < count, bytes[index + 1] == 0x85 {
+                breakLength = 2
+            } else if byte == 0xE2, index + 2 < count, bytes[index + 1] == 0x80, bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9 {
+                breakLength = 3
+            }
+            if breakLength > 0 {
+                ends.append(index)
+                index += breakLength
+                starts.append(index)
+            } else {
+                index += 1
+            }
+        }
+        ends.append(count)
+        self.starts = starts
+        self.ends = ends
+    }
+
+    var lineCount: Int { starts.count }
+
+    /// The line (1-based) as scalars, or an empty line past the end.
     func line(_ number: Int) -> [Unicode.Scalar] {
-        number >= 1 && number <= lines.count ? lines[number - 1] : []
+        guard number >= 1 && number <= starts.count else { return [] }
+        return Array(String(decoding: bytes[starts[number - 1]..<ends[number - 1]], as: UTF8.self).unicodeScalars)
+    }
+
+    /// The scalar at a 1-based line and column, without decoding the whole line when it is ASCII.
+    func scalar(line number: Int, column: Int) -> Unicode.Scalar? {
+        guard number >= 1 && number <= starts.count, column >= 1 else { return nil }
+        let start = starts[number - 1], end = ends[number - 1]
+        if end - start >= column, bytes[start..<(start + column)].allSatisfy({ $0 < 0x80 }) {
+            return Unicode.Scalar(bytes[start + column - 1])
+        }
+        let scalars = line(number)
+        return column <= scalars.count ? scalars[column - 1] : nil
+    }
+
+    /// Whether any byte after the first line is '#': without one there is no comment to find.
+    var mayHaveCommentsAfterFirstLine: Bool {
+        let from = starts.count > 1 ? starts[1] : bytes.count
+        return bytes[from...].contains(UInt8(ascii: "#"))
+    }
+
+    /// Whether every line is blank or a comment.
+    var isBlankOrComments: Bool {
+        for number in 0..<starts.count {
+            var index = starts[number]
+            while index < ends[number], bytes[index] == 0x20 || bytes[index] == 0x09 { index += 1 }
+            if index < ends[number] && bytes[index] != UInt8(ascii: "#") { return false }
+        }
+        return true
+    }
+
+    /// The first character YAML does not allow in a file, if any.
+    func firstControlCharacter() -> (location: SourceLocation, scalar: Unicode.Scalar)? {
+        // Fast path on bytes: C0 controls other than tab and line breaks, DEL, C1 controls
+        // (U+0080–U+009F but NEL), U+FFFE and U+FFFF.
+        var suspect = false
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            let byte = bytes[index]
+            if (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) || byte == 0x7F {
+                suspect = true
+                break
+            }
+            if byte == 0xC2, index + 1 < count, (0x80...0x9F).contains(bytes[index + 1]), bytes[index + 1] != 0x85 {
+                suspect = true
+                break
+            }
+            if byte == 0xEF, index + 2 < count, bytes[index + 1] == 0xBF, bytes[index + 2] == 0xBE || bytes[index + 2] == 0xBF {
+                suspect = true
+                break
+            }
+            index += 1
+        }
+        guard suspect else { return nil }
+        for number in 1...starts.count {
+            for (column, scalar) in line(number).enumerated() where !YAMLCharacters.isPrintable(scalar) {
+                return (SourceLocation(line: number, column: column + 1), scalar)
+            }
+        }
+        return nil
     }
 
     /// Count of leading spaces on a line.

@@ -38,18 +38,18 @@ struct YAMLDocument {
             report(.invalidUTF8, location, "invalid UTF-8 byte sequence; save the file as UTF-8")
             return
         }
-        let source = SourceText(text)
-        if let bad = Self.firstControlCharacter(in: source) {
+        let source = SourceText(utf8: Array(body))
+        if let bad = source.firstControlCharacter() {
             report(.controlCharacter, bad.location,
                    "control character U+\(String(bad.scalar.value, radix: 16, uppercase: true).leftPadded(4)) is not allowed in YAML")
             return
         }
-        if source.lines.allSatisfy({ SourceText.isBlank($0) || $0.first == "#" }) {
+        if source.isBlankOrComments {
             report(.emptyFile, nil, "file is empty")
             return
         }
-        if let first = source.lines.first, String(String.UnicodeScalarView(first)).hasPrefix(Self.modelinePrefix) {
-            modeline = String(String.UnicodeScalarView(first))
+        if body.starts(with: Array(Self.modelinePrefix.utf8)) {
+            modeline = String(String.UnicodeScalarView(source.line(1)))
         }
 
         let parser: Parser
@@ -75,8 +75,10 @@ struct YAMLDocument {
             Self.inspect(root, source: source, scalars: &scalars, clean: &clean) { rule, location, message in
                 report(rule, location, message)
             }
-            comments = CommentScanner.comments(in: source, scalars: scalars)
-                .filter { !($0.location.line == 1 && modeline != nil) }
+            if source.mayHaveCommentsAfterFirstLine || (modeline == nil && body.contains(UInt8(ascii: "#"))) {
+                comments = CommentScanner.comments(in: source, scalars: scalars)
+                    .filter { !($0.location.line == 1 && modeline != nil) }
+            }
             if clean { self.root = root }
         }
     }
@@ -148,8 +150,7 @@ struct YAMLDocument {
 
     private static func startsWith(_ character: Unicode.Scalar, at location: SourceLocation?, in source: SourceText) -> Bool {
         guard let location else { return false }
-        let line = source.line(location.line)
-        return location.column >= 1 && location.column <= line.count && line[location.column - 1] == character
+        return source.scalar(line: location.line, column: location.column) == character
     }
 
     private static func diagnostic(for error: YamlError, source: SourceText, path: String) -> Diagnostic {
@@ -197,7 +198,7 @@ struct YAMLDocument {
                                          in source: SourceText) -> SourceLocation? {
         let column = first.column
         var number = first.line + 1
-        while number <= source.lines.count {
+        while number <= source.lineCount {
             let text = source.line(number)
             defer { number += 1 }
             if SourceText.isBlank(text) || text.first == "#" { continue }
@@ -243,14 +244,6 @@ struct YAMLDocument {
         return SourceLocation(line: line, column: column)
     }
 
-    private static func firstControlCharacter(in source: SourceText) -> (location: SourceLocation, scalar: Unicode.Scalar)? {
-        for (lineIndex, line) in source.lines.enumerated() {
-            for (columnIndex, scalar) in line.enumerated() where !YAMLCharacters.isPrintable(scalar) {
-                return (SourceLocation(line: lineIndex + 1, column: columnIndex + 1), scalar)
-            }
-        }
-        return nil
-    }
 }
 
 extension String {

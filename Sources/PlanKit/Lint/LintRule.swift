@@ -50,10 +50,22 @@ public struct LintContext: Sendable {
     public var asOf: Day
 
     /// Every action of every recommendation, with the field path of the action.
-    public var actions: [(site: RecommendationSite, action: Action, path: String)] {
-        recommendations.flatMap { site in
+    public let actions: [(site: RecommendationSite, action: Action, path: String)]
+    /// The words of each action's text, in the order of `actions`.
+    public let actionWords: [Words]
+
+    public init(info: PlanInfo?, planPath: String, planSourceMap: SourceMap, recommendations: [RecommendationSite],
+                configuration: LintConfiguration, asOf: Day) {
+        self.info = info
+        self.planPath = planPath
+        self.planSourceMap = planSourceMap
+        self.recommendations = recommendations
+        self.configuration = configuration
+        self.asOf = asOf
+        actions = recommendations.flatMap { site in
             site.recommendation.actions.enumerated().map { (site, $0.element, "actions[\($0.offset)]") }
         }
+        actionWords = ParallelMap.map(actions) { Words($0.action.text) }
     }
 }
 

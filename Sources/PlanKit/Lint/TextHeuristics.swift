@@ -43,64 +43,70 @@ public enum TextHeuristics {
 
     static func lower(_ text: String) -> String { text.lowercased() }
 
-    /// The text's words, lower-cased, joined by single spaces and padded with one space at each
-    /// end, so that " word " matches whole words only ("rate" is not in "collaborate").
-    static func padded(_ text: String) -> String {
-        let words = lower(text).split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "%" || $0 == "-") })
-        return " " + words.joined(separator: " ") + " "
-    }
+    static let deliverablePhrases: [[String]] = deliverables.map(Words.phrase)
+    static let measurePhrases: [[String]] = measures.map(Words.phrase).filter { !$0.isEmpty }
+    static let monthSet = Set(months)
+    static let roleSet = Set(roleWords)
+    static let openEndedPhrases: [(String, [String])] = openEndedWording.map { ($0, Words.phrase($0)) }
 
-    static func containsWord(_ padded: String, _ phrase: String) -> Bool {
-        padded.contains(" " + phrase + " ")
-    }
-
-    /// The vague phrase the text opens with, or promises with "will ...", if any.
-    static func vaguePhrase(in text: String, phrases: [String]) -> String? {
-        let words = padded(text)
-        return phrases.first { phrase in
-            let p = padded(phrase).trimmingCharacters(in: .whitespaces)
-            return words.hasPrefix(" " + p + " ") || words.contains(" will " + p + " ")
+    /// The vague phrase the text opens with, or promises with "will ...", if any; with the index
+    /// of its first word.
+    static func vaguePhrase(in words: Words, phrases: [[String]]) -> (phrase: [String], at: Int)? {
+        for phrase in phrases where !phrase.isEmpty {
+            if words.starts(with: phrase) { return (phrase, 0) }
+            if let at = words.firstIndex(of: ["will"] + phrase) { return (phrase, at + 1) }
         }
+        return nil
     }
 
-    /// Whether a deliverable word stands in the text as a word (or its plural or past form).
-    static func hasDeliverable(_ words: String) -> Bool {
-        deliverables.contains { word in
-            containsWord(words, word) || containsWord(words, word + "s") || containsWord(words, word + "ed") || containsWord(words, word + "d")
+    /// Whether a deliverable word stands among the words (or its plural or past form), not
+    /// counting the words in `excluded`.
+    static func hasDeliverable(_ words: Words, excluding excluded: Range<Int>? = nil) -> Bool {
+        for phrase in deliverablePhrases {
+            if phrase.count == 1 {
+                let word = phrase[0]
+                for form in [word, word + "s", word + "ed", word + "d"] where words.set.contains(form) {
+                    guard let excluded else { return true }
+                    // Found outside the excluded words?
+                    if words.tokens.indices.contains(where: { !excluded.contains($0) && words.tokens[$0] == form }) { return true }
+                }
+            } else if let at = words.firstIndex(of: phrase), excluded.map({ !$0.contains(at) }) ?? true {
+                return true
+            }
         }
+        return false
     }
 
-    /// Whether the text names a deliverable, a number, a date or a measure.
-    static func namesSomethingMeasurable(_ text: String) -> Bool {
-        let words = padded(text)
-        if text.contains(where: { $0.isNumber }) || text.contains("%") { return true }
-        if months.contains(where: { containsWord(words, $0) }) { return true }
-        if measures.contains(where: { containsWord(words, $0.trimmingCharacters(in: .whitespaces)) }) { return true }
+    /// Whether the words name a deliverable, a number, a date or a measure.
+    static func namesSomethingMeasurable(_ words: Words) -> Bool {
+        if words.hasDigit || words.hasPercent { return true }
+        if !words.set.isDisjoint(with: monthSet) { return true }
+        if measurePhrases.contains(where: { words.contains($0) }) { return true }
         return hasDeliverable(words)
     }
 
     /// Whether the text names something specific beyond its vague phrase: a deliverable word or
     /// a number, not counting the vague phrase itself ("Review current arrangements" names none).
-    static func namesDeliverable(_ text: String, besides phrase: String) -> Bool {
-        var words = padded(text)
-        let p = padded(phrase)
-        if let range = words.range(of: p) { words.replaceSubrange(range, with: " ") }
-        return hasDeliverable(words) || text.contains(where: { $0.isNumber })
+    static func namesDeliverable(_ words: Words, besides phrase: (phrase: [String], at: Int)) -> Bool {
+        words.hasDigit || hasDeliverable(words, excluding: phrase.at..<(phrase.at + phrase.phrase.count))
     }
 
     static func isPlaceholder(_ owner: String) -> Bool {
-        ownerPlaceholders.contains(lower(owner).trimmingCharacters(in: .whitespacesAndNewlines.union(.punctuationCharacters.subtracting(.init(charactersIn: "-–—?/")))))
+        var text = Substring(lower(owner))
+        let trim: Set<Character> = [" ", "\t", "\n", ".", ",", ";", ":", "(", ")", "[", "]", "\"", "'"]
+        while let first = text.first, trim.contains(first) { text = text.dropFirst() }
+        while let last = text.last, trim.contains(last) { text = text.dropLast() }
+        return ownerPlaceholders.contains(String(text))
     }
 
     static func namesRole(_ owner: String) -> Bool {
-        let words = lower(owner).split(whereSeparator: { !$0.isLetter && $0 != "-" }).map(String.init)
-        return words.contains { roleWords.contains($0) }
+        !Words(owner).set.isDisjoint(with: roleSet)
     }
 
     /// The open-ended word or phrase a target note uses, as whole words, if any.
     static func openEndedWord(in note: String) -> String? {
-        let words = padded(note)
-        return openEndedWording.first { containsWord(words, $0) }
+        let words = Words(note)
+        return openEndedPhrases.first { words.contains($0.1) }?.0
     }
 
     /// Wording of a target note that promises no date.

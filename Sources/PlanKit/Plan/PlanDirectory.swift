@@ -66,41 +66,64 @@ public enum PlanDirectory {
         var recommendationFiles: [PlanFiles.File] = []
         let folder = plan.appendingPathComponent(recommendationsFolder)
         if let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) {
-            for name in names where name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
-                recommendationFiles.append(PlanFiles.File(path: recommendationsFolder + "/" + name,
-                                                          contents: read(folder.appendingPathComponent(name))))
+            let wanted = names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
+            recommendationFiles = ParallelMap.map(wanted) { name in
+                PlanFiles.File(path: recommendationsFolder + "/" + name, contents: read(folder.appendingPathComponent(name)))
             }
         }
         return PlanFiles(displayRoot: displayRoot, planFile: planFile, recommendationFiles: recommendationFiles)
     }
 
-    /// A regular file's bytes, refusing links, folders and files over the size limit.
+    /// A regular file's bytes, refusing links, folders and files over the size limit. Links are
+    /// never followed: the file is opened with O_NOFOLLOW and checked with fstat.
     public static func read(_ url: URL) -> Result<[UInt8], PlanFileError> {
-        let attributes: [FileAttributeKey: Any]
-        do {
-            attributes = try FileManager.default.attributesOfItem(atPath: url.path)
-        } catch {
-            return .failure(PlanFileError("cannot read the file: \(describe(error))"))
+        let descriptor = open(url.path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK)  // a FIFO must not block
+        guard descriptor >= 0 else {
+            let code = errno
+            if code == ELOOP {
+                return .failure(PlanFileError("is a symbolic link; plan files must be regular files (links are not followed)"))
+            }
+            return .failure(PlanFileError("cannot read the file: \(String(cString: strerror(code)))"))
         }
-        let type = attributes[.type] as? FileAttributeType
-        if type == .typeSymbolicLink {
-            return .failure(PlanFileError("is a symbolic link; plan files must be regular files (links are not followed)"))
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else {
+            return .failure(PlanFileError("cannot read the file: \(String(cString: strerror(errno)))"))
         }
-        if type == .typeDirectory {
-            return .failure(PlanFileError("is a folder, not a file"))
+        switch status.st_mode & S_IFMT {
+        case S_IFREG: break
+        case S_IFDIR: return .failure(PlanFileError("is a folder, not a file"))
+        default: return .failure(PlanFileError("is not a regular file"))
         }
-        guard type == .typeRegular else {
-            return .failure(PlanFileError("is not a regular file"))
-        }
-        if let size = attributes[.size] as? Int, size > Limits.maxFileBytes {
+        let size = Int(status.st_size)
+        if size > Limits.maxFileBytes {
             return .failure(PlanFileError("file is \(size) bytes, larger than the \(Limits.maxFileBytes) bytes a plan file may have", rule: .fileTooLarge))
         }
-        do {
-            let data = try Data(contentsOf: url)
-            return .success([UInt8](data))
-        } catch {
-            return .failure(PlanFileError("cannot read the file: \(describe(error))"))
+        var bytes = [UInt8](repeating: 0, count: size)
+        var total = 0
+        while total < size {
+            let count = bytes.withUnsafeMutableBytes { buffer in
+                Foundation.read(descriptor, buffer.baseAddress! + total, size - total)
+            }
+            if count < 0 {
+                if errno == EINTR { continue }
+                return .failure(PlanFileError("cannot read the file: \(String(cString: strerror(errno)))"))
+            }
+            if count == 0 { break }
+            total += count
         }
+        if total < size { bytes.removeLast(size - total) }
+        // A file that grew while being read is read to its end, within the limit.
+        var extra = [UInt8](repeating: 0, count: 4096)
+        while true {
+            let count = extra.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress!, 4096) }
+            if count <= 0 { break }
+            bytes += extra[0..<count]
+            if bytes.count > Limits.maxFileBytes {
+                return .failure(PlanFileError("file is larger than the \(Limits.maxFileBytes) bytes a plan file may have", rule: .fileTooLarge))
+            }
+        }
+        return .success(bytes)
     }
 
     static func exists(_ url: URL) -> Bool {

@@ -1,3 +1,5 @@
+import Dispatch
+import Foundation
 import PlanGit
 
 /// A plan's files as read from somewhere (the working tree now; git's index or a revision later):
@@ -109,20 +111,19 @@ public enum PlanLoader {
             report(.missingPlanFile, "plan.yaml", nil, "the plan has no plan.yaml; create one with `plantool init`")
         }
 
+        // Files are read independently, so they are parsed on every core at once.
+        let parsedFiles = parseAll(files)
         var recommendations: [RecommendationFile] = []
         var seen: [Int: String] = [:]
-        for file in files.recommendationFiles {
+        for (position, file) in files.recommendationFiles.enumerated() {
             let name = String(file.path.split(separator: "/").last ?? "")
             guard name.hasSuffix(".yaml") || name.hasSuffix(".yml") else { continue }
-            let bytes: [UInt8]
-            switch file.contents {
-            case .success(let b): bytes = b
-            case .failure(let error):
+            if case .failure(let error) = file.contents {
                 report(error.rule, file.path, nil, error.message)
                 diagnostics += nameDiagnostics(fileName: name, path: files.displayPath(file.path), parsed: nil)
                 continue
             }
-            let parsed = PlanFormat.parseRecommendation(bytes, path: files.displayPath(file.path))
+            guard let parsed = parsedFiles[position] else { continue }
             diagnostics += parsed.diagnostics
             diagnostics += nameDiagnostics(fileName: name, path: files.displayPath(file.path), parsed: parsed)
             if let rec = parsed.value {
@@ -136,6 +137,14 @@ public enum PlanLoader {
             recommendations.append(RecommendationFile(path: file.path, parsed: parsed))
         }
         return LoadedPlan(files: files, info: info, recommendations: recommendations, diagnostics: diagnostics.sorted())
+    }
+
+    /// Every readable recommendation file parsed, in order, spread over the machine's cores.
+    static func parseAll(_ files: PlanFiles) -> [ParsedFile<Recommendation>?] {
+        ParallelMap.map(files.recommendationFiles) { file -> ParsedFile<Recommendation>? in
+            guard case .success(let bytes) = file.contents, file.path.hasSuffix(".yaml") || file.path.hasSuffix(".yml") else { return nil }
+            return PlanFormat.parseRecommendation(bytes, path: files.displayPath(file.path))
+        }
     }
 
     /// A recommendation file's name must be its number: `file-name` when the name is not a
@@ -156,5 +165,40 @@ public enum PlanLoader {
                          "number \(rec.number) does not match the file name \(name); rename the file to \(Recommendation.fileName(for: rec.number)) or correct the number")]
         }
         return []
+    }
+}
+
+/// `map` spread over the machine's cores, keeping the order; small inputs stay on one thread.
+enum ParallelMap {
+    static func map<Element: Sendable, Result: Sendable>(_ elements: [Element], minimum: Int = 16,
+                                                         _ transform: @Sendable (Element) -> Result) -> [Result] {
+        guard elements.count >= minimum else { return elements.map(transform) }
+        let slots = Slots<Result>(count: elements.count)
+        DispatchQueue.concurrentPerform(iterations: elements.count) { index in
+            slots.set(index, transform(elements[index]))
+        }
+        return slots.values.map { $0! }
+    }
+}
+
+/// One slot per task of a concurrentPerform: each task writes only its own slot, under a lock.
+private final class Slots<Value: Sendable>: @unchecked Sendable {
+    private var slots: [Value?]
+    private let lock = NSLock()
+
+    init(count: Int) {
+        slots = Array(repeating: nil, count: count)
+    }
+
+    func set(_ index: Int, _ value: Value) {
+        lock.lock()
+        slots[index] = value
+        lock.unlock()
+    }
+
+    var values: [Value?] {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots
     }
 }

@@ -11,10 +11,12 @@ struct ActionSpecific: LintRule {
         """
 
     func check(_ context: LintContext, _ report: inout LintReport) {
-        for (site, action, path) in context.actions where action.currentState != .dropped {
-            guard let phrase = TextHeuristics.vaguePhrase(in: action.text, phrases: context.configuration.vaguePhrases),
-                  !TextHeuristics.namesDeliverable(action.text, besides: phrase) else { continue }
-            report.add(site, path + ".text", "action \(action.id) is vague (\"\(phrase)\") and names no deliverable; say what will be produced or changed")
+        let phrases = context.configuration.vaguePhrases.map(Words.phrase)
+        for (index, (site, action, path)) in context.actions.enumerated() where action.currentState != .dropped {
+            let words = context.actionWords[index]
+            guard let found = TextHeuristics.vaguePhrase(in: words, phrases: phrases),
+                  !TextHeuristics.namesDeliverable(words, besides: found) else { continue }
+            report.add(site, path + ".text", "action \(action.id) is vague (\"\(found.phrase.joined(separator: " "))\") and names no deliverable; say what will be produced or changed")
         }
     }
 }

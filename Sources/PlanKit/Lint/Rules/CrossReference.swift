@@ -26,10 +26,11 @@ struct CrossReference: LintRule {
                 for (u, update) in action.updates.enumerated() { texts.append(("actions[\(index)].updates[\(u)].text", update.text)) }
             }
             for (field, text) in texts {
-                for number in Self.recommendationReferences(in: text) where !numbers.contains(number) {
+                let found = Self.references(in: text)
+                for number in found.recommendations where !numbers.contains(number) {
                     report.add(site, field, "the text refers to recommendation \(number), which the plan does not have")
                 }
-                for id in Self.actionReferences(in: text) where !ids.contains(id) {
+                for id in found.actions where !ids.contains(id) {
                     report.add(site, field, "the text refers to \(id), which is not an action of the plan")
                 }
             }
@@ -38,40 +39,48 @@ struct CrossReference: LintRule {
 
     /// "Recommendation 7", "recommendations 3 and 5".
     static func recommendationReferences(in text: String) -> [Int] {
-        var found: [Int] = []
-        let words = text.split(whereSeparator: { $0.isWhitespace || $0 == "(" || $0 == ")" || $0 == "," || $0 == ";" })
-        for (index, word) in words.enumerated() {
-            let lowered = word.lowercased()
-            guard lowered == "recommendation" || lowered == "recommendations" else { continue }
-            var next = index + 1
-            while next < words.count {
-                let candidate = words[next].trimmingCharacters(in: .punctuationCharacters)
-                if let n = Int(candidate), n > 0, n < 10_000 {
-                    found.append(n)
-                    next += 1
-                } else if candidate == "and" || candidate == "&" {
-                    next += 1
-                } else {
-                    break
-                }
-            }
-        }
-        return found
+        references(in: text).recommendations
     }
 
     /// "see 3.1", "See 3.1 above", "see action 4.2".
     static func actionReferences(in text: String) -> [String] {
-        var found: [String] = []
-        let words = text.split(whereSeparator: { $0.isWhitespace || $0 == "(" || $0 == ")" || $0 == "," || $0 == ";" })
-        for (index, word) in words.enumerated() where word.lowercased() == "see" {
-            var next = index + 1
-            if next < words.count, words[next].lowercased() == "action" || words[next].lowercased() == "actions" { next += 1 }
-            guard next < words.count else { continue }
-            var candidate = String(words[next])
-            while candidate.last == "." || candidate.last == ":" { candidate.removeLast() }
-            let parts = candidate.split(separator: ".", omittingEmptySubsequences: false)
-            if parts.count >= 2, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isNumber) }) { found.append(candidate) }
+        references(in: text).actions
+    }
+
+    /// Both kinds of reference, from one pass over the text's words.
+    static func references(in text: String) -> (recommendations: [Int], actions: [String]) {
+        // Most texts mention neither: skip them without splitting.
+        let lowered = text.utf8
+        guard lowered.contains(where: { $0 == UInt8(ascii: "s") || $0 == UInt8(ascii: "S") }) else { return ([], []) }
+        let words = Words(text, keepDots: true)
+        guard words.set.contains("recommendation") || words.set.contains("recommendations") || words.set.contains("see") else {
+            return ([], [])
         }
-        return found
+        var recommendations: [Int] = []
+        var actions: [String] = []
+        let tokens = words.tokens
+        for (index, word) in tokens.enumerated() {
+            if word == "recommendation" || word == "recommendations" {
+                var next = index + 1
+                while next < tokens.count {
+                    if let n = Int(tokens[next]), n > 0, n < 10_000 {
+                        recommendations.append(n)
+                        next += 1
+                    } else if tokens[next] == "and" {
+                        next += 1
+                    } else {
+                        break
+                    }
+                }
+            } else if word == "see" {
+                var next = index + 1
+                if next < tokens.count, tokens[next] == "action" || tokens[next] == "actions" { next += 1 }
+                guard next < tokens.count else { continue }
+                let candidate = tokens[next]
+                let parts = candidate.split(separator: ".", omittingEmptySubsequences: false)
+                if parts.count >= 2, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isNumber) }) { actions.append(candidate) }
+            }
+        }
+        return (recommendations, actions)
     }
 }
