@@ -163,12 +163,12 @@ struct LintTargets {
     var configurationDiagnostics: [Diagnostic]
 
     static func collect(plan: String?, paths: [String], source: PlanSource) throws -> [LintTargets] {
-        let git = try? GitSelection.open()
         if source == .workingTree {
+            // The working tree needs no git: configuration files are found on disk.
             let selection = try Selection.resolve(plan: plan, paths: paths, allowAll: true)
             var targets: [LintTargets] = []
             for folder in selection.plans {
-                let (configuration, problems) = configuration(forPlan: folder, git: git, source: source)
+                let (configuration, problems) = configuration(forPlan: folder)
                 targets.append(LintTargets(files: PlanDirectory.files(of: folder, displayRoot: Selection.display(folder)),
                                            configuration: configuration, configurationDiagnostics: problems))
             }
@@ -178,13 +178,13 @@ struct LintTargets {
                 let entry = PlanFiles.File(path: isPlan ? PlanDirectory.planFileName : file.lastPathComponent, contents: PlanDirectory.read(file))
                 // The file's own plan decides its configuration.
                 let folder = PlanDirectory.enclosingPlan(of: file.deletingLastPathComponent()) ?? file.deletingLastPathComponent()
-                let (configuration, problems) = configuration(forPlan: folder, git: git, source: source)
+                let (configuration, problems) = configuration(forPlan: folder)
                 targets.append(LintTargets(files: SingleFilePlan.files(entry, isPlan: isPlan, display: Selection.display(file)),
                                            configuration: configuration, configurationDiagnostics: problems))
             }
             return targets
         }
-        guard let git else { _ = try GitSelection.open(); return [] }  // rethrows the clear "not a repository" error
+        let git = try GitSelection.open()
         return try git.plans(named: plan, in: source).map { relative in
             let (configuration, problems) = configuration(forRelativePlan: relative, git: git, source: source)
             return LintTargets(files: try git.files(of: relative, from: source), configuration: configuration,
@@ -192,14 +192,20 @@ struct LintTargets {
         }
     }
 
-    /// The repository's `.plantool.yaml` overlaid by the plan's.
-    static func configuration(forPlan folder: URL, git: GitSelection?, source: PlanSource) -> (LintConfiguration?, [Diagnostic]) {
-        if let git, let relative = git.repository.relativePath(of: folder.path) {
-            return configuration(forRelativePlan: relative, git: git, source: source)
+    /// The repository's `.plantool.yaml` overlaid by the plan's, read from disk.
+    static func configuration(forPlan folder: URL) -> (LintConfiguration?, [Diagnostic]) {
+        var places = [folder.standardizedFileURL]
+        if let root = PlanDirectory.repositoryRoot(of: folder), root.path != places[0].path { places.insert(root, at: 0) }
+        var result = LintConfiguration()
+        var problems: [Diagnostic] = []
+        for place in places {
+            let url = place.appendingPathComponent(LintConfiguration.fileName)
+            guard let bytes = try? PlanDirectory.read(url).get() else { continue }
+            let (parsed, diagnostics) = LintConfiguration.parse(bytes, path: Selection.display(url))
+            problems += diagnostics
+            if let parsed { result = result.overlaid(by: parsed) }
         }
-        let url = folder.appendingPathComponent(LintConfiguration.fileName)
-        guard let bytes = try? PlanDirectory.read(url).get() else { return (LintConfiguration(), []) }
-        return LintConfiguration.parse(bytes, path: Selection.display(url))
+        return (problems.isEmpty ? result : nil, problems)
     }
 
     static func configuration(forRelativePlan plan: String, git: GitSelection, source: PlanSource) -> (LintConfiguration?, [Diagnostic]) {

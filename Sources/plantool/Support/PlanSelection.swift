@@ -75,9 +75,15 @@ struct Selection {
     /// (`../recommendations/01.yaml` seen from inside recommendations/ is `01.yaml`).
     static func shortened(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        var shown: [String: String] = [:]
         return diagnostics.map { diagnostic in
             var copy = diagnostic
-            copy.path = display(URL(fileURLWithPath: diagnostic.path, relativeTo: cwd))
+            if let known = shown[diagnostic.path] {
+                copy.path = known
+            } else {
+                copy.path = display(URL(fileURLWithPath: diagnostic.path, relativeTo: cwd))
+                shown[diagnostic.path] = copy.path
+            }
             return copy
         }
     }
