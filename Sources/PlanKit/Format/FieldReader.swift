@@ -276,9 +276,10 @@ struct Fields {
     }
 }
 
-/// "Did you mean" for misspelt keys and values.
-enum Suggestion {
-    static func nearest(to word: String, in candidates: [String]) -> String? {
+/// "Did you mean" for misspelt keys, values and rule ids.
+public enum Suggestion {
+    /// The candidate nearest to `word` by edit distance, when it is near enough to be a misspelling.
+    public static func nearest(to word: String, in candidates: [String]) -> String? {
         let lowered = word.lowercased()
         var best: (String, Int)? = nil
         for candidate in candidates {

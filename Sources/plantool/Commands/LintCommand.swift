@@ -129,23 +129,7 @@ enum RuleCatalogue {
     }
 
     static func nearest(to id: String) -> String? {
-        let ids = all.map(\.id)
-        return ids.min { Self.distance(id, $0) < Self.distance(id, $1) }.flatMap { Self.distance(id, $0) <= max(3, id.count / 3) ? $0 : nil }
-    }
-
-    private static func distance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        var row = Array(0...b.count)
-        for i in 1...max(1, a.count) where !a.isEmpty {
-            var previous = row[0]
-            row[0] = i
-            for j in 1...max(1, b.count) where !b.isEmpty {
-                let current = row[j]
-                row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
-                previous = current
-            }
-        }
-        return row[b.count]
+        Suggestion.nearest(to: id, in: all.map(\.id))
     }
 
     static func listing() -> String {
