@@ -170,3 +170,88 @@ extension PlanRepository {
         }
     }
 }
+
+/// A plan's files as a source lists them: paths and blob ids, read only on demand, so that
+/// comparing two sources reads only the files whose ids differ.
+public struct PlanListing: Sendable {
+    public struct Entry: Sendable {
+        /// Path relative to the plan folder: `plan.yaml`, `recommendations/05.yaml`.
+        public var path: String
+        public var blobID: ObjectID?
+        var kind: EntryKind
+        /// The bytes, when listing already had to read them (the working tree).
+        var bytes: Result<[UInt8], PlanFileError>?
+    }
+
+    /// How the plan folder is named in messages.
+    public var displayRoot: String
+    public var planFile: Entry?
+    public var recommendations: [Entry]
+
+    public func displayPath(_ relative: String) -> String {
+        displayRoot.isEmpty || displayRoot == "." ? relative : displayRoot + "/" + relative
+    }
+}
+
+extension PlanRepository {
+    /// Lists a plan's files in a source without reading blobs (the working tree's files are read
+    /// and hashed, as git itself must).
+    public func listing(ofPlan plan: String, from source: PlanSource, displayRoot: String) throws -> PlanListing {
+        let prefix = plan.isEmpty ? "" : plan + "/"
+        let planPath = PlanDirectory.planFileName
+        let folder = PlanDirectory.recommendationsFolder
+        func isRecommendation(_ relative: String) -> Bool {
+            guard relative.hasPrefix(folder + "/") else { return false }
+            let name = relative.dropFirst(folder.count + 1)
+            return !name.contains("/") && (name.hasSuffix(".yaml") || name.hasSuffix(".yml"))
+        }
+        switch source {
+        case .workingTree:
+            let files = try self.files(ofPlan: plan, from: .workingTree, displayRoot: displayRoot)
+            func entry(_ file: PlanFiles.File) -> PlanListing.Entry {
+                PlanListing.Entry(path: file.path, blobID: file.blobID, kind: .blob, bytes: file.contents)
+            }
+            return PlanListing(displayRoot: displayRoot, planFile: files.planFile.map(entry),
+                               recommendations: files.recommendationFiles.map(entry))
+        case .index:
+            var planFile: PlanListing.Entry? = nil
+            var recommendations: [PlanListing.Entry] = []
+            for entry in try repository.indexEntries(under: prefix) where entry.stage == 0 {
+                let relative = String(entry.path.dropFirst(prefix.count))
+                if relative == planPath {
+                    planFile = PlanListing.Entry(path: relative, blobID: entry.id, kind: entry.kind)
+                } else if isRecommendation(relative) {
+                    recommendations.append(PlanListing.Entry(path: relative, blobID: entry.id, kind: entry.kind))
+                }
+            }
+            return PlanListing(displayRoot: displayRoot, planFile: planFile, recommendations: recommendations)
+        case .revision(let revision):
+            let commit = try repository.commit(revision)
+            let planEntry = try repository.entry(ofTree: commit.tree, at: prefix + planPath)
+            let listed = try repository.entries(ofTree: commit.tree, at: prefix + folder) ?? []
+            return PlanListing(
+                displayRoot: displayRoot,
+                planFile: planEntry.map { PlanListing.Entry(path: planPath, blobID: $0.id, kind: $0.kind) },
+                recommendations: listed.filter { $0.name.hasSuffix(".yaml") || $0.name.hasSuffix(".yml") }
+                    .map { PlanListing.Entry(path: folder + "/" + $0.name, blobID: $0.id, kind: $0.kind) })
+        }
+    }
+
+    /// A listed file's bytes.
+    public func contents(of entry: PlanListing.Entry) -> Result<[UInt8], PlanFileError> {
+        if let bytes = entry.bytes { return bytes }
+        guard let id = entry.blobID else { return .failure(PlanFileError("has no content")) }
+        switch entry.kind {
+        case .link: return .failure(PlanFileError("is a symbolic link; plan files must be regular files (links are not followed)"))
+        case .tree, .submodule: return .failure(PlanFileError("is a folder, not a file"))
+        case .blob, .executable:
+            do {
+                return .success(try repository.blob(id, limit: Limits.maxFileBytes))
+            } catch let error as GitError {
+                return .failure(PlanFileError(error.message, rule: error.message.contains("more than") ? .fileTooLarge : .unreadableFile))
+            } catch {
+                return .failure(PlanFileError("\(error)"))
+            }
+        }
+    }
+}
