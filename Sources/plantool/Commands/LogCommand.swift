@@ -1,0 +1,146 @@
+import ArgumentParser
+import Foundation
+import PlanGit
+import PlanKit
+import Rainbow
+
+extension Plantool {
+    struct LogCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "log",
+            abstract: "The history of a recommendation, an action or the whole plan, commit by commit, with what each changed.",
+            discussion: """
+                Walks the current branch's history (first parents, newest first) and shows, for each \
+                commit that changed it, the semantic changes: every slip of a target, every update, \
+                every change of status. Give a recommendation number (5) or an action id (5.1); \
+                without one, the whole plan. Only the commits whose files changed are read.
+                """
+        )
+
+        @OptionGroup var planOption: PlanOption
+
+        @Argument(help: ArgumentHelp("A recommendation number (5) or an action id (5.1).", valueName: "number-or-action"))
+        var subject: String?
+
+        @Option(help: ArgumentHelp("Only commits made on or after this day.", valueName: "YYYY-MM-DD"))
+        var since: String?
+
+        @Option(help: ArgumentHelp("Only commits made on or before this day.", valueName: "YYYY-MM-DD"))
+        var until: String?
+
+        @Option(help: ArgumentHelp("Output: text or json.", valueName: "format"))
+        var format: String = "text"
+
+        @Option(help: ArgumentHelp("Start from this revision instead of HEAD.", valueName: "rev"))
+        var rev: String = "HEAD"
+
+        func validate() throws {
+            if let subject {
+                let parts = subject.split(separator: ".", omittingEmptySubsequences: false)
+                guard !parts.isEmpty, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isNumber) }), Int(parts[0]).map({ $0 > 0 }) == true else {
+                    throw ValidationError("'\(subject)' is neither a recommendation number (5) nor an action id (5.1)")
+                }
+            }
+            for (name, value) in [("--since", since), ("--until", until)] {
+                if let value, Day(value) == nil { throw ValidationError("\(name) must be a date written YYYY-MM-DD; got '\(value)'") }
+            }
+            if !["text", "json"].contains(format) { throw ValidationError("--format must be text or json; got '\(format)'") }
+        }
+
+        struct Entry: Encodable {
+            var commit: String
+            var date: String
+            var author: String
+            var summary: String
+            var changes: [Change]
+        }
+
+        func run() throws {
+            let git = try GitSelection.open()
+            let repository = git.repository
+            let plan = try git.singlePlan(named: planOption.plan)
+            let display = Selection.display(git.top.appendingPathComponent(plan))
+            let number = subject.flatMap { Int($0.split(separator: ".")[0]) }
+            let action = subject.flatMap { $0.contains(".") ? $0 : nil }
+            let prefix = plan.isEmpty ? "" : plan + "/"
+            let filePath = number.map { prefix + PlanDirectory.recommendationsFolder + "/" + Recommendation.fileName(for: $0) }
+            let sinceDay = since.flatMap { Day($0) }, untilDay = until.flatMap { Day($0) }
+
+            var entries: [Entry] = []
+            try git.run("read the history") {
+                if repository.isHeadUnborn && rev == "HEAD" { return }
+                let start = try repository.commit(rev)
+                for id in try repository.firstParentHistory(from: start.id) {
+                    let commit = try repository.commitInfo(id)
+                    let day = Self.day(commit.committer)
+                    if let untilDay, day > untilDay { continue }
+                    if let sinceDay, day < sinceDay { break }
+                    let parent = commit.parents.first
+                    // Cheap first: has the file (or the plan) changed at all in this commit?
+                    if let filePath {
+                        let now = try repository.entry(ofTree: commit.tree, at: filePath)?.id
+                        let before = try parent.map { try repository.entry(ofTree: try repository.commitInfo($0).tree, at: filePath)?.id } ?? nil
+                        if now == before { continue }
+                    }
+                    let old = try parent.map { PlanDiffer.Side(listing: try listing(git, plan: plan, revision: $0.description, display: display, only: number),
+                                                               read: { git.plans.contents(of: $0) }) }
+                        ?? PlanDiffer.Side(listing: nil, read: { _ in .failure(PlanFileError("no such file")) })
+                    let new = PlanDiffer.Side(listing: try listing(git, plan: plan, revision: id.description, display: display, only: number),
+                                              read: { git.plans.contents(of: $0) })
+                    var changes = PlanDiffer.compare(old: old, new: new).changes
+                    if let number { changes = changes.filter { $0.recommendation == number || ($0.oldNumber == number) } }
+                    if let action { changes = changes.filter { $0.action == action || ($0.action == nil && $0.kind != .planChanged && [.recommendationAdded, .recommendationRemoved, .recommendationRenumbered].contains($0.kind)) } }
+                    guard !changes.isEmpty else { continue }
+                    entries.append(Entry(commit: id.description, date: day.description, author: commit.author.name,
+                                         summary: try repository.message(of: id).split(separator: "\n").first.map(String.init) ?? "",
+                                         changes: changes))
+                }
+            }
+            if format == "json" {
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+                Output.line(String(decoding: try encoder.encode(entries), as: UTF8.self))
+                return
+            }
+            guard !entries.isEmpty else {
+                Output.line("no commit changed \(subject.map { $0.contains(".") ? "action \($0)" : "recommendation \($0)" } ?? "the plan")")
+                return
+            }
+            var lines: [String] = []
+            for entry in entries {
+                lines.append("\(String(entry.commit.prefix(7)).yellow) \(entry.date) \(entry.author): \(entry.summary)")
+                for change in entry.changes {
+                    lines.append("    " + DiffCommand.colour(DiffRenderer.marker(change) + " " + change.summary, change))
+                }
+            }
+            Output.line(lines.joined(separator: "\n"))
+        }
+
+        /// The plan's listing in a revision, narrowed to one recommendation file when asked.
+        func listing(_ git: GitSelection, plan: String, revision: String, display: String, only number: Int?) throws -> PlanListing {
+            var listing = try git.plans.listing(ofPlan: plan, from: .revision(revision), displayRoot: display)
+            if let number {
+                let name = PlanDirectory.recommendationsFolder + "/" + Recommendation.fileName(for: number)
+                listing.recommendations = listing.recommendations.filter { $0.path == name }
+                listing.planFile = nil
+            }
+            return listing
+        }
+
+        static func day(_ person: Person) -> Day {
+            let seconds = person.time + Int64(person.offsetMinutes) * 60
+            let days = Int(floor(Double(seconds) / 86_400))
+            // Days since 1970-01-01 to a calendar date (civil-from-days).
+            let z = days + 719_468
+            let era = (z >= 0 ? z : z - 146_096) / 146_097
+            let doe = z - era * 146_097
+            let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
+            let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+            let mp = (5 * doy + 2) / 153
+            let d = doy - (153 * mp + 2) / 5 + 1
+            let m = mp < 10 ? mp + 3 : mp - 9
+            let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
+            return Day(year: y, month: m, day: d) ?? Day(year: 1970, month: 1, day: 1)!
+        }
+    }
+}
