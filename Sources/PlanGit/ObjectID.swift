@@ -1,13 +1,20 @@
 import CLibGit2
 
-/// A git object id (SHA-1), held as a value.
+/// A git object id (SHA-1), held inline as a value (no allocation, cheap to compare and hash).
 public struct ObjectID: Hashable, Sendable, CustomStringConvertible {
-    /// The 20 raw bytes.
-    public let bytes: [UInt8]
+    private let high: UInt64
+    private let middle: UInt64
+    private let low: UInt32
 
     init(_ oid: git_oid) {
         var copy = oid
-        bytes = withUnsafeBytes(of: &copy.id) { Array($0) }
+        var parts = (UInt64(0), UInt64(0), UInt32(0))
+        withUnsafeBytes(of: &copy.id) { source in
+            withUnsafeMutableBytes(of: &parts.0) { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: source[0..<8])) }
+            withUnsafeMutableBytes(of: &parts.1) { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: source[8..<16])) }
+            withUnsafeMutableBytes(of: &parts.2) { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: source[16..<20])) }
+        }
+        (high, middle, low) = parts
     }
 
     init(_ pointer: UnsafePointer<git_oid>) {
@@ -22,10 +29,18 @@ public struct ObjectID: Hashable, Sendable, CustomStringConvertible {
         self.init(oid)
     }
 
+    /// The 20 raw bytes.
+    public var bytes: [UInt8] {
+        var parts = (high, middle, low)
+        return withUnsafeBytes(of: &parts.0) { Array($0) } + withUnsafeBytes(of: &parts.1) { Array($0) }
+            + withUnsafeBytes(of: &parts.2) { Array($0) }
+    }
+
     var raw: git_oid {
         var oid = git_oid()
+        let source = bytes
         withUnsafeMutableBytes(of: &oid.id) { buffer in
-            for (index, byte) in bytes.enumerated() { buffer[index] = byte }
+            for (index, byte) in source.enumerated() { buffer[index] = byte }
         }
         return oid
     }
