@@ -46,6 +46,14 @@ public struct PlanDiffer {
         mutating func run() {
             comparePlanFiles()
             compareRecommendations()
+            // Plan-wide changes first, then by recommendation, each group in the order found.
+            func planWide(_ change: Change) -> Int {
+                change.kind == .planChanged || (change.kind == .unreadable && change.recommendation == nil) ? 0 : 1
+            }
+            changes = changes.enumerated().sorted { a, b in
+                (planWide(a.element), a.element.recommendation ?? Int.max, a.offset)
+                    < (planWide(b.element), b.element.recommendation ?? Int.max, b.offset)
+            }.map(\.element)
         }
 
         // MARK: plan.yaml
@@ -124,16 +132,16 @@ public struct PlanDiffer {
             var after: [Int: Recommendation] = [:]
             var unreadableNumbers = Set<Int>()
             var paths: [Int: String] = [:]
-            for entry in oldChanged {
-                switch parseRecommendation(entry, side: old) {
+            for (entry, outcome) in zip(oldChanged, parseRecommendations(oldChanged, side: old)) {
+                switch outcome {
                 case .some(.some(let rec)): before[rec.number] = rec
                 case .some(.none): if let n = PlanLoader.number(fromFileName: Self.name(entry.path)) { unreadableNumbers.insert(n) }
                 case .none: break
                 }
             }
-            for entry in newChanged {
+            for (entry, outcome) in zip(newChanged, parseRecommendations(newChanged, side: new)) {
                 paths[PlanLoader.number(fromFileName: Self.name(entry.path)) ?? -1] = new.listing?.displayPath(entry.path)
-                switch parseRecommendation(entry, side: new) {
+                switch outcome {
                 case .some(.some(let rec)):
                     after[rec.number] = rec
                     paths[rec.number] = new.listing?.displayPath(entry.path)
@@ -171,7 +179,19 @@ public struct PlanDiffer {
                     found.append(Change(kind: .recommendationRenumbered, recommendation: to, oldNumber: from, path: paths[to],
                                         summary: "Recommendation \(from) is now recommendation \(to)"))
                 }
-                found += compare(before[from]!, after[to]!, path: paths[to])
+                var earlier = before[from]!
+                if from != to {
+                    // Actions move with their recommendation: 3.1 under recommendation 3 is 4.1 under 4.
+                    // (Only when the new side uses the new id and not the old one.)
+                    let newIDs = Set(after[to]!.actions.map(\.id))
+                    for index in earlier.actions.indices {
+                        let id = earlier.actions[index].id
+                        guard id.hasPrefix("\(from).") else { continue }
+                        let moved = "\(to)." + id.dropFirst("\(from).".count)
+                        if newIDs.contains(moved) && !newIDs.contains(id) { earlier.actions[index].id = moved }
+                    }
+                }
+                found += compare(earlier, after[to]!, path: paths[to])
                 byNumber.append((to, found))
             }
             for number in added {
@@ -187,21 +207,38 @@ public struct PlanDiffer {
             for (_, found) in byNumber.sorted(by: { $0.0 < $1.0 }) { changes += found }
         }
 
-        /// The parsed recommendation; `.some(nil)` when the file does not parse (reported); nil when unreadable.
-        mutating func parseRecommendation(_ entry: PlanListing.Entry, side: Side) -> Recommendation?? {
-            let path = side.listing?.displayPath(entry.path) ?? entry.path
-            switch side.read(entry) {
-            case .failure(let error):
-                unreadable(path, error.message, rule: error.rule.id)
-                return .some(nil)
-            case .success(let bytes):
-                parsed += 1
-                let file = PlanFormat.parseRecommendation(bytes, path: path)
-                if file.value == nil {
-                    reportUnparsed(file.diagnostics, path: path, recommendation: PlanLoader.number(fromFileName: Self.name(entry.path)))
-                }
-                return .some(file.value)
+        /// The parsed recommendations, in order; `.some(nil)` for a file that cannot be read or
+        /// does not parse (reported). Blobs are read one after another (one libgit2 repository),
+        /// then parsed on every core.
+        mutating func parseRecommendations(_ entries: [PlanListing.Entry], side: Side) -> [Recommendation??] {
+            let paths = entries.map { side.listing?.displayPath($0.path) ?? $0.path }
+            let contents = entries.map { side.read($0) }
+            let inputs: [(bytes: [UInt8]?, path: String)] = zip(contents, paths).map { content, path in
+                if case .success(let bytes) = content { return (bytes, path) }
+                return (nil, path)
             }
+            let files = ParallelMap.map(inputs) { input -> ParsedFile<Recommendation>? in
+                input.bytes.map { PlanFormat.parseRecommendation($0, path: input.path) }
+            }
+            var results: [Recommendation??] = []
+            for (index, entry) in entries.enumerated() {
+                if case .failure(let error) = contents[index] {
+                    unreadable(paths[index], error.message, rule: error.rule.id,
+                               recommendation: PlanLoader.number(fromFileName: Self.name(entry.path)))
+                    results.append(.some(nil))
+                    continue
+                }
+                guard let file = files[index] else {
+                    results.append(.some(nil))
+                    continue
+                }
+                parsed += 1
+                if file.value == nil {
+                    reportUnparsed(file.diagnostics, path: paths[index], recommendation: PlanLoader.number(fromFileName: Self.name(entry.path)))
+                }
+                results.append(.some(file.value))
+            }
+            return results
         }
 
         mutating func reportUnparsed(_ found: [Diagnostic], path: String, recommendation: Int?) {
@@ -212,9 +249,9 @@ public struct PlanDiffer {
                                   summary: "\(path) does not parse, so its changes cannot be shown\(first)"))
         }
 
-        mutating func unreadable(_ path: String, _ message: String, rule: String) {
+        mutating func unreadable(_ path: String, _ message: String, rule: String, recommendation: Int? = nil) {
             diagnostics.append(Diagnostic(path: path, location: nil, severity: .error, rule: rule, message: message))
-            changes.append(Change(kind: .unreadable, path: path, summary: "\(path) cannot be read: \(message)"))
+            changes.append(Change(kind: .unreadable, recommendation: recommendation, path: path, summary: "\(path) cannot be read: \(message)"))
         }
 
         // MARK: one recommendation
@@ -308,6 +345,12 @@ public struct PlanDiffer {
                 found.append(Change(kind: .targetChanged, recommendation: n, action: id, old: oldTarget?.description,
                                     new: newTarget?.description, months: months, path: path, summary: summary))
             }
+            if a.target != b.target && oldTarget == newTarget {
+                // The target first promised was rewritten while a later update decides the current one.
+                found.append(Change(kind: .targetChanged, recommendation: n, action: id, field: "original target",
+                                    old: a.target?.description, new: b.target?.description, path: path,
+                                    summary: "action \(id): original target rewritten (\(a.target?.description ?? "none") → \(b.target?.description ?? "none")); the current target stays \(newTarget?.description ?? "none")"))
+            }
             if a.note != b.note {
                 found.append(Change(kind: .noteChanged, recommendation: n, action: id, old: a.note, new: b.note, path: path,
                                     summary: "action \(id): target note " + Self.describeChange(a.note, b.note)))
@@ -318,6 +361,11 @@ public struct PlanDiffer {
                     : "action \(id): state \(oldState.rawValue) → \(newState.rawValue)"
                 found.append(Change(kind: .stateChanged, recommendation: n, action: id, old: oldState.rawValue, new: newState.rawValue,
                                     path: path, summary: summary))
+            }
+            if a.state != b.state && oldState == newState {
+                found.append(Change(kind: .stateChanged, recommendation: n, action: id, field: "original state",
+                                    old: a.state.rawValue, new: b.state.rawValue, path: path,
+                                    summary: "action \(id): original state rewritten (\(a.state.rawValue) → \(b.state.rawValue)); the current state stays \(newState.rawValue)"))
             }
             // Updates are a record: matched by date and text.
             var remaining = a.updates.map { "\($0.date)\u{0}\($0.text)" }

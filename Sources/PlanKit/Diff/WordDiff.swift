@@ -35,10 +35,11 @@ public enum WordDiff {
             while i < n || j < m {
                 if i < n, j < m, midA[i] == midB[j] {
                     push(.same, midA[i]); i += 1; j += 1
-                } else if j < m, i == n || lengths[i][j + 1] >= lengths[i + 1][j] {
-                    push(.added, midB[j]); j += 1
-                } else {
+                } else if i < n, j == m || lengths[i + 1][j] >= lengths[i][j + 1] {
+                    // Removed words come before the words that replace them, as git shows them.
                     push(.removed, midA[i]); i += 1
+                } else {
+                    push(.added, midB[j]); j += 1
                 }
             }
         }
