@@ -43,7 +43,7 @@ let package = Package(
         ),
         .testTarget(name: "PlanGitTests", dependencies: ["PlanGit"]),
         // End-to-end tests: they run the built plantool binary on real folders.
-        .testTarget(name: "PlantoolTests", dependencies: ["PlanKit", "plantool"]),
+        .testTarget(name: "PlantoolTests", dependencies: ["PlanKit", "plantool"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]
 )

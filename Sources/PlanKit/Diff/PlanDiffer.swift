@@ -63,6 +63,13 @@ public struct PlanDiffer {
             if let a, let b, a.blobID != nil, a.blobID == b.blobID { return }
             let oldInfo = a.flatMap { parsePlan($0, side: old) }
             let newInfo = b.flatMap { parsePlan($0, side: new) }
+            if a == nil, let b, let newInfo {
+                changes.append(Change(kind: .planChanged, field: "plan.yaml", new: newInfo.title,
+                                      path: new.listing?.displayPath(b.path), summary: "plan: plan.yaml added (\(Self.short(newInfo.title)))"))
+            } else if b == nil, let a, let oldInfo {
+                changes.append(Change(kind: .planChanged, field: "plan.yaml", old: oldInfo.title,
+                                      path: old.listing?.displayPath(a.path), summary: "plan: plan.yaml removed (it was \(Self.short(oldInfo.title)))"))
+            }
             guard let oldInfo, let newInfo else { return }
             func field(_ name: String, _ x: String?, _ y: String?) {
                 guard x != y else { return }
@@ -90,8 +97,8 @@ public struct PlanDiffer {
                 var parts: [String] = []
                 if !added.isEmpty { parts.append("added " + added.joined(separator: ", ")) }
                 if !removed.isEmpty { parts.append("removed " + removed.joined(separator: ", ")) }
-                changes.append(Change(kind: .planChanged, field: "revisions", old: oldRevisions.joined(separator: "; "),
-                                      new: newRevisions.joined(separator: "; "), added: added, removed: removed,
+                changes.append(Change(kind: .planChanged, field: "revisions", old: oldRevisions.isEmpty ? nil : oldRevisions.joined(separator: "; "),
+                                      new: newRevisions.isEmpty ? nil : newRevisions.joined(separator: "; "), added: added, removed: removed,
                                       path: new.listing?.displayPath(PlanDirectory.planFileName),
                                       summary: "plan: revisions " + (parts.isEmpty ? "reordered" : parts.joined(separator: "; "))))
             }
@@ -317,8 +324,8 @@ public struct PlanDiffer {
                 let added = newOwners.filter { !oldOwners.contains($0) }
                 let removed = oldOwners.filter { !newOwners.contains($0) }
                 var parts: [String] = []
-                if !added.isEmpty { parts.append("added " + added.joined(separator: "; ")) }
-                if !removed.isEmpty { parts.append("removed " + removed.joined(separator: "; ")) }
+                if !added.isEmpty { parts.append("added " + added.map { "\"\($0)\"" }.joined(separator: ", ")) }
+                if !removed.isEmpty { parts.append("removed " + removed.map { "\"\($0)\"" }.joined(separator: ", ")) }
                 found.append(Change(kind: .ownerChanged, recommendation: n, action: id, old: oldOwners.joined(separator: "; "),
                                     new: newOwners.joined(separator: "; "), added: added, removed: removed, path: path,
                                     summary: "action \(id): owners " + (parts.isEmpty ? "reordered" : parts.joined(separator: ", "))))
@@ -345,6 +352,12 @@ public struct PlanDiffer {
                 found.append(Change(kind: .targetChanged, recommendation: n, action: id, old: oldTarget?.description,
                                     new: newTarget?.description, months: months, path: path, summary: summary))
             }
+            if a.owners != b.owners && oldOwners == newOwners {
+                found.append(Change(kind: .ownerChanged, recommendation: n, action: id, field: "original owners",
+                                    old: a.owners.joined(separator: "; "), new: b.owners.joined(separator: "; "),
+                                    added: b.owners.filter { !a.owners.contains($0) }, removed: a.owners.filter { !b.owners.contains($0) },
+                                    path: path, summary: "action \(id): original owners rewritten; the current owners stay the same"))
+            }
             if a.target != b.target && oldTarget == newTarget {
                 // The target first promised was rewritten while a later update decides the current one.
                 found.append(Change(kind: .targetChanged, recommendation: n, action: id, field: "original target",
@@ -367,21 +380,27 @@ public struct PlanDiffer {
                                     old: a.state.rawValue, new: b.state.rawValue, path: path,
                                     summary: "action \(id): original state rewritten (\(a.state.rawValue) → \(b.state.rawValue)); the current state stays \(newState.rawValue)"))
             }
-            // Updates are a record: matched by date and text.
-            var remaining = a.updates.map { "\($0.date)\u{0}\($0.text)" }
+            // Updates are a record: each matched whole, else by date and text (then it was edited).
+            var remaining = a.updates
             for update in b.updates {
-                let key = "\(update.date)\u{0}\(update.text)"
-                if let index = remaining.firstIndex(of: key) {
+                if let index = remaining.firstIndex(of: update) {
                     remaining.remove(at: index)
+                } else if let index = remaining.firstIndex(where: { $0.date == update.date && $0.text == update.text }) {
+                    remaining.remove(at: index)
+                    // An edit that moves a current value is already shown as that change; one that
+                    // changes nothing current (an earlier update's target, say) is shown here.
+                    if oldTarget == newTarget && oldState == newState && oldOwners == newOwners {
+                        found.append(Change(kind: .updateRemoved, recommendation: n, action: id, field: "update \(update.date)",
+                                            path: path, summary: "action \(id): update \(update.date) rewritten (its new state, target or owners changed)"))
+                    }
                 } else {
                     found.append(Change(kind: .updateAdded, recommendation: n, action: id, new: update.text, path: path,
                                         summary: "action \(id): update \(update.date) added"))
                 }
             }
-            for key in remaining {
-                let date = key.split(separator: "\u{0}").first.map(String.init) ?? ""
-                found.append(Change(kind: .updateRemoved, recommendation: n, action: id, old: String(key.drop(while: { $0 != "\u{0}" }).dropFirst()),
-                                    path: path, summary: "action \(id): update \(date) removed or rewritten"))
+            for update in remaining {
+                found.append(Change(kind: .updateRemoved, recommendation: n, action: id, old: update.text,
+                                    path: path, summary: "action \(id): update \(update.date) removed or rewritten"))
             }
             return found
         }

@@ -16,6 +16,7 @@ public enum DiffRenderer {
     /// Changes grouped under their recommendation (plan-wide ones first), in order.
     public static func groups(_ changes: [Change]) -> [(title: String, changes: [Change])] {
         var order: [String] = []
+        var titles: [String: String] = [:]
         var grouped: [String: [Change]] = [:]
         for change in changes {
             let title: String
@@ -26,10 +27,23 @@ public enum DiffRenderer {
             } else {
                 title = change.path ?? "Other"
             }
-            if grouped[title] == nil { order.append(title) }
-            grouped[title, default: []].append(change)
+            // Several plans in one repository each keep their own groups.
+            let key = planFolder(of: change.path) + "\u{0}" + title
+            if grouped[key] == nil {
+                order.append(key)
+                titles[key] = title
+            }
+            grouped[key, default: []].append(change)
         }
-        return order.map { ($0, grouped[$0]!) }
+        return order.map { (titles[$0]!, grouped[$0]!) }
+    }
+
+    /// The plan folder a change's file is in ("" at the top).
+    static func planFolder(of path: String?) -> String {
+        guard let path else { return "" }
+        if let range = path.range(of: "recommendations/", options: .backwards) { return String(path[..<range.lowerBound]) }
+        if path.hasSuffix("plan.yaml") { return String(path.dropLast("plan.yaml".count)) }
+        return ""
     }
 
     /// Counts by kind, in the order of ChangeKind.
