@@ -3,6 +3,8 @@
 
     python3 scripts/bench/generate-plan.py OUT_DIR --recommendations 2000 [--seed 1]
     python3 scripts/bench/generate-plan.py OUT_DIR --recommendations 30 --history 200
+    python3 scripts/bench/generate-plan.py OUT_DIR --recommendations 2000 --history 200 \
+        --last-commit-changes 50 --busy 1
 
 writes OUT_DIR/plan.yaml and OUT_DIR/recommendations/NN.yaml (01.yaml ... 99.yaml, 100.yaml ...),
 in plantool's canonical layout (what `plantool fmt` writes: quoted ids and full dates, long text
@@ -15,6 +17,11 @@ The output depends only on the arguments: the same seed gives the same bytes. Wi
 OUT_DIR also becomes a git repository of N commits: the first adds the plan, each later one makes
 the kind of change a plan's revision makes (an update added to an action, an action completed, a
 target moved, a response reworded), every commit a valid plan, with pinned dates and identity.
+Each of those commits changes one recommendation file; --last-commit-changes K makes the last one
+change K files at once (an update added to an open action of each of K recommendations, the
+response reworded where none is open), and --busy NUMBER makes every fourth commit change
+recommendation NUMBER (a recommendation with a long history, for `plantool log`). Without these
+two options the history is what it was before they existed.
 
 Only the Python standard library is used.
 """
@@ -580,8 +587,12 @@ def git(out, *args, env=None):
     subprocess.run(["git", "-C", out, *args], check=True, env=env, stdout=subprocess.DEVNULL)
 
 
-def make_history(out, gen, plan, recs, commits):
-    """A repository of `commits` commits: the plan, then one revision-like change per commit."""
+def make_history(out, gen, plan, recs, commits, last_changes=1, busy=None):
+    """A repository of `commits` commits: the plan, then one revision-like change per commit.
+
+    With last_changes > 1 the last commit changes that many recommendation files at once (a
+    quarterly update); with busy, recommendation `busy` is the one changed in every fourth commit.
+    With the defaults the random draws, and so the bytes, are those of the plain history."""
     base = 1_700_000_000  # 2023-11-14, one hour between commits
     identity = {"GIT_AUTHOR_NAME": "Plan Author", "GIT_AUTHOR_EMAIL": "author@example.invalid",
                 "GIT_COMMITTER_NAME": "Plan Author", "GIT_COMMITTER_EMAIL": "author@example.invalid"}
@@ -595,31 +606,66 @@ def make_history(out, gen, plan, recs, commits):
     git(out, "add", "-A")
     git(out, "commit", "-q", "--no-verify", "-m", "Start the action plan", env=env(0))
     rng = gen.rng
+
+    def open_actions_of(rec):
+        return [a for a in rec["actions"] if a["state"] != "dropped" and a.get("target")]
+
+    def add_update(open_actions):
+        action = rng.choice(open_actions)
+        updates = action.setdefault("updates", [])
+        last = updates[-1]["date"] if updates else "2023-05"
+        date = month_of(min(month_index("2023-12"), month_index(last) + rng.randrange(0, 3)))
+        update = {"date": date, "text": sentence(rng.choice(UPDATE_TEXTS).format(
+            deliverable=gen.deliverable().split(" ", 1)[1], month=rng.choice(MONTHS[:11]), year=2023))}
+        if rng.random() < 0.5:
+            update["state"] = rng.choice(["in-progress", "completed"])
+        else:
+            update["target"] = month_of(month_index(date) + rng.randrange(2, 12))
+        updates.append(update)
+        return action
+
+    def reword(rec, i):
+        rec["response"] = rng.choice(RESPONSES).format(topic=rng.choice(TOPICS)) + f" (Revision {i}.)"
+
+    def save(rec):
+        write_file(os.path.join(out, "recommendations", file_name(rec["number"])), write_recommendation(rec))
+
+    busy_rec = next(r for r in recs if r["number"] == busy) if busy else None
     for i in range(1, commits):
+        if i == commits - 1 and last_changes > 1:
+            # A quarterly update: an update added to one open action of each of last_changes
+            # recommendations (the response reworded where none is open).
+            for rec in sorted(rng.sample(recs, last_changes), key=lambda r: r["number"]):
+                open_actions = open_actions_of(rec)
+                if open_actions:
+                    add_update(open_actions)
+                else:
+                    reword(rec, i)
+                save(rec)
+            git(out, "commit", "-q", "--no-verify", "-a", "-m",
+                f"Quarterly update of {last_changes} recommendations", env=env(i))
+            break
         rec = rng.choice(recs)
-        open_actions = [a for a in rec["actions"] if a["state"] != "dropped" and a.get("target")]
+        if busy_rec is not None and i % 4 == 0:
+            rec = busy_rec
+        open_actions = open_actions_of(rec)
         kind = rng.random()
         if open_actions and kind < 0.6:
-            action = rng.choice(open_actions)
-            updates = action.setdefault("updates", [])
-            last = updates[-1]["date"] if updates else "2023-05"
-            date = month_of(min(month_index("2023-12"), month_index(last) + rng.randrange(0, 3)))
-            update = {"date": date, "text": sentence(rng.choice(UPDATE_TEXTS).format(
-                deliverable=gen.deliverable().split(" ", 1)[1], month=rng.choice(MONTHS[:11]), year=2023))}
-            if rng.random() < 0.5:
-                update["state"] = rng.choice(["in-progress", "completed"])
-            else:
-                update["target"] = month_of(month_index(date) + rng.randrange(2, 12))
-            updates.append(update)
+            action = add_update(open_actions)
             message = f"Update to action {action['id']}"
         elif open_actions and kind < 0.8:
             action = rng.choice(open_actions)
-            action["target"] = month_of(month_index("2023-04") + rng.randrange(0, 30))
+            target = month_of(month_index("2023-04") + rng.randrange(0, 30))
+            while target == action["target"]:
+                # The same month again would leave nothing to commit: draw again (only then, so
+                # the histories that never drew the same month keep their bytes).
+                target = month_of(month_index("2023-04") + rng.randrange(0, 30))
+            action["target"] = target
             message = f"Move the target of action {action['id']} to {action['target']}"
         else:
-            rec["response"] = rng.choice(RESPONSES).format(topic=rng.choice(TOPICS)) + f" (Revision {i}.)"
+            reword(rec, i)
             message = f"Reword the response to recommendation {rec['number']}"
-        write_file(os.path.join(out, "recommendations", file_name(rec["number"])), write_recommendation(rec))
+        save(rec)
         git(out, "commit", "-q", "--no-verify", "-a", "-m", message, env=env(i))
 
 
@@ -630,16 +676,26 @@ def main():
     parser.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
     parser.add_argument("--history", type=int, default=0, metavar="N",
                         help="also make OUT_DIR a git repository with N commits of plan revisions")
+    parser.add_argument("--last-commit-changes", type=int, default=1, metavar="K",
+                        help="with --history: the last commit changes K recommendation files at once (default 1)")
+    parser.add_argument("--busy", type=int, metavar="NUMBER",
+                        help="with --history: recommendation NUMBER is the one changed in every fourth commit")
     args = parser.parse_args()
     if args.recommendations < 1:
         parser.error("--recommendations must be at least 1")
+    if args.last_commit_changes < 1 or args.last_commit_changes > args.recommendations:
+        parser.error("--last-commit-changes must be between 1 and the number of recommendations")
+    if args.busy is not None and not 1 <= args.busy <= args.recommendations:
+        parser.error("--busy must be the number of one of the recommendations")
+    if (args.last_commit_changes > 1 or args.busy is not None) and args.history < 2:
+        parser.error("--last-commit-changes and --busy need --history 2 or more")
     if os.path.exists(os.path.join(args.out, "plan.yaml")):
         parser.error(f"{args.out} already holds a plan.yaml")
     gen = Generator(args.recommendations, args.seed)
     plan, recs = gen.plan()
     write_plan_folder(args.out, plan, recs)
     if args.history > 0:
-        make_history(args.out, gen, plan, recs, args.history)
+        make_history(args.out, gen, plan, recs, args.history, args.last_commit_changes, args.busy)
     print(f"generated {args.out}: plan.yaml and {len(recs)} recommendations "
           f"({plan['summary']['agreed']} agreed, {plan['summary']['partly-agreed']} partly agreed, "
           f"{plan['summary']['not-agreed']} not agreed; "
