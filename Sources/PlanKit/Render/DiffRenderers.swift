@@ -165,11 +165,7 @@ public enum DiffRenderer {
 
     public static func json(_ changes: [Change], labels: Labels, parsedFiles: Int) -> String {
         let counts = Dictionary(uniqueKeysWithValues: counts(changes).map { ($0.kind.rawValue, $0.count) })
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let value = JSONDiff(old: labels.old, new: labels.new, counts: counts, parsedFiles: parsedFiles, changes: changes)
-        guard let data = try? encoder.encode(value) else { return "{}" }
-        return String(decoding: data, as: UTF8.self)
+        return JSONOutput.encode(JSONDiff(old: labels.old, new: labels.new, counts: counts, parsedFiles: parsedFiles, changes: changes))
     }
 
     /// Counts by kind, one per line, as `--stat` prints them.

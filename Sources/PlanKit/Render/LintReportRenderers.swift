@@ -181,6 +181,13 @@ public enum LintRenderer {
     }
 
     static func encode<T: Encodable>(_ value: T) -> String {
+        JSONOutput.encode(value)
+    }
+}
+
+/// plantool's JSON: indented, keys sorted (so output is stable), slashes as they are.
+public enum JSONOutput {
+    public static func encode<T: Encodable>(_ value: T) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         guard let data = try? encoder.encode(value) else { return "{}" }

@@ -97,9 +97,7 @@ extension Plantool {
                 }
             }
             if format == "json" {
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-                Output.line(String(decoding: try encoder.encode(entries), as: UTF8.self))
+                Output.line(JSONOutput.encode(entries))
                 return
             }
             guard !entries.isEmpty else {
