@@ -70,6 +70,15 @@ extension Plantool {
             try git.run("read the history") {
                 if repository.isHeadUnborn && rev == "HEAD" { return }
                 let start = try repository.commit(rev)
+                // The file's blob id in each commit, looked up once: a commit is read as itself
+                // and again as the parent of the commit before it.
+                var fileIDs: [ObjectID: ObjectID?] = [:]
+                func fileID(in commitID: ObjectID, tree: ObjectID? = nil) throws -> ObjectID? {
+                    if let known = fileIDs[commitID] { return known }
+                    let found = try repository.entry(ofTree: tree ?? repository.commitInfo(commitID).tree, at: filePath ?? "")?.id
+                    fileIDs[commitID] = .some(found)
+                    return found
+                }
                 for id in try repository.firstParentHistory(from: start.id) {
                     let commit = try repository.commitInfo(id)
                     let day = Self.day(commit.committer)
@@ -77,9 +86,9 @@ extension Plantool {
                     if let sinceDay, day < sinceDay { break }
                     let parent = commit.parents.first
                     // Cheap first: has the file (or the plan) changed at all in this commit?
-                    if let filePath {
-                        let now = try repository.entry(ofTree: commit.tree, at: filePath)?.id
-                        let before = try parent.map { try repository.entry(ofTree: try repository.commitInfo($0).tree, at: filePath)?.id } ?? nil
+                    if filePath != nil {
+                        let now = try fileID(in: id, tree: commit.tree)
+                        let before = try parent.map { try fileID(in: $0) } ?? nil
                         if now == before { continue }
                     }
                     let old = try parent.map { PlanDiffer.Side(listing: try listing(git, plan: plan, revision: $0.description, display: display, only: number),
