@@ -120,12 +120,18 @@ public enum PlanLoader {
             guard name.hasSuffix(".yaml") || name.hasSuffix(".yml") else { continue }
             if case .failure(let error) = file.contents {
                 report(error.rule, file.path, nil, error.message)
-                diagnostics += nameDiagnostics(fileName: name, path: files.displayPath(file.path), parsed: nil)
+                if file.path.hasPrefix(PlanDirectory.recommendationsFolder + "/") {
+                    diagnostics += nameDiagnostics(fileName: name, path: files.displayPath(file.path), parsed: nil)
+                }
                 continue
             }
             guard let parsed = parsedFiles[position] else { continue }
             diagnostics += parsed.diagnostics
-            diagnostics += nameDiagnostics(fileName: name, path: files.displayPath(file.path), parsed: parsed)
+            // Files in a recommendations/ folder are named by their number; a file checked on its
+            // own elsewhere is not held to that.
+            if file.path.hasPrefix(PlanDirectory.recommendationsFolder + "/") {
+                diagnostics += nameDiagnostics(fileName: name, path: files.displayPath(file.path), parsed: parsed)
+            }
             if let rec = parsed.value {
                 if let other = seen[rec.number] {
                     report(.duplicateNumber, file.path, parsed.sourceMap.values["number"],

@@ -159,7 +159,7 @@ struct LintTargets {
             for file in selection.files {
                 // A file on its own is linted as a plan of one recommendation (or a plan.yaml alone).
                 let isPlan = PlanFileKind(fileName: file.lastPathComponent) == .plan
-                let entry = PlanFiles.File(path: isPlan ? PlanDirectory.planFileName : file.lastPathComponent, contents: PlanDirectory.read(file))
+                let entry = PlanFiles.File(path: file.lastPathComponent, contents: PlanDirectory.read(file))
                 // The file's own plan decides its configuration.
                 let folder = PlanDirectory.enclosingPlan(of: file.deletingLastPathComponent()) ?? file.deletingLastPathComponent()
                 let (configuration, problems) = configuration(forPlan: folder)
@@ -180,26 +180,28 @@ struct LintTargets {
     static func configuration(forPlan folder: URL) -> (LintConfiguration?, [Diagnostic]) {
         var places = [folder.standardizedFileURL]
         if let root = PlanDirectory.repositoryRoot(of: folder), root.path != places[0].path { places.insert(root, at: 0) }
-        var result = LintConfiguration()
-        var problems: [Diagnostic] = []
-        for place in places {
+        return layered(places.map { place in
             let url = place.appendingPathComponent(LintConfiguration.fileName)
-            guard let bytes = try? PlanDirectory.read(url).get() else { continue }
-            let (parsed, diagnostics) = LintConfiguration.parse(bytes, path: Selection.display(url))
-            problems += diagnostics
-            if let parsed { result = result.overlaid(by: parsed) }
-        }
-        return (problems.isEmpty ? result : nil, problems)
+            return (Selection.display(url), try? PlanDirectory.read(url).get())
+        })
     }
 
+    /// The same, read from a git source (the index, a revision).
     static func configuration(forRelativePlan plan: String, git: GitSelection, source: PlanSource) -> (LintConfiguration?, [Diagnostic]) {
+        layered((plan.isEmpty ? [""] : ["", plan]).map { place in
+            let relative = place.isEmpty ? LintConfiguration.fileName : place + "/" + LintConfiguration.fileName
+            return (Selection.display(git.top.appendingPathComponent(relative)), try? git.plans.bytes(at: relative, from: source))
+        })
+    }
+
+    /// Configuration files, outermost first, each laid over the ones before; nil with the
+    /// problems when any of them is invalid.
+    static func layered(_ files: [(path: String, bytes: [UInt8]?)]) -> (LintConfiguration?, [Diagnostic]) {
         var result = LintConfiguration()
         var problems: [Diagnostic] = []
-        let places = plan.isEmpty ? [""] : ["", plan]
-        for place in places {
-            let relative = place.isEmpty ? LintConfiguration.fileName : place + "/" + LintConfiguration.fileName
-            guard let bytes = try? git.plans.bytes(at: relative, from: source) else { continue }
-            let (parsed, diagnostics) = LintConfiguration.parse(bytes, path: Selection.display(git.top.appendingPathComponent(relative)))
+        for file in files {
+            guard let bytes = file.bytes else { continue }
+            let (parsed, diagnostics) = LintConfiguration.parse(bytes, path: file.path)
             problems += diagnostics
             if let parsed { result = result.overlaid(by: parsed) }
         }
@@ -209,12 +211,18 @@ struct LintTargets {
 
 /// A single file linted on its own.
 enum SingleFilePlan {
+    /// A one-file plan. A recommendation file keeps its place under `recommendations/` when it
+    /// has one, so that the file-name rules apply to it exactly when they would in its plan.
     static func files(_ entry: PlanFiles.File, isPlan: Bool, display: String) -> PlanFiles {
-        // The display root is the file's folder, so paths print as given.
         let folder = (display as NSString).deletingLastPathComponent
         if isPlan {
-            return PlanFiles(displayRoot: folder, planFile: PlanFiles.File(path: (display as NSString).lastPathComponent, contents: entry.contents),
-                             recommendationFiles: [])
+            return PlanFiles(displayRoot: folder, planFile: entry, recommendationFiles: [])
+        }
+        if (folder as NSString).lastPathComponent == PlanDirectory.recommendationsFolder {
+            var placed = entry
+            placed.path = PlanDirectory.recommendationsFolder + "/" + entry.path
+            return PlanFiles(displayRoot: (folder as NSString).deletingLastPathComponent, planFile: nil,
+                             recommendationFiles: [placed], requiresPlanFile: false)
         }
         return PlanFiles(displayRoot: folder, planFile: nil, recommendationFiles: [entry], requiresPlanFile: false)
     }
