@@ -73,25 +73,11 @@ extension Plantool {
     }
 }
 
-/// Checking a file named on its own, outside its plan.
+/// Checking a file named on its own: as a one-file plan, the way lint reads it.
 enum SingleFile {
     static func check(_ url: URL) -> [Diagnostic] {
-        let path = Selection.display(url)
-        switch PlanDirectory.read(url) {
-        case .failure(let error):
-            return [Diagnostic(path: path, location: nil, severity: .error, rule: error.rule.id, message: error.message)]
-        case .success(let bytes):
-            switch PlanFileKind(fileName: url.lastPathComponent) {
-            case .plan:
-                return PlanFormat.parsePlanInfo(bytes, path: path).diagnostics
-            case .recommendation:
-                let parsed = PlanFormat.parseRecommendation(bytes, path: path)
-                // Inside a plan's recommendations/ folder, the name must be the number too.
-                guard url.deletingLastPathComponent().lastPathComponent == PlanDirectory.recommendationsFolder else {
-                    return parsed.diagnostics
-                }
-                return parsed.diagnostics + PlanLoader.nameDiagnostics(fileName: url.lastPathComponent, path: path, parsed: parsed)
-            }
-        }
+        let isPlan = PlanFileKind(fileName: url.lastPathComponent) == .plan
+        let entry = PlanFiles.File(path: url.lastPathComponent, contents: PlanDirectory.read(url))
+        return PlanLoader.load(SingleFilePlan.files(entry, isPlan: isPlan, display: Selection.display(url))).diagnostics
     }
 }
