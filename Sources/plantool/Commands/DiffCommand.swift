@@ -117,10 +117,10 @@ extension Plantool {
             }
         }
 
-        /// The revision, after checking it exists (so the error names it before anything is read).
+        /// The commit a revision names, as its full id (resolved once, and an error naming the
+        /// revision before anything is read).
         func verified(_ revision: String, _ repository: Repository) throws -> String {
-            _ = try repository.commit(revision)
-            return revision
+            try repository.commit(revision).id.description
         }
 
         func planFolders(_ git: GitSelection, old: PlanSource?, new: PlanSource?) throws -> [String] {
