@@ -13,6 +13,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         .package(url: "https://github.com/onevcat/Rainbow", from: "4.2.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     ],
     targets: [
         // libgit2 from the system (Debian: libgit2-dev), reached through pkg-config.
@@ -24,7 +26,15 @@ let package = Package(
         // The only module that talks to libgit2.
         .target(name: "PlanGit", dependencies: ["CLibGit2"]),
         // The plan model, the strict YAML reader and the canonical writer: no printing, no flags.
-        .target(name: "PlanKit", dependencies: ["PlanGit", .product(name: "Yams", package: "Yams")]),
+        .target(
+            name: "PlanKit",
+            dependencies: [
+                "PlanGit",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "CSV", package: "CSV.swift"),
+            ]
+        ),
         .executableTarget(
             name: "plantool",
             dependencies: [

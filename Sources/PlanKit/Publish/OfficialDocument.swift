@@ -1,0 +1,242 @@
+/// The action plan as the inspectorate's template lays it out: a title block, the introduction,
+/// the table of terms, the six-column table and the summary of counts. Markdown, HTML and DOCX
+/// are renderings of this one layout, and the importer reads the same conventions back:
+///
+/// - **Title block**: the organisation, then "Label: value" lines: `Action Plan Submitted: 7
+///   December 2020`, `A Response to the HM Inspectorate of Probation report: TITLE`, `Report
+///   Published: 10 November 2020`, `Report available at: URL`, and one `TITLE Submitted: DATE` per
+///   revision (`Action Plan Update Submitted: 7 December 2021`).
+/// - **Table**: a theme row when the theme changes, an addressee row ("… should:") when the
+///   addressee or the theme changes, then per recommendation one row per line below, the number,
+///   recommendation and status cells spanning them:
+///   - the response row (the recommendation's `response`, no owner, no target), when there is one;
+///   - per action, its row: the response cell opens with the action id ("5.1 The PPG …"), the
+///     owner cell has one paragraph per owner, the target cell has the target in words, then the
+///     `note` (target wording that is not a date), then the state in words unless it is what the
+///     cell already says (planned with no note, or the state the note's words imply);
+///   - per update, a row below its action: "Update December 2021" as the first paragraph, then the
+///     text; the owner cell holds the new owners only (empty: unchanged); the target cell the new
+///     target and the new state, each only when the update sets it.
+///   A recommendation with nothing to show still has one, empty, row.
+/// - **Status cell**: "Agreed" / "Partly Agreed" / "Not Agreed", then `Reason (CATEGORIES): TEXT`
+///   and `Part agreed: TEXT` paragraphs when the recommendation has them.
+/// - Text with line breaks becomes one paragraph per line (empty lines kept), so it reads back
+///   exactly.
+public struct OfficialDocument: Hashable, Sendable {
+    public var organisation: String
+    public var titleLines: [TitleLine]
+    public var introduction: [String]
+    public var heading: String
+    public var rows: [Row]
+    public var summary: SummaryTable
+
+    public struct TitleLine: Hashable, Sendable {
+        public var label: String
+        public var value: String
+        public var text: String { "\(label): \(value)" }
+    }
+
+    /// A row of the main table.
+    public enum Row: Hashable, Sendable {
+        /// A theme heading ("Leadership"), spanning the table.
+        case theme(String)
+        /// The addressee line ("HM Prison and Probation Service should:"), spanning the table.
+        case addressee(String)
+        case recommendation(RecommendationRows)
+    }
+
+    /// One recommendation: its first three cells span its lines.
+    public struct RecommendationRows: Hashable, Sendable {
+        public var number: Int
+        public var text: [String]
+        public var status: [String]
+        public var lines: [Line]
+    }
+
+    /// One row of columns 4 to 6.
+    public struct Line: Hashable, Sendable {
+        public enum Kind: Hashable, Sendable {
+            case response
+            case action(id: String)
+            case update(actionID: String, date: PlanDate)
+            case empty
+        }
+        public var kind: Kind
+        /// Column 4, one string per paragraph.
+        public var response: [String]
+        /// Column 5, one owner per paragraph.
+        public var owners: [String]
+        /// Column 6, one string per paragraph.
+        public var target: [String]
+    }
+
+    /// The closing table of counts.
+    public struct SummaryTable: Hashable, Sendable {
+        public var agreed: Int
+        public var partlyAgreed: Int
+        public var notAgreed: Int
+        /// True when the counts are the plan's own `summary`, false when counted from the plan.
+        public var declared: Bool
+        public var total: Int { agreed + partlyAgreed + notAgreed }
+        public var caption: String {
+            declared ? OfficialDocument.summaryCaption : OfficialDocument.summaryCaption + " " + OfficialDocument.countedSuffix
+        }
+    }
+
+    // MARK: The template's fixed words
+
+    public static let columns = [
+        "1. Rec No", "2. Recommendation", "3. Agreed/ Partly Agreed/ Not Agreed",
+        "4. Response Action Taken/Planned",
+        "5. Responsible Owner (including named individuals and their functional role or department)",
+        "6. Target Date",
+    ]
+    public static let introductionHeading = "INTRODUCTION"
+    public static let headingPrefix = "ACTION PLAN: "
+    public static let summaryCaption = "Summary of responses"
+    public static let countedSuffix = "(counted from the recommendations)"
+    public static let updatePrefix = "Update "
+    public static let reasonLabel = "Reason"
+    public static let partAgreedLabel = "Part agreed: "
+    public static let submittedLabel = "Action Plan Submitted"
+    public static let respondsToPrefix = "A Response to the "
+    public static let respondsToSuffix = " report"
+    public static let publishedLabel = "Report Published"
+    public static let urlLabel = "Report available at"
+
+    /// The template's table of terms: term, definition, what the response must contain.
+    public static let terms: [(term: String, definition: String, comment: String)] = [
+        ("Agreed",
+         "All of the recommendation is agreed with, can be achieved and is affordable.",
+         "The response should clearly explain how the recommendation will be achieved along with timescales. Actions should be as SMART (Specific, Measurable, Achievable, Realistic and Time-bound) as possible. Actions should be specific enough to be tracked for progress."),
+        ("Partly Agreed",
+         "Only part of the recommendation is agreed with, is achievable, affordable and will be implemented. This might be because we cannot implement the whole recommendation because of commissioning, policy, operational or affordability reasons.",
+         "The response must state clearly which part of the recommendation will be implemented along with SMART actions and tracked for progress. There must be an explanation of why we cannot fully agree the recommendation - this must state clearly whether this is due to commissioning, policy, operational or affordability reasons."),
+        ("Not Agreed",
+         "The recommendation is not agreed and will not be implemented. This might be because of commissioning, policy, operational or affordability reasons.",
+         "The response must clearly state the reasons why we have chosen this option. There must be an explanation of why we cannot agree the recommendation - this must state clearly whether this is due to commissioning, policy, operational or affordability reasons."),
+    ]
+    public static let termColumns = ["Term", "Definition", "Additional comment"]
+    public static let summaryColumns = ["Agreed", "Partly Agreed", "Not Agreed", "Total"]
+
+    // MARK: Building
+
+    public init(_ plan: Plan) {
+        let info = plan.info
+        organisation = info.organisation
+        var lines: [TitleLine] = []
+        if let submitted = info.submitted {
+            lines.append(TitleLine(label: Self.submittedLabel, value: DateWords.words(submitted)))
+        }
+        lines.append(TitleLine(label: Self.respondsToPrefix + info.inspectorate + Self.respondsToSuffix,
+                               value: info.report.title))
+        if let published = info.report.published {
+            lines.append(TitleLine(label: Self.publishedLabel, value: DateWords.words(published)))
+        }
+        if let url = info.report.url { lines.append(TitleLine(label: Self.urlLabel, value: url)) }
+        for revision in info.revisions {
+            lines.append(TitleLine(label: revision.title + " Submitted", value: DateWords.words(revision.submitted)))
+        }
+        titleLines = lines
+        introduction = info.introduction.map(Self.paragraphs) ?? []
+        heading = Self.headingPrefix + info.title
+
+        var rows: [Row] = []
+        var theme: String?
+        var addressee: String?
+        for rec in plan.recommendations {
+            var themeChanged = false
+            if let t = rec.theme, t != theme {
+                rows.append(.theme(t))
+                themeChanged = true
+            }
+            theme = rec.theme
+            if themeChanged || rec.addressee != addressee {
+                rows.append(.addressee(Self.addresseeLine(rec.addressee)))
+            }
+            addressee = rec.addressee
+            rows.append(.recommendation(Self.rows(for: rec)))
+        }
+        self.rows = rows
+
+        if let declared = info.summary {
+            summary = SummaryTable(agreed: declared.agreed, partlyAgreed: declared.partlyAgreed,
+                                   notAgreed: declared.notAgreed, declared: true)
+        } else {
+            let statuses = plan.recommendations.map(\.status)
+            summary = SummaryTable(agreed: statuses.filter { $0 == .agreed }.count,
+                                   partlyAgreed: statuses.filter { $0 == .partlyAgreed }.count,
+                                   notAgreed: statuses.filter { $0 == .notAgreed }.count, declared: false)
+        }
+    }
+
+    /// "HM Prison and Probation Service should:".
+    public static func addresseeLine(_ addressee: String) -> String {
+        addressee + " should:"
+    }
+
+    /// Text as paragraphs: one per line, empty lines kept, so joining them with line breaks gives
+    /// the text back.
+    public static func paragraphs(_ text: String) -> [String] {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    }
+
+    /// "Reason (affordability, policy): TEXT" as its first paragraph's opening.
+    public static func reasonOpening(_ reason: Reason) -> String {
+        reasonLabel + " (" + reason.categories.map(\.rawValue).joined(separator: ", ") + "): "
+    }
+
+    static func rows(for rec: Recommendation) -> RecommendationRows {
+        var status = [rec.status.title]
+        if let reason = rec.reason {
+            var p = paragraphs(reason.text)
+            p[0] = reasonOpening(reason) + p[0]
+            status += p
+        }
+        if let part = rec.implementedPart {
+            var p = paragraphs(part)
+            p[0] = partAgreedLabel + p[0]
+            status += p
+        }
+        var lines: [Line] = []
+        if let response = rec.response {
+            lines.append(Line(kind: .response, response: paragraphs(response), owners: [], target: []))
+        }
+        for action in rec.actions {
+            var text = paragraphs(action.text)
+            text[0] = action.id + " " + text[0]
+            lines.append(Line(kind: .action(id: action.id), response: text, owners: action.owners,
+                              target: targetCell(action)))
+            for update in action.updates {
+                var target: [String] = []
+                if let t = update.target { target.append(DateWords.words(t)) }
+                if let s = update.state { target.append(s.words) }
+                lines.append(Line(kind: .update(actionID: action.id, date: update.date),
+                                  response: [updateLabel(update.date)] + paragraphs(update.text),
+                                  owners: update.owners ?? [], target: target))
+            }
+        }
+        if lines.isEmpty { lines.append(Line(kind: .empty, response: [], owners: [], target: [])) }
+        return RecommendationRows(number: rec.number, text: paragraphs(rec.text), status: status, lines: lines)
+    }
+
+    /// "Update December 2021".
+    public static func updateLabel(_ date: PlanDate) -> String {
+        updatePrefix + DateWords.words(date)
+    }
+
+    /// Column 6 of an action's row: target in words, the note, and the state where the rest does
+    /// not already say it.
+    public static func targetCell(_ action: Action) -> [String] {
+        var cell: [String] = []
+        if let t = action.target { cell.append(DateWords.words(t)) }
+        if let note = action.note { cell += paragraphs(note) }
+        if action.state != stateImplied(note: action.note) { cell.append(action.state.words) }
+        return cell
+    }
+
+    /// The state a target cell with this note and no state word stands for.
+    public static func stateImplied(note: String?) -> ActionState {
+        note.flatMap { ActionState.impliedBy(note: $0) } ?? .planned
+    }
+}

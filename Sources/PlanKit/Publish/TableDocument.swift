@@ -1,0 +1,116 @@
+/// A document as the importer reads it: paragraphs and tables in their order, whatever the file
+/// was (Word's tab-separated text, a DOCX). Readers build it; `PlanImporter` interprets it.
+public struct TableDocument: Hashable, Sendable {
+    public var blocks: [Block]
+
+    public init(blocks: [Block]) {
+        self.blocks = blocks
+    }
+
+    public enum Block: Hashable, Sendable {
+        case paragraph(String, at: Place)
+        case table(Table)
+    }
+
+    public struct Table: Hashable, Sendable {
+        public var rows: [Row]
+        public init(rows: [Row]) { self.rows = rows }
+    }
+
+    public struct Row: Hashable, Sendable {
+        public var cells: [Cell]
+        public var place: Place
+        public init(cells: [Cell], place: Place) {
+            self.cells = cells
+            self.place = place
+        }
+    }
+
+    public struct Cell: Hashable, Sendable {
+        /// One string per paragraph of the cell, as written (HTML fragments already turned into
+        /// paragraphs by the reader).
+        public var paragraphs: [String]
+        /// The cell is the lower part of a cell merged down from the row above (DOCX
+        /// `w:vMerge` continue): it carries no text of its own.
+        public var continuesAbove: Bool
+        /// The cell spans this many columns (DOCX `w:gridSpan`).
+        public var span: Int
+
+        public init(paragraphs: [String], continuesAbove: Bool = false, span: Int = 1) {
+            self.paragraphs = paragraphs
+            self.continuesAbove = continuesAbove
+            self.span = span
+        }
+
+        /// The paragraphs joined by line breaks.
+        public var text: String { paragraphs.joined(separator: "\n") }
+        public var isEmpty: Bool { paragraphs.allSatisfy { $0.trimmingSpaces.isEmpty } }
+    }
+
+    /// Where something is in the source: a line and column for text files, a table row or a
+    /// paragraph number for documents.
+    public struct Place: Hashable, Sendable, CustomStringConvertible {
+        public var line: Int
+        public var column: Int
+        /// For documents without lines: "table 2, row 14".
+        public var label: String?
+
+        public init(line: Int, column: Int = 1, label: String? = nil) {
+            self.line = line
+            self.column = column
+            self.label = label
+        }
+
+        /// "12:1" for a text file, "table 2, row 14" for a document.
+        public var description: String { label ?? "\(line):\(column)" }
+    }
+}
+
+/// What an import produced: the plan, and what a person should check.
+public struct ImportResult: Sendable {
+    public var plan: Plan
+    /// Guesses and placements, each with where in the source it was made: split owners,
+    /// normalised dates, text kept in `note` or `response` because it had no other place.
+    public var remarks: [ImportRemark]
+
+    public init(plan: Plan, remarks: [ImportRemark]) {
+        self.plan = plan
+        self.remarks = remarks
+    }
+}
+
+public struct ImportRemark: Hashable, Sendable {
+    public enum Kind: String, Sendable, Hashable, Codable {
+        /// A judgement call the importer made (owners split, a date read from words).
+        case guess
+        /// Text kept in `note` or `response` because it fitted nowhere else.
+        case kept
+        /// Something missing from the source that the plan requires, filled in.
+        case missing
+    }
+    public var kind: Kind
+    public var place: TableDocument.Place
+    /// The recommendation (and action) it concerns, when it concerns one: "5", "5.1".
+    public var subject: String?
+    public var message: String
+
+    public init(_ kind: Kind, at place: TableDocument.Place, subject: String? = nil, _ message: String) {
+        self.kind = kind
+        self.place = place
+        self.subject = subject
+        self.message = message
+    }
+}
+
+/// An import that cannot go on: not a plan table, an unreadable file.
+public struct ImportError: Error, Sendable, Hashable, CustomStringConvertible {
+    public var place: TableDocument.Place?
+    public var message: String
+
+    public init(_ message: String, at place: TableDocument.Place? = nil) {
+        self.message = message
+        self.place = place
+    }
+
+    public var description: String { place.map { "\($0): \(message)" } ?? message }
+}
