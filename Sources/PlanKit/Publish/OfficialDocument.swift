@@ -240,3 +240,63 @@ public struct OfficialDocument: Hashable, Sendable {
         note.flatMap { ActionState.impliedBy(note: $0) } ?? .planned
     }
 }
+
+extension OfficialDocument {
+    /// The layout as the paragraphs and tables a document holds, in order: what a DOCX export
+    /// contains and what reading it back gives. Spanning cells are marked as a DOCX marks them:
+    /// the number, recommendation and status cells continue down a recommendation's lines, and
+    /// theme and addressee rows are one cell spanning the six columns. Places are
+    /// "table T, row R" and "paragraph P" (counted from 1).
+    public var tableDocument: TableDocument {
+        var blocks: [TableDocument.Block] = []
+        var paragraphCount = 0
+        func paragraph(_ text: String) {
+            paragraphCount += 1
+            blocks.append(.paragraph(text, at: .init(line: paragraphCount, label: "paragraph \(paragraphCount)")))
+        }
+        paragraph(organisation)
+        for line in titleLines { paragraph(line.text) }
+        if !introduction.isEmpty {
+            paragraph(Self.introductionHeading)
+            for p in introduction { paragraph(p) }
+        }
+        typealias Cell = TableDocument.Cell
+        func row(_ cells: [Cell], table: Int, index: Int) -> TableDocument.Row {
+            .init(cells: cells, place: .init(line: index, label: "table \(table), row \(index)"))
+        }
+        // The terms.
+        var terms = [row(Self.termColumns.map { Cell(paragraphs: [$0]) }, table: 1, index: 1)]
+        for (i, t) in Self.terms.enumerated() {
+            terms.append(row([Cell(paragraphs: [t.term]), Cell(paragraphs: [t.definition]), Cell(paragraphs: [t.comment])],
+                             table: 1, index: i + 2))
+        }
+        blocks.append(.table(.init(rows: terms)))
+        paragraph(heading)
+        // The plan.
+        var rows = [row(Self.columns.map { Cell(paragraphs: [$0]) }, table: 2, index: 1)]
+        for r in self.rows {
+            switch r {
+            case .theme(let text), .addressee(let text):
+                rows.append(row([Cell(paragraphs: [text], span: 6)], table: 2, index: rows.count + 1))
+            case .recommendation(let rec):
+                for (i, line) in rec.lines.enumerated() {
+                    let first = i == 0
+                    let spanned: [Cell] = first
+                        ? [Cell(paragraphs: [String(rec.number)]), Cell(paragraphs: rec.text), Cell(paragraphs: rec.status)]
+                        : Array(repeating: Cell(paragraphs: [], continuesAbove: true), count: 3)
+                    rows.append(row(spanned + [Cell(paragraphs: line.response), Cell(paragraphs: line.owners),
+                                               Cell(paragraphs: line.target)],
+                                    table: 2, index: rows.count + 1))
+                }
+            }
+        }
+        blocks.append(.table(.init(rows: rows)))
+        paragraph(summary.caption)
+        let counts = [summary.agreed, summary.partlyAgreed, summary.notAgreed, summary.total]
+        blocks.append(.table(.init(rows: [
+            row(Self.summaryColumns.map { Cell(paragraphs: [$0]) }, table: 3, index: 1),
+            row(counts.map { Cell(paragraphs: [String($0)]) }, table: 3, index: 2),
+        ])))
+        return TableDocument(blocks: blocks)
+    }
+}
