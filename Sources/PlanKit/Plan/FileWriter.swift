@@ -4,9 +4,12 @@ import Foundation
 /// temporary file beside the target, which then replaces it in one rename.
 public enum FileWriter {
     public static func writeAtomically(_ text: String, to url: URL) throws {
+        try writeAtomically(Data(text.utf8), to: url)
+    }
+
+    public static func writeAtomically(_ data: Data, to url: URL) throws {
         let directory = url.deletingLastPathComponent()
         let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).plantool-\(UUID().uuidString)")
-        let data = Data(text.utf8)
         guard FileManager.default.createFile(atPath: temporary.path, contents: nil),
               let handle = FileHandle(forWritingAtPath: temporary.path) else {
             throw PlanFileError("cannot write \(url.lastPathComponent) in \(directory.path)")

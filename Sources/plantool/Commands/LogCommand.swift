@@ -135,19 +135,7 @@ extension Plantool {
         }
 
         static func day(_ person: Person) -> Day {
-            let seconds = person.time + Int64(person.offsetMinutes) * 60
-            let days = Int(floor(Double(seconds) / 86_400))
-            // Days since 1970-01-01 to a calendar date (civil-from-days).
-            let z = days + 719_468
-            let era = (z >= 0 ? z : z - 146_096) / 146_097
-            let doe = z - era * 146_097
-            let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-            let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-            let mp = (5 * doy + 2) / 153
-            let d = doy - (153 * mp + 2) / 5 + 1
-            let m = mp < 10 ? mp + 3 : mp - 9
-            let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
-            return Day(year: y, month: m, day: d) ?? Day(year: 1970, month: 1, day: 1)!
+            Day.of(seconds: person.time, offsetMinutes: person.offsetMinutes)
         }
     }
 }

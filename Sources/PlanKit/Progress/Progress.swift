@@ -1,0 +1,295 @@
+/// Where a plan stands on a day: counts, what is overdue and due, each owner's load, and how
+/// targets have slipped. Computed from the plan as it stood that day and the history before it.
+public struct PlanProgress: Sendable, Encodable {
+    /// The plan folder, as shown to the user.
+    public var plan: String
+    public var title: String
+    public var asOf: Day
+    /// Where the plan was read: "working tree", or the commit that was current on the day.
+    public var source: Source
+    public var owner: String?
+    public var dueWithinMonths: Int
+    public var recommendations: StatusCounts
+    /// Actions by their current state, every state listed.
+    public var actionsByState: [StateCount]
+    public var overdue: [ActionLine]
+    public var dueSoon: [ActionLine]
+    public var owners: [OwnerLine]
+    public var slippage: [Slippage]
+    /// Actions by state after each day on which the history changed the plan, oldest first.
+    public var timeline: [TimelinePoint]
+
+    public struct Source: Sendable, Encodable, Hashable {
+        /// "working-tree" or "commit".
+        public var kind: String
+        public var commit: String?
+        public var date: Day?
+        public var summary: String?
+
+        public static let workingTree = Source(kind: "working-tree")
+        public static func commit(_ id: String, date: Day, summary: String) -> Source {
+            Source(kind: "commit", commit: id, date: date, summary: summary)
+        }
+    }
+
+    public struct StatusCounts: Sendable, Encodable, Hashable {
+        public var agreed = 0
+        public var partlyAgreed = 0
+        public var notAgreed = 0
+        public var total: Int { agreed + partlyAgreed + notAgreed }
+
+        enum CodingKeys: String, CodingKey { case agreed, partlyAgreed, notAgreed, total }
+        public func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(agreed, forKey: .agreed)
+            try c.encode(partlyAgreed, forKey: .partlyAgreed)
+            try c.encode(notAgreed, forKey: .notAgreed)
+            try c.encode(total, forKey: .total)
+        }
+    }
+
+    public struct StateCount: Sendable, Encodable, Hashable {
+        public var state: ActionState
+        public var count: Int
+    }
+
+    /// An open action that is overdue or due soon.
+    public struct ActionLine: Sendable, Encodable, Hashable {
+        public var recommendation: Int
+        public var action: String
+        public var text: String
+        public var owners: [String]
+        public var state: ActionState
+        public var target: PlanDate
+        /// Whole months past the target's last day (0: less than a month); nil when not overdue.
+        public var monthsLate: Int?
+    }
+
+    public struct OwnerLine: Sendable, Encodable, Hashable {
+        public var owner: String
+        public var open: Int
+        public var overdue: Int
+        public var completed: Int
+    }
+
+    /// An action whose target was moved later at least once.
+    public struct Slippage: Sendable, Encodable, Hashable {
+        public var recommendation: Int
+        public var action: String
+        public var owners: [String]
+        public var firstTarget: PlanDate
+        public var currentTarget: PlanDate
+        /// How many times the target moved later.
+        public var times: Int
+        /// The months of all the moves later, added up.
+        public var monthsSlipped: Int
+        /// Every move of the target, later or earlier, oldest first.
+        public var moves: [TargetMove]
+    }
+
+    public struct TimelinePoint: Sendable, Encodable, Hashable {
+        public var date: Day
+        public var counts: [StateCount]
+    }
+}
+
+/// One move of an action's target: in the plan's own updates, or an edit found in the history.
+public struct TargetMove: Sendable, Encodable, Hashable {
+    public var from: PlanDate
+    public var to: PlanDate
+    /// The update's date, or the day of the commit that made the edit.
+    public var when: String?
+    /// "update" (recorded by an update in the plan) or "commit" (an edit found in the history).
+    public var how: String
+    public var months: Int { to.monthIndex - from.monthIndex }
+}
+
+extension PlanDate: Encodable {
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.singleValueContainer()
+        try c.encode(description)
+    }
+}
+
+extension Day: Encodable {
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.singleValueContainer()
+        try c.encode(description)
+    }
+}
+
+/// Follows each action's target through a plan's history, oldest commit first, and counts the
+/// actions by state after each day. Feed it every commit's changed recommendations in order, then
+/// read the chains.
+public struct TargetHistory: Sendable {
+    /// The moves of each action, keyed "number/id".
+    public private(set) var moves: [String: [TargetMove]] = [:]
+    private var lastTarget: [String: PlanDate] = [:]
+    private var current: [Int: Recommendation] = [:]
+    public private(set) var timeline: [PlanProgress.TimelinePoint] = []
+
+    public init() {}
+
+    /// Takes in one commit: the recommendations it changed (nil: removed or unreadable there).
+    public mutating func record(day: Day, changed: [Int: Recommendation?]) {
+        for (number, rec) in changed {
+            current[number] = rec ?? nil
+            guard let rec else { continue }
+            for action in rec.actions {
+                let key = Self.key(rec.number, action.id)
+                guard let target = action.currentTarget else { continue }
+                if let last = lastTarget[key] {
+                    if last != target {
+                        // Moved by a new update, or by an edit of the target itself.
+                        let update = action.updates.last(where: { $0.target != nil })
+                        let byUpdate = update?.target == target
+                        moves[key, default: []].append(TargetMove(from: last, to: target,
+                                                                  when: byUpdate ? update?.date.description : day.description,
+                                                                  how: byUpdate ? "update" : "commit"))
+                    }
+                } else {
+                    // First seen: the plan's own record of moves (the first target, then each
+                    // update's new target).
+                    var previous = action.target
+                    for update in action.updates {
+                        guard let next = update.target else { continue }
+                        if let from = previous, from != next {
+                            moves[key, default: []].append(TargetMove(from: from, to: next, when: update.date.description, how: "update"))
+                        }
+                        previous = next
+                    }
+                }
+                lastTarget[key] = target
+            }
+        }
+        var counts: [ActionState: Int] = [:]
+        for rec in current.values {
+            for action in rec.actions { counts[action.currentState, default: 0] += 1 }
+        }
+        let point = PlanProgress.TimelinePoint(date: day, counts: ActionState.allCases.map { .init(state: $0, count: counts[$0] ?? 0) })
+        if timeline.last?.date == day { timeline[timeline.count - 1] = point } else { timeline.append(point) }
+    }
+
+    static func key(_ number: Int, _ id: String) -> String { "\(number)/\(id)" }
+}
+
+public enum ProgressReport {
+    /// The report for `plan` on `asOf`. `history` carries the moves found in git (empty when the
+    /// plan has none); the plan's own updates count either way.
+    public static func make(plan: Plan, display: String, source: PlanProgress.Source, asOf: Day,
+                            owner: String?, dueWithinMonths: Int, history: TargetHistory?) -> PlanProgress {
+        var status = PlanProgress.StatusCounts()
+        for rec in plan.recommendations {
+            switch rec.status {
+            case .agreed: status.agreed += 1
+            case .partlyAgreed: status.partlyAgreed += 1
+            case .notAgreed: status.notAgreed += 1
+            }
+        }
+        let needle = owner?.lowercased()
+        func matches(_ action: Action) -> Bool {
+            guard let needle else { return true }
+            return action.currentOwners.contains { $0.lowercased().contains(needle) }
+        }
+        let windowEnd = Day.adding(months: dueWithinMonths, to: asOf)
+
+        var byState: [ActionState: Int] = [:]
+        var overdue: [PlanProgress.ActionLine] = []
+        var dueSoon: [PlanProgress.ActionLine] = []
+        var owners: [String: PlanProgress.OwnerLine] = [:]
+        var slippage: [PlanProgress.Slippage] = []
+        // The plan's own moves, for a plan read without history.
+        var ownHistory = TargetHistory()
+        if history == nil {
+            ownHistory.record(day: asOf, changed: Dictionary(uniqueKeysWithValues: plan.recommendations.map { ($0.number, Optional($0)) }))
+        }
+        let moves = (history ?? ownHistory).moves
+
+        for rec in plan.recommendations {
+            for action in rec.actions where matches(action) {
+                let state = action.currentState
+                byState[state, default: 0] += 1
+                var late: Int? = nil
+                if state.isOpen, let target = action.currentTarget {
+                    let line = { (months: Int?) in
+                        PlanProgress.ActionLine(recommendation: rec.number, action: action.id, text: summary(action.text),
+                                                owners: action.currentOwners, state: state, target: target, monthsLate: months)
+                    }
+                    if target.lastDay < asOf {
+                        late = monthsBetween(target.lastDay, asOf)
+                        overdue.append(line(late))
+                    } else if target.firstDay <= windowEnd {
+                        dueSoon.append(line(nil))
+                    }
+                }
+                for name in action.currentOwners where needle == nil || name.lowercased().contains(needle!) {
+                    var o = owners[name] ?? PlanProgress.OwnerLine(owner: name, open: 0, overdue: 0, completed: 0)
+                    if state.isOpen { o.open += 1 }
+                    if late != nil { o.overdue += 1 }
+                    if state == .completed { o.completed += 1 }
+                    owners[name] = o
+                }
+                let chain = moves[TargetHistory.key(rec.number, action.id)] ?? []
+                let later = chain.filter { $0.months > 0 }
+                if !later.isEmpty, let first = chain.first?.from, let now = action.currentTarget {
+                    slippage.append(.init(recommendation: rec.number, action: action.id, owners: action.currentOwners,
+                                          firstTarget: first, currentTarget: now, times: later.count,
+                                          monthsSlipped: later.reduce(0) { $0 + $1.months }, moves: chain))
+                }
+            }
+        }
+        overdue.sort { ($0.monthsLate ?? 0, $1.recommendation) > ($1.monthsLate ?? 0, $0.recommendation) }
+        dueSoon.sort { ($0.target.lastDay, $0.recommendation) < ($1.target.lastDay, $1.recommendation) }
+        slippage.sort { ($0.monthsSlipped, $1.recommendation) > ($1.monthsSlipped, $0.recommendation) }
+        let ownerLines = owners.values.sorted { ($0.overdue, $0.open, $1.owner) > ($1.overdue, $1.open, $0.owner) }
+        return PlanProgress(plan: display, title: plan.info.title, asOf: asOf, source: source, owner: owner,
+                            dueWithinMonths: dueWithinMonths, recommendations: status,
+                            actionsByState: ActionState.allCases.map { .init(state: $0, count: byState[$0] ?? 0) },
+                            overdue: overdue, dueSoon: dueSoon, owners: ownerLines, slippage: slippage,
+                            timeline: history?.timeline ?? [])
+    }
+
+    /// Whole months from `from` to `to`: 31 July to 7 December is 4.
+    public static func monthsBetween(_ from: Day, _ to: Day) -> Int {
+        var months = (to.year * 12 + to.month) - (from.year * 12 + from.month)
+        let fromIsMonthEnd = from.day == Day.daysIn(month: from.month, year: from.year)
+        let toIsMonthEnd = to.day == Day.daysIn(month: to.month, year: to.year)
+        if to.day < from.day && !(fromIsMonthEnd && toIsMonthEnd) { months -= 1 }
+        return max(0, months)
+    }
+
+    /// The first sentence of a text, cut at 100 characters.
+    static func summary(_ text: String) -> String {
+        let flat = text.split(whereSeparator: { $0 == "\n" || $0 == " " }).joined(separator: " ")
+        var cut = flat
+        if let end = flat.range(of: ". ") { cut = String(flat[..<end.lowerBound]) + "." }
+        if cut.count > 100 { cut = String(cut.prefix(99)) + "…" }
+        return cut
+    }
+}
+
+extension Day {
+    /// The day `months` months later, clamped to the end of a shorter month.
+    public static func adding(months: Int, to day: Day) -> Day {
+        let index = day.year * 12 + (day.month - 1) + months
+        let year = index / 12, month = index % 12 + 1
+        return Day(year: year, month: month, day: min(day.day, daysIn(month: month, year: year))) ?? day
+    }
+
+    /// The day of a moment: seconds since 1970 at a time zone's offset in minutes.
+    public static func of(seconds: Int64, offsetMinutes: Int32) -> Day {
+        let local = seconds + Int64(offsetMinutes) * 60
+        let days = Int((Double(local) / 86_400).rounded(.down))
+        // Days since 1970-01-01 to a calendar date (civil-from-days).
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
+        return Day(year: y, month: m, day: d) ?? Day(year: 1970, month: 1, day: 1)!
+    }
+}

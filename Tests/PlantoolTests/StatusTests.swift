@@ -1,0 +1,221 @@
+import Foundation
+import Testing
+
+/// `plantool status` on a repository whose history is built here with pinned dates.
+@Suite("plantool status")
+struct StatusTests {
+    /// A recommendation file with the given actions (YAML lines under `actions:`).
+    static func rec(_ number: Int, _ actions: String) -> String {
+        """
+        # yaml-language-server: $schema=../schema/recommendation.schema.json
+        number: \(number)
+        addressee: HM Prison and Probation Service
+        text: Improve the quality of recall decisions
+        status: agreed
+        actions:
+        \(actions)
+        """
+    }
+
+    static func action(_ id: String, owner: String, target: String, state: String = "planned", updates: String = "") -> String {
+        var text = """
+              - id: "\(id)"
+                text: Publish revised recall guidance for all probation regions
+                owners:
+                  - \(owner)
+                target: \(target)
+                state: \(state)
+
+            """
+        if !updates.isEmpty { text += "    updates:\n" + updates }
+        return text
+    }
+
+    static func update(_ date: String, target: String? = nil, state: String? = nil) -> String {
+        var text = "      - date: \(date)\n        text: Progress reported to the board\n"
+        if let state { text += "        state: \(state)\n" }
+        if let target { text += "        target: \(target)\n" }
+        return text
+    }
+
+    /// Three commits:
+    /// - 2021-01-10: 1.1 (PPG, 2021-03), 1.2 (PPG, 2021-06), 2.1 (EPSIG, 2021-02, completed),
+    ///   2.2 (EPSIG, 2021-11), 3.1 (Courts, 2021-08);
+    /// - 2021-04-15: an update moves 1.1 to 2021-09; an update completes 1.2;
+    /// - 2021-10-20: a second update moves 1.1 to 2022-01; 2.2's own target is edited to 2021-12.
+    static func repository(in dir: URL) throws -> URL {
+        let repo = dir.appendingPathComponent("repo")
+        try FileManager.default.createDirectory(at: repo, withIntermediateDirectories: true)
+        try gitOK(["init", "-q", "-b", "main"], in: repo)
+        let plan = try Fixture.plan(at: "plan", in: repo)
+        let ppg = "Deputy Director, Public Protection Group"
+        let epsig = "Deputy Director, Effective Practice"
+        let courts = "Probation Deputy Director, Courts"
+        func commit(_ day: String, _ files: [Int: String]) throws {
+            for (n, text) in files { _ = try write(text, to: "recommendations/0\(n).yaml", in: plan) }
+            try gitOK(["add", "-A"], in: repo)
+            let date = "\(day)T12:00:00+00:00"
+            try gitOK(["commit", "-q", "-m", "Plan as of \(day)"], in: repo,
+                      env: ["GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date])
+        }
+        let rec2v1 = rec(2, action("2.1", owner: epsig, target: "2021-02", state: "completed") + action("2.2", owner: epsig, target: "2021-11"))
+        let rec3 = rec(3, action("3.1", owner: courts, target: "2021-08"))
+        try commit("2021-01-10", [
+            1: rec(1, action("1.1", owner: ppg, target: "2021-03") + action("1.2", owner: ppg, target: "2021-06")),
+            2: rec2v1, 3: rec3,
+        ])
+        try commit("2021-04-15", [
+            1: rec(1, action("1.1", owner: ppg, target: "2021-03", updates: update("2021-04", target: "2021-09"))
+                + action("1.2", owner: ppg, target: "2021-06", updates: update("2021-04", state: "completed"))),
+        ])
+        try commit("2021-10-20", [
+            1: rec(1, action("1.1", owner: ppg, target: "2021-03",
+                             updates: update("2021-04", target: "2021-09") + update("2021-10", target: "2022-01"))
+                + action("1.2", owner: ppg, target: "2021-06", updates: update("2021-04", state: "completed"))),
+            2: rec(2, action("2.1", owner: epsig, target: "2021-02", state: "completed") + action("2.2", owner: epsig, target: "2021-12")),
+        ])
+        return repo
+    }
+
+    static func json(_ result: RunResult) throws -> [String: Any] {
+        let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8))
+        let report = try #require(object as? [String: Any])
+        let plans = try #require(report["plans"] as? [[String: Any]])
+        return try #require(plans.first)
+    }
+
+    static func actions(_ list: Any?) -> [String] {
+        ((list as? [[String: Any]]) ?? []).compactMap { $0["action"] as? String }
+    }
+
+    @Test("overdue, due soon, completed and a target slipped twice, as of the last update")
+    func asOfLastUpdate() throws {
+        try withTemporaryDirectory { dir in
+            let repo = try Self.repository(in: dir)
+            let result = run(["status", "--plan", "plan", "--as-of", "2021-12-07", "--format", "json"], in: repo)
+            #expect(result.status == 0, "\(result)")
+            let plan = try Self.json(result)
+            let source = try #require(plan["source"] as? [String: Any])
+            #expect(source["kind"] as? String == "commit")
+            #expect(source["date"] as? String == "2021-10-20")
+
+            let overdue = try #require(plan["overdue"] as? [[String: Any]])
+            #expect(Self.actions(overdue) == ["3.1"])
+            #expect(overdue.first?["monthsLate"] as? Int == 3)  // 31 August to 7 December
+            #expect(Self.actions(plan["dueSoon"]) == ["2.2", "1.1"])
+
+            let states = try #require(plan["actionsByState"] as? [[String: Any]])
+            let count = Dictionary(uniqueKeysWithValues: states.map { ($0["state"] as? String ?? "", $0["count"] as? Int ?? -1) })
+            #expect(count["completed"] == 2)
+            #expect(count["planned"] == 3)
+
+            let slips = try #require(plan["slippage"] as? [[String: Any]])
+            #expect(Self.actions(slips) == ["1.1", "2.2"])
+            #expect(slips[0]["times"] as? Int == 2)
+            #expect(slips[0]["monthsSlipped"] as? Int == 10)  // 2021-03 → 2021-09 → 2022-01
+            #expect(slips[0]["firstTarget"] as? String == "2021-03")
+            #expect(slips[0]["currentTarget"] as? String == "2022-01")
+            let moves = try #require(slips[1]["moves"] as? [[String: Any]])
+            #expect(moves.first?["how"] as? String == "commit")  // 2.2's own target edited, no update
+            #expect(moves.first?["when"] as? String == "2021-10-20")
+
+            let owners = try #require(plan["owners"] as? [[String: Any]])
+            let ppg = try #require(owners.first { $0["owner"] as? String == "Deputy Director, Public Protection Group" })
+            #expect(ppg["open"] as? Int == 1)
+            #expect(ppg["completed"] as? Int == 1)
+            let courts = try #require(owners.first { $0["owner"] as? String == "Probation Deputy Director, Courts" })
+            #expect(courts["overdue"] as? Int == 1)
+        }
+    }
+
+    @Test("--as-of before the latest commit reads the plan as it was then")
+    func asOfEarlier() throws {
+        try withTemporaryDirectory { dir in
+            let repo = try Self.repository(in: dir)
+            let result = run(["status", "--plan", "plan", "--as-of", "2021-05-01", "--format", "json"], in: repo)
+            #expect(result.status == 0, "\(result)")
+            let plan = try Self.json(result)
+            #expect((plan["source"] as? [String: Any])?["date"] as? String == "2021-04-15")
+            // 1.1 had slipped once then; 2.2 had not moved; 3.1 (August) was due within 3 months.
+            let slips = try #require(plan["slippage"] as? [[String: Any]])
+            #expect(Self.actions(slips) == ["1.1"])
+            #expect(slips.first?["times"] as? Int == 1)
+            #expect(slips.first?["monthsSlipped"] as? Int == 6)
+            #expect(Self.actions(plan["dueSoon"]) == ["3.1"])
+            #expect(Self.actions(plan["overdue"]).isEmpty)
+
+            let before = run(["status", "--plan", "plan", "--as-of", "2020-12-31"], in: repo)
+            #expect(before.status == 2, "\(before)")
+            #expect(before.stderr.contains("no commit was made on or before 2020-12-31"), "\(before)")
+        }
+    }
+
+    @Test("--owner narrows the report; text, markdown and html say the same")
+    func ownerAndFormats() throws {
+        try withTemporaryDirectory { dir in
+            let repo = try Self.repository(in: dir)
+            let json = run(["status", "--plan", "plan", "--as-of", "2021-12-07", "--owner", "courts", "--format", "json"], in: repo)
+            let plan = try Self.json(json)
+            #expect(Self.actions(plan["overdue"]) == ["3.1"])
+            #expect(Self.actions(plan["dueSoon"]).isEmpty)
+            #expect(((plan["owners"] as? [[String: Any]]) ?? []).count == 1)
+
+            let text = run(["status", "--plan", "plan", "--as-of", "2021-12-07"], in: repo)
+            #expect(text.status == 0, "\(text)")
+            #expect(text.stdout.contains("3.1  target August 2021, 3 months late"), "\(text.stdout)")
+            #expect(text.stdout.contains("1.1  slipped twice, 10 months in all: March 2021 → January 2022"), "\(text.stdout)")
+
+            let markdown = run(["status", "--plan", "plan", "--as-of", "2021-12-07", "--format", "markdown"], in: repo)
+            #expect(markdown.stdout.contains("| 1.1 | 2 | 10 | March 2021 | January 2022 |"), "\(markdown.stdout)")
+
+            let page = dir.appendingPathComponent("status.html")
+            let html = run(["status", "--plan", "plan", "--as-of", "2021-12-07", "--format", "html", "-o", page.path], in: repo)
+            #expect(html.status == 0, "\(html)")
+            let content = try String(contentsOf: page, encoding: .utf8)
+            #expect(content.hasPrefix("<!DOCTYPE html>"))
+            #expect(content.contains("<svg"))
+            #expect(content.contains("<polyline"))
+            // Self-contained: no external reference.
+            #expect(!content.contains("src="))
+            #expect(!content.contains("href="))
+            #expect(!content.contains("<script"))
+            // The chart's figures: three days of history.
+            #expect(content.contains("<th scope=\"row\">2021-01-10</th>"))
+            #expect(content.contains("<th scope=\"row\">2021-10-20</th>"))
+        }
+    }
+
+    @Test("--all reports every plan and their owners together")
+    func allPlans() throws {
+        try withTemporaryDirectory { dir in
+            let repo = try Self.repository(in: dir)
+            let second = try Fixture.plan(at: "second", in: repo, recommendations: ["01.yaml": Fixture.recommendationWithAction(1)])
+            _ = second
+            try gitOK(["add", "-A"], in: repo)
+            try gitOK(["commit", "-q", "-m", "Second plan"], in: repo)
+            let result = run(["status", "--all", "--format", "json"], in: repo)
+            #expect(result.status == 0, "\(result)")
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+            #expect(((object["plans"] as? [[String: Any]]) ?? []).count == 2)
+            let owners = try #require(object["owners"] as? [[String: Any]])
+            let ppg = try #require(owners.first { $0["owner"] as? String == "Deputy Director, Public Protection Group" })
+            #expect(ppg["open"] as? Int == 2)  // 1.1 of the first plan, 1.1 of the second
+        }
+    }
+
+    @Test("bad arguments exit 2")
+    func badArguments() throws {
+        try withTemporaryDirectory { dir in
+            let repo = try Self.repository(in: dir)
+            for args in [["status", "--as-of", "2021-13-01"], ["status", "--due-within", "-1"], ["status", "--format", "pdf"],
+                         ["status", "--all", "--plan", "plan"], ["status", "--owner", " "]] {
+                let result = run(args, in: repo)
+                #expect(result.status == 2, "\(args): \(result)")
+            }
+            let outside = try Fixture.plan(at: "loose", in: dir)
+            let past = run(["status", "--as-of", "2021-01-01"], in: outside)
+            #expect(past.status == 2, "\(past)")
+            #expect(past.stderr.contains("not in a git repository"), "\(past)")
+        }
+    }
+}
