@@ -218,4 +218,23 @@ struct StatusTests {
             #expect(past.stderr.contains("not in a git repository"), "\(past)")
         }
     }
+    @Test("on the recall-culture demo, as of the December 2021 update: the README shows the real output")
+    func demoAsOfUpdate() throws {
+        try withTemporaryDirectory { dir in
+            let (repo, _) = try Demo.build(in: dir)
+            let result = run(["status", "--as-of", "2021-12-07"], in: repo)
+            #expect(result.status == 0, "\(result)")
+            #expect(result.stdout.contains("11 actions: 4 planned, 0 in progress, 7 completed, 0 ongoing, 0 dropped"), "\(result.stdout)")
+            // The Part B pilot: July 2021 → March 2022, recorded by the December 2021 update.
+            #expect(result.stdout.contains("5.1  slipped once, 8 months in all: July 2021 → March 2022"), "\(result.stdout)")
+            #expect(result.stdout.contains("Slipped targets: 4"), "\(result.stdout)")
+
+            // The README's block after "$ plantool status --as-of 2021-12-07" is this output.
+            let readme = try String(contentsOf: PackagePaths.root.appendingPathComponent("README.md"), encoding: .utf8)
+            let marker = "$ plantool status --as-of 2021-12-07\n"
+            let start = try #require(readme.range(of: marker))
+            let end = try #require(readme.range(of: "```", range: start.upperBound..<readme.endIndex))
+            #expect(String(readme[start.upperBound..<end.lowerBound]) == result.stdout)
+        }
+    }
 }
