@@ -49,7 +49,7 @@ let package = Package(
                 "PlanKit",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
-            exclude: ["Fixtures"]
+            exclude: ["Fixtures", "Export/Golden"]
         ),
         .testTarget(name: "PlanGitTests", dependencies: ["PlanGit"]),
         // End-to-end tests: they run the built plantool binary on real folders.

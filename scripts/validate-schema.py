@@ -3,8 +3,12 @@
 
 Usage: python3 scripts/validate-schema.py [--schema-dir DIR] FILE...
 
-Files named plan.yaml (or NAME.plan.yaml) are checked against plan.schema.json, every other file against
-recommendation.schema.json (Draft 2020-12, with the `jsonschema` package).
+Files named plan.yaml (or NAME.plan.yaml) are checked against plan.schema.json, files named
+NAME.export.json (plantool's JSON export of a whole plan) against export.schema.json, which refers
+to the other two, and every other file against recommendation.schema.json (Draft 2020-12, with the
+`jsonschema` package).
+
+Files whose name ends in .json are read as JSON (a key written twice is refused); the others as YAML.
 
 YAML is read with PyYAML's SafeLoader, typed by YAML 1.2's core schema as editors do:
 no timestamps (dates stay text), only true/false are booleans (yes/no/on/off stay text), and
@@ -116,6 +120,18 @@ def load_yaml(stream):
     return yaml.load(stream, Loader=CoreSchemaLoader)
 
 
+def load_json(handle):
+    """One JSON document; a key written twice in one object is refused."""
+    def pairs(items):
+        seen = {}
+        for key, value in items:
+            if key in seen:
+                raise ValueError(f"duplicate key {key!r}")
+            seen[key] = value
+        return seen
+    return json.load(handle, object_pairs_hook=pairs)
+
+
 # MARK: Validation
 
 def error_message(error):
@@ -125,18 +141,45 @@ def error_message(error):
 def validate(path, validators):
     name = os.path.basename(path)
     is_plan = name == "plan.yaml" or name.endswith(".plan.yaml")
-    kind = "plan.schema.json" if is_plan else "recommendation.schema.json"
+    if name.endswith(".export.json"):
+        kind = "export.schema.json"
+    else:
+        kind = "plan.schema.json" if is_plan else "recommendation.schema.json"
+    if kind not in validators:
+        return [f"cannot check {name}: {kind} is not in the schema folder"]
+    is_json = name.endswith(".json")
     try:
-        with open(path, "rb") as handle:
-            document = load_yaml(handle)
+        if is_json:
+            with open(path, "r", encoding="utf-8") as handle:
+                document = load_json(handle)
+        else:
+            with open(path, "rb") as handle:
+                document = load_yaml(handle)
     except OSError as error:
         return [f"cannot read file: {error}"]
     except yaml.YAMLError as error:
         return [f"YAML: {error}"]
     except (ValueError, OverflowError, RecursionError) as error:
-        return [f"YAML: {type(error).__name__}: {error}"]
+        return [f"{'JSON' if is_json else 'YAML'}: {type(error).__name__}: {error}"]
     errors = validators[kind].iter_errors(document)
     return [error_message(error) for error in sorted(errors, key=lambda e: (e.json_path, e.message))]
+
+
+def make_validators(schemas):
+    """A validator per schema, each able to resolve `$ref`s to the others by their `$id`s (the
+    export schema refers to plan.schema.json and recommendation.schema.json), offline."""
+    try:
+        from referencing import Registry, Resource
+        from referencing.jsonschema import DRAFT202012
+    except ImportError:  # jsonschema before 4.18: its RefResolver with a store
+        from jsonschema import RefResolver
+        store = {schema["$id"]: schema for schema in schemas.values() if "$id" in schema}
+        return {name: Draft202012Validator(schema, resolver=RefResolver.from_schema(schema, store=store))
+                for name, schema in schemas.items()}
+    registry = Registry().with_resources(
+        (schema["$id"], Resource.from_contents(schema, default_specification=DRAFT202012))
+        for schema in schemas.values() if "$id" in schema)
+    return {name: Draft202012Validator(schema, registry=registry) for name, schema in schemas.items()}
 
 
 def main(argv):
@@ -145,13 +188,15 @@ def main(argv):
         prog="validate-schema.py",
         description="Validate plan files against the plan format's JSON Schemas.")
     parser.add_argument("--schema-dir", default=os.path.join(here, os.pardir, "schema"),
-                        help="folder holding plan.schema.json and recommendation.schema.json")
+                        help="folder holding plan.schema.json, recommendation.schema.json and export.schema.json")
     parser.add_argument("files", nargs="+", metavar="FILE")
     arguments = parser.parse_args(argv)
 
-    validators = {}
-    for name in ("plan.schema.json", "recommendation.schema.json"):
+    schemas = {}
+    for name in ("plan.schema.json", "recommendation.schema.json", "export.schema.json"):
         schema_path = os.path.join(arguments.schema_dir, name)
+        if name == "export.schema.json" and not os.path.exists(schema_path):
+            continue  # only needed for NAME.export.json files, which then say so
         try:
             with open(schema_path, "r", encoding="utf-8") as handle:
                 schema = json.load(handle)
@@ -159,7 +204,12 @@ def main(argv):
         except Exception as error:  # noqa: BLE001 - any failure makes the run meaningless
             sys.stderr.write(f"validate-schema: cannot use {schema_path}: {error}\n")
             return 2
-        validators[name] = Draft202012Validator(schema)
+        schemas[name] = schema
+    try:
+        validators = make_validators(schemas)
+    except Exception as error:  # noqa: BLE001 - any failure makes the run meaningless
+        sys.stderr.write(f"validate-schema: cannot resolve the schemas' references: {error}\n")
+        return 2
 
     all_valid = True
     for path in arguments.files:

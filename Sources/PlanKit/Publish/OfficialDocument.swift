@@ -13,7 +13,9 @@
 ///   - per action, its row: the response cell opens with the action id ("5.1 The PPG …"), the
 ///     owner cell has one paragraph per owner, the target cell has the target in words, then the
 ///     `note` (target wording that is not a date), then the state in words unless it is what the
-///     cell already says (planned with no note, or the state the note's words imply);
+///     cell already says (planned with no note, or the state the note's words imply); it is
+///     always written when the note's last line is itself a state word ("Ongoing"), which would
+///     otherwise read back as the state;
 ///   - per update, a row below its action: "Update December 2021" as the first paragraph, then the
 ///     text; the owner cell holds the new owners only (empty: unchanged); the target cell the new
 ///     target and the new state, each only when the update sets it.
@@ -231,8 +233,17 @@ public struct OfficialDocument: Hashable, Sendable {
         var cell: [String] = []
         if let t = action.target { cell.append(DateWords.words(t)) }
         if let note = action.note { cell += paragraphs(note) }
-        if action.state != stateImplied(note: action.note) { cell.append(action.state.words) }
+        if action.state != stateImplied(note: action.note) || noteEndsWithStateWord(action.note) {
+            cell.append(action.state.words)
+        }
         return cell
+    }
+
+    /// The note's last line is a state in words ("Ongoing"): the cell's last line is read as the
+    /// state, so the state must follow it.
+    public static func noteEndsWithStateWord(_ note: String?) -> Bool {
+        guard let last = note.flatMap({ paragraphs($0).last }) else { return false }
+        return ActionState.allCases.contains { $0.words == last }
     }
 
     /// The state a target cell with this note and no state word stands for.

@@ -1,0 +1,440 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import ZIPFoundation
+
+/// Reads a Word document (DOCX) into the paragraphs and tables it holds, in order: a plan
+/// exported by `DocxWriter`, or one written in Word to the same template.
+///
+/// What it reads, from the main document part (found through `_rels/.rels`, normally
+/// `word/document.xml`), inside `w:body`:
+///
+/// - **Paragraph text** is its runs' `w:t` text joined as it stands (including text in
+///   hyperlinks, fields' shown results, tracked insertions, content controls and math, and CDATA
+///   sections), spaces kept whether or not `xml:space` says so; `w:tab` and `w:ptab` give a tab, `w:br` (a line break) and `w:cr` give "\n", `w:noBreakHyphen` a
+///   non-breaking hyphen (U+2011). Page and column breaks, soft hyphens, symbols, field codes,
+///   deleted and moved-away text (`w:del`, `w:moveFrom`), text boxes (`w:txbxContent`) and
+///   alternative content fallbacks (`mc:Fallback`) give nothing.
+/// - **Paragraphs** outside tables are blocks, every one, empty ones included, numbered from 1 in
+///   order: "paragraph 3".
+/// - **Tables** at the top level are blocks, numbered from 1 ("table 2"), their rows from 1
+///   ("table 2, row 14"). A cell holds one string per paragraph; a cell whose only paragraph is
+///   empty holds none (a DOCX cell always has a paragraph, so no paragraphs and one empty one look
+///   the same). `w:gridSpan` gives the span; `w:vMerge` without "restart" marks the cell as
+///   continuing the one above, and such a cell's paragraphs are dropped when they are all empty.
+///   A horizontally merged cell (`w:hMerge` continue, an older Word form) adds its span to the
+///   cell before it. Columns a row skips at its start (`w:gridBefore`) become an empty cell
+///   spanning them, so the cells stay under their columns.
+/// - A **table inside a cell** is flattened into that cell: its non-empty paragraphs join the
+///   cell's, in reading order.
+///
+/// Anything that is not a readable DOCX gives an `ImportError` that says what is wrong.
+public enum DocxReader {
+    /// The most `word/document.xml` may hold uncompressed: larger is refused rather than inflated.
+    public static let documentSizeLimit = 64 << 20
+    /// The most the package's relationships part may hold.
+    static let relationshipsSizeLimit = 1 << 20
+
+    public static func read(_ data: Data) throws -> TableDocument {
+        try read(data, documentSizeLimit: documentSizeLimit)
+    }
+
+    static func read(_ data: Data, documentSizeLimit limit: Int) throws -> TableDocument {
+        let archive = try openArchive(data)
+        let partName = mainPartName(archive)
+        guard let entry = archive[partName] else {
+            throw ImportError(notWordMessage(archive, missing: partName))
+        }
+        let xml = try extract(entry, named: partName, from: archive, limit: limit)
+        let document = try parse(xml, partName: partName)
+        guard document.blocks.contains(where: { if case .table = $0 { true } else { false } }) else {
+            throw ImportError("the document has no tables; an action plan is read from its tables")
+        }
+        return document
+    }
+
+    // MARK: The package
+
+    static func openArchive(_ data: Data) throws -> Archive {
+        let head = [UInt8](data.prefix(8))
+        guard !head.isEmpty else { throw ImportError("the file is empty, not a DOCX document") }
+        if head.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {
+            throw ImportError("not a DOCX document: this is an older Word .doc file or a password-protected document; "
+                              + "save it from Word as an unprotected .docx")
+        }
+        if head.starts(with: Array("{\\rtf".utf8)) {
+            throw ImportError("not a DOCX document: this is an RTF file; save it from Word as .docx")
+        }
+        guard head.starts(with: [0x50, 0x4B]) else {
+            throw ImportError("not a DOCX document: a DOCX is a ZIP archive, and this file is not one")
+        }
+        do {
+            return try Archive(data: data, accessMode: .read)
+        } catch {
+            throw ImportError("not a DOCX document: the ZIP archive cannot be read (it may be damaged or cut short)")
+        }
+    }
+
+    /// The main part the package's relationships name, else `word/document.xml`.
+    static func mainPartName(_ archive: Archive) -> String {
+        let fallback = "word/document.xml"
+        guard let rels = archive["_rels/.rels"],
+              let xml = try? extract(rels, named: "_rels/.rels", from: archive, limit: relationshipsSizeLimit)
+        else { return fallback }
+        let finder = MainPartFinder()
+        let parser = XMLParser(data: xml)
+        parser.shouldProcessNamespaces = true
+        parser.delegate = finder
+        guard parser.parse(), var target = finder.target, !target.isEmpty else { return fallback }
+        while target.hasPrefix("/") { target.removeFirst() }
+        return target.removingPercentEncoding ?? target
+    }
+
+    /// Finds the officeDocument relationship's target in `_rels/.rels`.
+    final class MainPartFinder: NSObject, XMLParserDelegate {
+        var target: String?
+
+        func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
+                    qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]) {
+            guard target == nil, elementName == "Relationship",
+                  let type = attributeDict["Type"], type.hasSuffix("/officeDocument") else { return }
+            target = attributeDict["Target"]
+        }
+    }
+
+    static func notWordMessage(_ archive: Archive, missing partName: String) -> String {
+        var message = "not a Word document: the ZIP archive has no \(partName)"
+        if archive["xl/workbook.xml"] != nil {
+            message += " (it looks like an Excel workbook)"
+        } else if archive["ppt/presentation.xml"] != nil {
+            message += " (it looks like a PowerPoint presentation)"
+        } else if archive["content.xml"] != nil {
+            message += " (it looks like an OpenDocument file; save it as .docx)"
+        }
+        return message
+    }
+
+    /// Inflates an entry, refusing one that is, or turns out to be, larger than `limit`.
+    static func extract(_ entry: Entry, named name: String, from archive: Archive, limit: Int) throws -> Data {
+        guard entry.type == .file else { throw ImportError("\(name) in the DOCX archive is not a file") }
+        func tooLarge() -> ImportError {
+            ImportError("\(name) is larger than \(limit >> 20 > 0 ? "\(limit >> 20) MiB" : "\(limit) bytes") uncompressed; "
+                        + "plantool does not read a document that large")
+        }
+        guard entry.uncompressedSize <= UInt64(limit) else { throw tooLarge() }
+        struct Overflow: Error {}
+        var data = Data()
+        do {
+            let checksum = try archive.extract(entry, skipCRC32: false) { chunk in
+                guard data.count + chunk.count <= limit else { throw Overflow() }
+                data.append(chunk)
+            }
+            guard checksum == entry.checksum else {
+                throw ImportError("\(name) in the DOCX archive is damaged (its checksum does not match)")
+            }
+        } catch is Overflow {
+            throw tooLarge()
+        } catch let error as ImportError {
+            throw error
+        } catch {
+            throw ImportError("\(name) in the DOCX archive cannot be inflated (the archive may be damaged)")
+        }
+        return data
+    }
+
+    // MARK: The document part
+
+    static func parse(_ xml: Data, partName: String) throws -> TableDocument {
+        // A package part may not declare a DTD (ECMA-376 Part 2); refusing one also keeps entity
+        // expansion out.
+        if xml.range(of: Data("<!DOCTYPE".utf8)) != nil {
+            throw ImportError("\(partName) declares a DTD, which a DOCX part may not; plantool does not read it")
+        }
+        let builder = Builder()
+        let parser = XMLParser(data: xml)
+        parser.shouldProcessNamespaces = true
+        parser.shouldResolveExternalEntities = false
+        parser.delegate = builder
+        func malformed(_ words: String, line: Int, column: Int) -> ImportError {
+            ImportError("\(partName) is not well-formed XML: \(words)",
+                        at: .init(line: line, column: column, label: "\(partName), line \(line), column \(column)"))
+        }
+        guard parser.parse() else {
+            let code = builder.errorCode ?? parser.parserError.map { ($0 as NSError).code } ?? 0
+            throw malformed(xmlErrorWords(code), line: builder.errorLine ?? parser.lineNumber,
+                            column: builder.errorColumn ?? parser.columnNumber)
+        }
+        // XMLParser on Linux accepts a document that stops before its elements are closed, or
+        // that has none: both are checked here, and placed at the end of the text.
+        if builder.openElements > 0 || !builder.sawRoot {
+            let end = endPosition(xml)
+            throw malformed(builder.sawRoot ? xmlErrorWords(77) : xmlErrorWords(4), line: end.line, column: end.column)
+        }
+        return TableDocument(blocks: builder.blocks)
+    }
+
+    /// The line and column just after the last character.
+    static func endPosition(_ xml: Data) -> (line: Int, column: Int) {
+        var line = 1
+        var column = 1
+        for byte in xml {
+            if byte == 0x0A {
+                line += 1
+                column = 1
+            } else if byte & 0xC0 != 0x80 {  // count characters, not UTF-8 continuation bytes
+                column += 1
+            }
+        }
+        return (line, column)
+    }
+
+    /// libxml2's (and so XMLParser's) error codes in words, for the common ones.
+    static func xmlErrorWords(_ code: Int) -> String {
+        switch code {
+        case 4: "the document is empty"
+        case 5, 86: "there is content after the end of the document"
+        case 7, 8: "a character reference is not valid"
+        case 9: "a character XML does not allow"
+        case 23: "an '&' that does not start an entity reference ending in ';'"
+        case 26: "an undeclared entity"
+        case 31, 81: "the text encoding is unknown or wrong"
+        case 34, 38, 39, 41: "an attribute value is not written correctly"
+        case 42: "an attribute appears twice"
+        case 68: "a name is missing after '<' or '&'"
+        case 73: "'>' is missing"
+        case 76: "an end tag does not match its start tag"
+        case 77: "an element is not closed (the document is cut short?)"
+        case 201: "an undeclared namespace prefix"
+        default: "XML error \(code)"
+        }
+    }
+
+    static let wordNamespaces: Set<String> = [
+        "http://schemas.openxmlformats.org/wordprocessingml/2006/main",  // transitional
+        "http://purl.oclc.org/ooxml/wordprocessingml/main",              // strict
+    ]
+    static let mathNamespaces: Set<String> = [
+        "http://schemas.openxmlformats.org/officeDocument/2006/math",
+        "http://purl.oclc.org/ooxml/officeDocument/math",
+    ]
+    static let markupCompatibility = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+
+    /// Builds the blocks from the parser's events.
+    final class Builder: NSObject, XMLParserDelegate {
+        var blocks: [TableDocument.Block] = []
+        /// Elements opened and not yet closed, and whether there was any.
+        var openElements = 0
+        var sawRoot = false
+        var errorCode: Int?
+        var errorLine: Int?
+        var errorColumn: Int?
+
+        private var inBody = false
+        /// Depth inside an element whose content is ignored (0: none).
+        private var skipDepth = 0
+        private var tableDepth = 0
+        private var runDepth = 0
+        private var inText = false
+        /// Open paragraphs' text (a stack, though paragraphs do not nest outside text boxes).
+        private var paragraphs: [String] = []
+        private var paragraphCount = 0
+        private var tableCount = 0
+
+        // The top-level table being read.
+        private var rows: [TableDocument.Row] = []
+        private var cells: [TableDocument.Cell] = []
+        private var gridBefore = 0
+        private var cell = CellState()
+        /// Per nested table level (depth 2 and more): whether its current cell continues above.
+        private var nestedContinues: [Bool] = []
+
+        private struct CellState {
+            var paragraphs: [String] = []
+            var span = 1
+            var continuesAbove = false
+            var mergedLeft = false
+        }
+
+        private func isWord(_ ns: String?) -> Bool { ns.map { DocxReader.wordNamespaces.contains($0) } ?? false }
+
+        /// An attribute by its local name, whatever its prefix.
+        private func attribute(_ name: String, _ attributes: [String: String]) -> String? {
+            for (key, value) in attributes {
+                let local = key.split(separator: ":").last.map(String.init) ?? key
+                if local == name { return value }
+            }
+            return nil
+        }
+
+        private func appendText(_ text: String) {
+            guard !paragraphs.isEmpty else { return }
+            paragraphs[paragraphs.count - 1] += text
+        }
+
+        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI ns: String?,
+                    qualifiedName qName: String?, attributes: [String: String] = [:]) {
+            openElements += 1
+            sawRoot = true
+            if skipDepth > 0 {
+                skipDepth += 1
+                return
+            }
+            if ns == DocxReader.markupCompatibility, name == "Fallback" {
+                skipDepth = 1
+                return
+            }
+            if DocxReader.mathNamespaces.contains(ns ?? ""), name == "t" {
+                inText = true
+                return
+            }
+            guard isWord(ns) else { return }
+            if !inBody {
+                if name == "body" { inBody = true }
+                return
+            }
+            switch name {
+            case "del", "moveFrom", "txbxContent", "instrText", "delText", "delInstrText":
+                skipDepth = 1
+            case "p":
+                paragraphs.append("")
+            case "r":
+                runDepth += 1
+            case "t":
+                inText = true
+            case "tab", "ptab":
+                if runDepth > 0 { appendText("\t") }
+            case "br":
+                let type = attribute("type", attributes) ?? "textWrapping"
+                if runDepth > 0, type == "textWrapping" { appendText("\n") }
+            case "cr":
+                if runDepth > 0 { appendText("\n") }
+            case "noBreakHyphen":
+                if runDepth > 0 { appendText("\u{2011}") }
+            case "tbl":
+                tableDepth += 1
+                if tableDepth == 1 {
+                    rows = []
+                } else {
+                    nestedContinues.append(false)
+                }
+            case "tr":
+                if tableDepth == 1 {
+                    cells = []
+                    gridBefore = 0
+                }
+            case "gridBefore":
+                if tableDepth == 1 { gridBefore = max(0, Int(attribute("val", attributes) ?? "") ?? 0) }
+            case "tc":
+                if tableDepth == 1 {
+                    cell = CellState()
+                } else if tableDepth > 1 {
+                    nestedContinues[nestedContinues.count - 1] = false
+                }
+            case "gridSpan":
+                if tableDepth == 1 { cell.span = max(1, Int(attribute("val", attributes) ?? "") ?? 1) }
+            case "vMerge":
+                let continues = (attribute("val", attributes) ?? "continue") != "restart"
+                if tableDepth == 1 {
+                    cell.continuesAbove = continues
+                } else if tableDepth > 1 {
+                    nestedContinues[nestedContinues.count - 1] = continues
+                }
+            case "hMerge":
+                if tableDepth == 1 { cell.mergedLeft = (attribute("val", attributes) ?? "continue") != "restart" }
+            default:
+                break
+            }
+        }
+
+        func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI ns: String?,
+                    qualifiedName qName: String?) {
+            openElements -= 1
+            if skipDepth > 0 {
+                skipDepth -= 1
+                return
+            }
+            if DocxReader.mathNamespaces.contains(ns ?? ""), name == "t" {
+                inText = false
+                return
+            }
+            guard isWord(ns), inBody else { return }
+            switch name {
+            case "body":
+                inBody = false
+            case "t":
+                inText = false
+            case "r":
+                runDepth = max(0, runDepth - 1)
+            case "p":
+                guard let text = paragraphs.popLast() else { return }
+                endParagraph(text)
+            case "tc":
+                if tableDepth == 1 { endCell() }
+            case "tr":
+                if tableDepth == 1 {
+                    if gridBefore > 0 { cells.insert(TableDocument.Cell(paragraphs: [], span: gridBefore), at: 0) }
+                    let index = rows.count + 1
+                    rows.append(TableDocument.Row(cells: cells, place: .init(line: index, label: "table \(tableCount + 1), row \(index)")))
+                    cells = []
+                }
+            case "tbl":
+                if tableDepth == 1 {
+                    tableCount += 1
+                    blocks.append(.table(TableDocument.Table(rows: rows)))
+                    rows = []
+                } else if tableDepth > 1 {
+                    nestedContinues.removeLast()
+                }
+                tableDepth = max(0, tableDepth - 1)
+            default:
+                break
+            }
+        }
+
+        private func endParagraph(_ text: String) {
+            guard paragraphs.isEmpty else {
+                // A paragraph inside another (a text box not marked as one): its text joins the outer.
+                appendText(text)
+                return
+            }
+            if tableDepth == 0 {
+                paragraphCount += 1
+                blocks.append(.paragraph(text, at: .init(line: paragraphCount, label: "paragraph \(paragraphCount)")))
+            } else if tableDepth == 1 {
+                cell.paragraphs.append(text)
+            } else if !text.isEmpty, nestedContinues.last != true {
+                cell.paragraphs.append(text)
+            }
+        }
+
+        private func endCell() {
+            var paragraphs = cell.paragraphs
+            if paragraphs == [""] || (cell.continuesAbove && paragraphs.allSatisfy(\.isEmpty)) {
+                paragraphs = []
+            }
+            if cell.mergedLeft, !cells.isEmpty {
+                cells[cells.count - 1].span += cell.span
+                cells[cells.count - 1].paragraphs += paragraphs.filter { !$0.isEmpty }
+            } else {
+                cells.append(TableDocument.Cell(paragraphs: paragraphs, continuesAbove: cell.continuesAbove, span: cell.span))
+            }
+            cell = CellState()
+        }
+
+        func parser(_ parser: XMLParser, foundCharacters string: String) {
+            if inText, skipDepth == 0 { appendText(string) }
+        }
+
+        func parser(_ parser: XMLParser, foundCDATA block: Data) {
+            if inText, skipDepth == 0 { appendText(String(decoding: block, as: UTF8.self)) }
+        }
+
+        func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
+            guard errorCode == nil else { return }
+            errorCode = (parseError as NSError).code
+            errorLine = parser.lineNumber
+            errorColumn = parser.columnNumber
+        }
+    }
+}
