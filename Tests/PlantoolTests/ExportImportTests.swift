@@ -16,11 +16,11 @@ struct ExportImportTests {
     @Test("export writes the official table as Markdown to standard output")
     func exportMarkdownToStandardOutput() throws {
         try withTemporaryDirectory { dir in
-            let plan = try PlanFixture.copyExample("recall-culture-2020", into: dir)
+            let plan = try Fixture.copyExample("recall-culture-2020", into: dir)
             let result = run(["export"], in: plan)
             #expect(result.status == 0, "\(result)")
             #expect(result.stdout.contains("ACTION PLAN: A Thematic Review of Probation Recall Culture and Practice"))
-            #expect(result.stdout.contains("Action Plan Update Submitted: 7 December 2021"), "\(result.stdout.prefix(800))")
+            #expect(result.stdout.contains("**Action Plan Update Submitted:** 7 December 2021"), "\(result.stdout.prefix(800))")
             #expect(result.stdout.contains("Update December 2021"))
             #expect(result.stdout.contains("March 2022"))
         }
@@ -29,7 +29,7 @@ struct ExportImportTests {
     @Test("the format comes from -o's extension, and the file is written whole", arguments: ["md", "html", "csv", "json", "docx"])
     func exportFormatFromExtension(ext: String) throws {
         try withTemporaryDirectory { dir in
-            let plan = try PlanFixture.copyExample("ipp-recall-2023", into: dir)
+            let plan = try Fixture.copyExample("ipp-recall-2023", into: dir)
             let out = dir.appendingPathComponent("out/plan.\(ext)")
             try FileManager.default.createDirectory(at: out.deletingLastPathComponent(), withIntermediateDirectories: true)
             let result = run(["export", "-o", out.path], in: plan)
@@ -94,7 +94,7 @@ struct ExportImportTests {
     @Test("a plan with errors is not exported: exit 1, the errors listed, no file")
     func exportRefusesBrokenPlan() throws {
         try withTemporaryDirectory { dir in
-            let plan = try PlanFixture.copyExample("recall-culture-2020", into: dir)
+            let plan = try Fixture.copyExample("recall-culture-2020", into: dir)
             try GitFixture.breakStatus(of: plan.appendingPathComponent("recommendations/03.yaml"))
             let result = run(["export", "-o", "out.html"], in: plan)
             #expect(result.status == 1, "\(result)")
@@ -106,10 +106,10 @@ struct ExportImportTests {
 
     // MARK: Round trips through the command line
 
-    @Test("export --format docx, then import, gives the same plan", arguments: PlanFixture.examples)
+    @Test("export --format docx, then import, gives the same plan", arguments: Fixture.examples)
     func docxRoundTrip(example: String) throws {
         try withTemporaryDirectory { dir in
-            let plan = try PlanFixture.copyExample(example, into: dir)
+            let plan = try Fixture.copyExample(example, into: dir)
             let docx = dir.appendingPathComponent("plan.docx")
             let export = run(["export", "--plan", plan.path, "-o", docx.path], in: dir)
             #expect(export.status == 0, "\(export)")
@@ -180,7 +180,7 @@ struct ExportImportTests {
     @Test("--replace outside git is refused: the old plan could not be recovered")
     func replaceOutsideGit() throws {
         try withTemporaryDirectory { dir in
-            let plan = try PlanFixture.copyExample("cgm-crc-2019", into: dir)
+            let plan = try Fixture.copyExample("cgm-crc-2019", into: dir)
             let docx = dir.appendingPathComponent("plan.docx")
             #expect(run(["export", "-o", docx.path], in: plan).status == 0)
             let result = run(["import", docx.path, "--into", plan.path, "--replace"], in: dir)
@@ -232,7 +232,7 @@ struct ExportImportTests {
     func importBadInput() throws {
         try withTemporaryDirectory { dir in
             let target = dir.appendingPathComponent("plan")
-            func refused(_ args: [String], _ message: String, sourceLocation: SourceLocation = #_sourceLocation) {
+            func refused(_ args: [String], _ message: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
                 let result = run(args, in: dir)
                 #expect(result.status == 2, "\(result)", sourceLocation: sourceLocation)
                 #expect(result.stderr.contains(message), "\(result)", sourceLocation: sourceLocation)

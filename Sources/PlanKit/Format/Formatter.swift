@@ -73,7 +73,7 @@ public enum Formatter {
 
     /// Puts `# plantool:` directives back: file-wide ones after the modeline, line ones on the
     /// line of the field they stood on (trailing) or before it (standing alone).
-    private static func place<T>(_ directives: [LintDirective], original: SourceMap, in text: String,
+    static func place<T>(_ directives: [LintDirective], original: SourceMap, in text: String,
                                  reparse: ([UInt8]) -> ParsedFile<T>) -> String? {
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let written = reparse(Array(text.utf8)).sourceMap

@@ -5,8 +5,12 @@ public struct LintDirective: Sendable, Hashable {
     public var rules: [String]
     public var wholeFile: Bool
     public var comment: Comment
+    /// For a merge's conflict marker, `# plantool: conflict FIELD: ...`, the text after
+    /// "conflict " (it silences nothing; the `merge-conflict` rule reports it).
+    public var conflict: String?
 
     public static let prefix = "plantool:"
+    public static let conflictWord = "conflict "
 
     public init?(_ comment: Comment) {
         var text = Substring(comment.text.dropFirst())  // the '#'
@@ -14,7 +18,16 @@ public struct LintDirective: Sendable, Hashable {
         guard text.hasPrefix(Self.prefix) else { return nil }
         text = text.dropFirst(Self.prefix.count).drop(while: { $0 == " " })
         let wholeFile: Bool
-        if text.hasPrefix("disable-file=") {
+        if text.hasPrefix(Self.conflictWord) {
+            var what = text.dropFirst(Self.conflictWord.count).drop(while: { $0 == " " })
+            while what.last == " " { what = what.dropLast() }
+            guard !what.isEmpty else { return nil }
+            self.rules = []
+            self.wholeFile = true
+            self.comment = comment
+            self.conflict = String(what)
+            return
+        } else if text.hasPrefix("disable-file=") {
             wholeFile = true
             text = text.dropFirst("disable-file=".count)
         } else if text.hasPrefix("disable=") {

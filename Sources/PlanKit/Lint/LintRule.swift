@@ -24,6 +24,8 @@ public struct RecommendationSite: Sendable {
     public var recommendation: Recommendation
     public var path: String
     public var sourceMap: SourceMap
+    /// The file's `# plantool:` directives and conflict markers.
+    public var directives: [LintDirective] = []
 
     /// The place of a field (`status`, `actions[1].owners`), else of the nearest enclosing one,
     /// else the top of the file.
@@ -44,10 +46,15 @@ public struct LintContext: Sendable {
     public var info: PlanInfo?
     public var planPath: String
     public var planSourceMap: SourceMap
+    /// plan.yaml's `# plantool:` directives and conflict markers.
+    public var planDirectives: [LintDirective] = []
     public var recommendations: [RecommendationSite]
     public var configuration: LintConfiguration
     /// The date overdue and future are judged against.
     public var asOf: Day
+    /// The plan's changes since a base revision, for the history rules; nil when there is no
+    /// base (outside git, an unborn branch, the plan's first commit): those rules are then off.
+    public var history: LintHistory?
 
     /// Every action of every recommendation, with the field path of the action.
     public let actions: [(site: RecommendationSite, action: Action, path: String)]
@@ -55,13 +62,14 @@ public struct LintContext: Sendable {
     public let actionWords: [Words]
 
     public init(info: PlanInfo?, planPath: String, planSourceMap: SourceMap, recommendations: [RecommendationSite],
-                configuration: LintConfiguration, asOf: Day) {
+                configuration: LintConfiguration, asOf: Day, history: LintHistory? = nil) {
         self.info = info
         self.planPath = planPath
         self.planSourceMap = planSourceMap
         self.recommendations = recommendations
         self.configuration = configuration
         self.asOf = asOf
+        self.history = history
         actions = recommendations.flatMap { site in
             site.recommendation.actions.enumerated().map { (site, $0.element, "actions[\($0.offset)]") }
         }

@@ -1,16 +1,21 @@
 /// Runs the rules over a loaded plan: the reader's diagnostics, then every lint rule the
 /// configuration leaves on, with severities as configured and inline directives applied.
 public enum Linter {
+    /// With a `base`, the history rules compare the plan with it; without one they are off.
     public static func lint(_ loaded: LoadedPlan, configuration: LintConfiguration = LintConfiguration(),
-                            asOf: Day) -> [Diagnostic] {
+                            asOf: Day, base: LintBase? = nil) -> [Diagnostic] {
         let sites = loaded.recommendations.compactMap { file -> RecommendationSite? in
             guard let rec = file.parsed.value else { return nil }
-            return RecommendationSite(recommendation: rec, path: loaded.files.displayPath(file.path), sourceMap: file.parsed.sourceMap)
+            return RecommendationSite(recommendation: rec, path: loaded.files.displayPath(file.path), sourceMap: file.parsed.sourceMap,
+                                      directives: file.parsed.directives)
         }.sorted { $0.recommendation.number < $1.recommendation.number }
         let complete = !loaded.diagnostics.hasErrors && loaded.info?.value != nil
-        let context = LintContext(info: loaded.info?.value, planPath: loaded.files.displayPath(PlanDirectory.planFileName),
+        var built = LintContext(info: loaded.info?.value, planPath: loaded.files.displayPath(PlanDirectory.planFileName),
                                   planSourceMap: loaded.info?.sourceMap ?? SourceMap(), recommendations: sites,
-                                  configuration: configuration, asOf: asOf)
+                                  configuration: configuration, asOf: asOf,
+                                  history: base.map { LintHistory(base: $0, loaded: loaded, sites: sites) })
+        built.planDirectives = loaded.info?.directives ?? []
+        let context = built
         var diagnostics = loaded.diagnostics
         let rules = RuleRegistry.all.filter { rule in
             (complete || !rule.needsWholePlan) && configuration.severity(of: rule.id, default: rule.defaultSeverity) != nil

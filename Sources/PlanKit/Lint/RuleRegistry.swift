@@ -27,6 +27,14 @@ public enum RuleRegistry {
         TargetBeforePublication(),
         SummaryMatches(),
         PlanDates(),
+        MergeConflictMarker(),
+        // History: compared with a base revision (off without one)
+        TargetMovedWithoutUpdate(),
+        TargetMovedEarlier(),
+        CompletedReopened(),
+        ActionRemovedWithoutTrace(),
+        StatusDowngraded(),
+        UpdateRewritten(),
     ]
 
     public static func rule(_ id: String) -> (any LintRule)? {

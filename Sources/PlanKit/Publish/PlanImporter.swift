@@ -23,15 +23,8 @@ public enum PlanImporter {
             var reader = SourceTableReader(rows: layout.planRows)
             recommendations = reader.read(log: &log)
         }
-        let summary = SummaryReader.read(layout.summaryRows, caption: layout.summaryCaption,
-                                         official: layout.official, log: &log)
         var info = front.planInfo(log: &log, firstPlace: layout.firstPlace)
-        info.summary = summary
-        if !layout.unplacedBefore.isEmpty {
-            let words = layout.unplacedBefore.map(\.text).joined(separator: "\n\n")
-            info.introduction = [info.introduction, words].compactMap { $0 }.joined(separator: "\n\n")
-            log.kept(layout.unplacedBefore[0].place, nil, "text before the plan table that is not part of the title block kept in the introduction")
-        }
+        info.summary = SummaryReader.read(layout.summaryRows, caption: layout.summaryCaption, log: &log)
         if !layout.unplacedAfter.isEmpty, !recommendations.isEmpty {
             let last = recommendations.count - 1
             let words = layout.unplacedAfter.map(\.text).joined(separator: "\n\n")
@@ -88,8 +81,7 @@ struct DocumentLayout {
     var planRows: [TableDocument.Row] = []
     var summaryRows: [TableDocument.Row] = []
     var summaryCaption: Located?
-    /// Words outside the title block, the plan table and the summary.
-    var unplacedBefore: [Located] = []
+    /// Words after the plan table that are not its summary.
     var unplacedAfter: [Located] = []
     /// The document is plantool's own layout (its title line says so).
     var official = false
@@ -103,8 +95,7 @@ struct DocumentLayout {
         }
         firstPlace = Self.place(of: firstBlock)
         guard let (blockIndex, rowIndex) = try Self.findHeader(blocks) else {
-            let firstTable = blocks.first { if case .table = $0 { true } else { false } }
-            if let firstTable {
+            if let firstTable = blocks.first(where: { if case .table = $0 { true } else { false } }) {
                 throw ImportError("no plan table found: no table has the template's header row (\"1. Rec No\", \"2. Recommendation\" ... \"6. Target Date\")",
                                   at: Self.place(of: firstTable))
             }
@@ -119,10 +110,25 @@ struct DocumentLayout {
             return false
         }
         var rows = Array(table.rows[(rowIndex + 1)...])
-        var index = blockIndex + 1
+        let after = Self.continuation(of: &rows, in: blocks[(blockIndex + 1)...])
+        let cut = SummaryReader.tailStart(rows)
+        summaryRows = Array(rows[cut...])
+        planRows = Array(rows[..<cut])
+        guard planRows.contains(where: { row in
+            guard let first = row.cells.first, !first.continuesAbove else { return false }
+            return SourceTableReader.number(first.text) != nil
+        }) else {
+            throw ImportError("the plan table holds no recommendation: no row has a number in its first column", at: headerPlace)
+        }
+        readTail(after)
+    }
+
+    /// Adds to `rows` the parts of the plan table that follow page breaks (tables after
+    /// repeated headings and blank lines), and returns the blocks after the plan table.
+    static func continuation(of rows: inout [TableDocument.Row], in blocks: ArraySlice<TableDocument.Block>) -> [TableDocument.Block] {
         var between: [Located] = []
-        var after: [TableDocument.Block] = []
-        while index < blocks.count {
+        var index = blocks.startIndex
+        while index < blocks.endIndex {
             let block = blocks[index]
             index += 1
             switch block {
@@ -131,32 +137,28 @@ struct DocumentLayout {
                 if trimmed.isEmpty || TitleBlock.heading(trimmed) != nil { continue }
                 between.append(Located(text: trimmed, place: place))
             case .table(let next):
-                // A summary may close the last part of the plan table (Word keeps them in one
+                // A summary may close the last part of the plan table (Word keeps the two in one
                 // table when only a blank line is between them).
                 let cut = SummaryReader.tailStart(next.rows)
                 if cut == 0 || TitleBlock.isTermsTable(next.rows) {
-                    after = between.map { .paragraph($0.text, at: $0.place) } + [block] + Array(blocks[index...])
-                    between = []
-                    index = blocks.count
-                } else {
-                    // Words between two parts of the plan table: a page's stray line, kept as text
-                    // of the row above.
-                    rows += between.map { Self.textRow($0) }
-                    between = []
-                    rows += next.rows
-                    if cut < next.rows.count {
-                        after = [.table(TableDocument.Table(rows: Array(next.rows[cut...])))]  + Array(blocks[index...])
-                        rows.removeLast(next.rows.count - cut)
-                        index = blocks.count
-                    }
+                    return between.map { .paragraph($0.text, at: $0.place) } + [block] + Array(blocks[index...])
+                }
+                // Words between two parts of the plan table (a page's stray line) are kept as
+                // text of the row above.
+                rows += between.map(textRow)
+                between = []
+                rows += next.rows[..<cut]
+                if cut < next.rows.count {
+                    return [.table(TableDocument.Table(rows: Array(next.rows[cut...])))] + Array(blocks[index...])
                 }
             }
         }
-        after = between.map { .paragraph($0.text, at: $0.place) } + after
-        let cut = SummaryReader.tailStart(rows)
-        summaryRows = Array(rows[cut...])
-        planRows = Array(rows[..<cut])
-        for block in after {
+        return between.map { .paragraph($0.text, at: $0.place) }
+    }
+
+    /// What follows the plan table: the summary's caption and table; anything else is kept.
+    mutating func readTail(_ blocks: [TableDocument.Block]) {
+        for block in blocks {
             switch block {
             case .paragraph(let text, let place):
                 let trimmed = text.trimmingSpaces
@@ -237,7 +239,6 @@ enum TableWords {
 /// introduction.
 struct TitleBlock {
     var organisation: String?
-    var organisationPlace: TableDocument.Place?
     var title: String?
     var inspectorate: String?
     var reportTitle: String?
@@ -276,77 +277,22 @@ struct TitleBlock {
     }
 
     static func read(_ blocks: [TableDocument.Block], official: Bool, log: inout RemarkLog) -> TitleBlock {
-        var block = TitleBlock()
-        var organisationLines: [Located] = []
-        var sawLabel = false
-        var inIntroduction = false
-        var introduction: [String] = []
-        var introductionPlace: TableDocument.Place?
-        var awaitingReportTitle: TableDocument.Place?
+        var reader = TitleBlockReader(official: official)
         for item in blocks {
-            guard case .paragraph(let raw, let place) = item else {
-                if case .table(let table) = item, !isTermsTable(table.rows) {
-                    block.unplaced += TableWords.words(table.rows)
-                }
-                inIntroduction = false
-                continue
-            }
-            let text = official ? raw : ImportText.collapse(raw)
-            let trimmed = text.trimmingSpaces
-            if inIntroduction, official {
-                // The export's introduction is every paragraph up to the table of terms.
-                introduction.append(raw)
-                continue
-            }
-            if let title = heading(official ? raw : trimmed, exact: official) {
-                if block.title == nil { block.title = title }
-                inIntroduction = false
-                continue
-            }
-            if inIntroduction {
-                introduction.append(text)
-                continue
-            }
-            if trimmed.isEmpty { continue }
-            if trimmed.lowercased() == OfficialDocument.introductionHeading.lowercased() {
-                inIntroduction = true
-                introductionPlace = place
-                continue
-            }
-            if let pending = awaitingReportTitle {
-                awaitingReportTitle = nil
-                block.reportTitle = trimmed
-                log.guess(pending, nil, "the report's title read from the paragraph after \"A Response to ...:\"")
-                continue
-            }
-            if official, block.organisation == nil, !sawLabel {
-                block.organisation = text
-                block.organisationPlace = place
-                continue
-            }
-            if block.readLabel(trimmed, place: place, official: official, sawLabel: sawLabel,
-                               awaitingReportTitle: &awaitingReportTitle, log: &log) {
-                sawLabel = true
-                continue
-            }
-            if !sawLabel {
-                organisationLines.append(Located(text: trimmed, place: place))
-            } else {
-                block.unplaced.append(Located(text: trimmed, place: place))
+            switch item {
+            case .paragraph(let text, let place):
+                reader.paragraph(text, at: place, log: &log)
+            case .table(let table):
+                // The template's table of terms is the template's, not the plan's.
+                if !isTermsTable(table.rows) { reader.block.unplaced += TableWords.words(table.rows) }
+                reader.inIntroduction = false
             }
         }
-        if !organisationLines.isEmpty {
-            block.setOrganisation(organisationLines, log: &log)
-        }
-        if let place = introductionPlace {
-            block.introduction = official ? introduction.joined(separator: "\n")
-                                          : Self.paragraphs(introduction, place: place, log: &log)
-        }
-        return block
+        return reader.finish(log: &log)
     }
 
     /// A source introduction: its non-empty paragraphs, separated by blank lines.
-    static func paragraphs(_ lines: [String], place: TableDocument.Place, log: inout RemarkLog) -> String? {
+    static func paragraphs(_ lines: [String]) -> String? {
         let kept = lines.map(\.trimmingSpaces).filter { !$0.isEmpty }
         return kept.isEmpty ? nil : kept.joined(separator: "\n\n")
     }
@@ -357,14 +303,13 @@ struct TitleBlock {
         let joined = lines.map(\.text).joined(separator: " ")
         let words = joined.split(separator: " ").map { $0 == "&" ? "and" : String($0) }.joined(separator: " ")
         organisation = words
-        organisationPlace = lines[0].place
         if lines.count > 1 || words != joined {
             log.guess(lines[0].place, nil, "organisation \"\(words)\" read from the heading lines \(lines.map { "\"\($0.text)\"" }.joined(separator: " / "))")
         }
     }
 
     /// Reads one "Label: value" line; false when the line is not one.
-    mutating func readLabel(_ text: String, place: TableDocument.Place, official: Bool, sawLabel: Bool,
+    mutating func readLabel(_ text: String, place: TableDocument.Place, official: Bool,
                             awaitingReportTitle: inout TableDocument.Place?, log: inout RemarkLog) -> Bool {
         if let (inspectorate, title) = Self.officialResponse(text) {
             self.inspectorate = inspectorate
@@ -488,6 +433,67 @@ struct TitleBlock {
     }
 }
 
+/// Reads the title block paragraph by paragraph.
+struct TitleBlockReader {
+    let official: Bool
+    var block = TitleBlock()
+    /// Lines above the first label: a logo's words, the organisation.
+    var organisationLines: [Located] = []
+    var sawLabel = false
+    var inIntroduction = false
+    var introduction: [String]?
+    /// "A Response to the HMI Probation Inspection:" with the title in the next paragraph.
+    var awaitingReportTitle: TableDocument.Place?
+
+    init(official: Bool) {
+        self.official = official
+    }
+
+    mutating func paragraph(_ raw: String, at place: TableDocument.Place, log: inout RemarkLog) {
+        if inIntroduction, official {
+            // The export's introduction is every paragraph up to the table of terms, as written.
+            introduction?.append(raw)
+            return
+        }
+        let text = official ? raw : ImportText.collapse(raw)
+        if let title = TitleBlock.heading(official ? raw : text, exact: official) {
+            if block.title == nil { block.title = title }
+            inIntroduction = false
+            return
+        }
+        if inIntroduction {
+            introduction?.append(text)
+            return
+        }
+        let trimmed = text.trimmingSpaces
+        if trimmed.isEmpty { return }
+        if trimmed.lowercased() == OfficialDocument.introductionHeading.lowercased() {
+            inIntroduction = true
+            introduction = []
+        } else if let pending = awaitingReportTitle {
+            awaitingReportTitle = nil
+            block.reportTitle = trimmed
+            log.guess(pending, nil, "the report's title read from the paragraph after \"A Response to ...:\"")
+        } else if official, block.organisation == nil, !sawLabel {
+            block.organisation = text
+        } else if block.readLabel(trimmed, place: place, official: official, awaitingReportTitle: &awaitingReportTitle, log: &log) {
+            sawLabel = true
+        } else if !sawLabel {
+            organisationLines.append(Located(text: trimmed, place: place))
+        } else {
+            block.unplaced.append(Located(text: trimmed, place: place))
+        }
+    }
+
+    mutating func finish(log: inout RemarkLog) -> TitleBlock {
+        if !organisationLines.isEmpty { block.setOrganisation(organisationLines, log: &log) }
+        if let introduction {
+            block.introduction = official ? introduction.joined(separator: "\n") : TitleBlock.paragraphs(introduction)
+        }
+        return block
+    }
+}
+
 /// The inspectorates' short names.
 enum Inspectorates {
     static func fullName(_ words: String) -> String {
@@ -579,7 +585,7 @@ enum SummaryReader {
         return start
     }
 
-    static func read(_ rows: [TableDocument.Row], caption: Located?, official: Bool, log: inout RemarkLog) -> Summary? {
+    static func read(_ rows: [TableDocument.Row], caption: Located?, log: inout RemarkLog) -> Summary? {
         let found = counts(rows)
         guard let agreed = found[.agreed], let partly = found[.partlyAgreed], let not = found[.notAgreed] else {
             if let first = rows.first { log.kept(first.place, nil, "a table after the plan that is not a summary of counts; left out") }
@@ -613,7 +619,7 @@ struct OfficialTableReader {
                 heading(cells[0].text, place: row.place)
                 continue
             }
-            if !cells[0].continuesAbove, let number = Int.digitsOnly(cells[0].text.trimmingSpaces) {
+            if !cells[0].continuesAbove, let number = SourceTableReader.number(cells[0].text) {
                 startRecommendation(number, cells, place: row.place, log: &log)
             }
             guard !recommendations.isEmpty else {
@@ -656,44 +662,45 @@ struct OfficialTableReader {
     mutating func startRecommendation(_ number: Int, _ cells: [TableDocument.Cell], place: TableDocument.Place,
                                       log: inout RemarkLog) {
         flushHeadings(log: &log)
+        let status = Self.statusCell(cells[2].paragraphs, place: place, subject: String(number), log: &log)
+        recommendations.append(Recommendation(number: number, addressee: addressee ?? "", theme: theme,
+                                              text: cells[1].paragraphs.joined(separator: "\n"), status: status.status,
+                                              implementedPart: status.part, reason: status.reason))
+    }
+
+    /// "Agreed" / "Partly Agreed" / "Not Agreed", then "Reason (CATEGORIES): TEXT" and "Part
+    /// agreed: TEXT", each running on over the paragraphs below it.
+    static func statusCell(_ paragraphs: [String], place: TableDocument.Place, subject: String,
+                           log: inout RemarkLog) -> (status: Status, reason: Reason?, part: String?) {
         var status = Status.agreed
-        var reason: Reason?
-        var part: String?
-        let paragraphs = cells[2].paragraphs
         if let first = paragraphs.first, let s = Status.allCases.first(where: { $0.title == first }) {
             status = s
         } else {
-            log.missing(place, String(number), "no status in the template's words; Agreed assumed")
+            log.missing(place, subject, "no status in the template's words; Agreed assumed, the cell's words kept as the reason")
         }
-        var mode = 0  // 1 reason, 2 part
-        var reasonCategories: [ReasonCategory] = []
+        enum Field { case reason, part }
+        var field: Field?
+        var categories: [ReasonCategory] = []
         var reasonLines: [String] = []
         var partLines: [String] = []
-        for p in paragraphs.dropFirst() {
+        for p in paragraphs.dropFirst(status.title == paragraphs.first ? 1 : 0) {
             if p.hasPrefix(OfficialDocument.partAgreedLabel) {
-                mode = 2
+                field = .part
                 partLines.append(String(p.dropFirst(OfficialDocument.partAgreedLabel.count)))
-            } else if mode == 0, p.hasPrefix(OfficialDocument.reasonLabel + " ("), let close = p.range(of: "): ") {
-                mode = 1
+            } else if field == nil, p.hasPrefix(OfficialDocument.reasonLabel + " ("), let close = p.range(of: "): ") {
+                field = .reason
                 let names = p[p.index(p.startIndex, offsetBy: OfficialDocument.reasonLabel.count + 2)..<close.lowerBound]
-                reasonCategories = names.split(separator: ",").compactMap { ReasonCategory(rawValue: $0.trimmingSpaces) }
+                categories = names.split(separator: ",").compactMap { ReasonCategory(rawValue: $0.trimmingSpaces) }
                 reasonLines.append(String(p[close.upperBound...]))
-            } else if mode == 1 {
-                reasonLines.append(p)
-            } else if mode == 2 {
+            } else if field == .part {
                 partLines.append(p)
             } else {
-                log.kept(place, String(number), "words in the status cell after the status kept as the reason")
-                mode = 1
+                field = .reason
                 reasonLines.append(p)
             }
         }
-        if !reasonLines.isEmpty { reason = Reason(categories: reasonCategories, text: reasonLines.joined(separator: "\n")) }
-        if !partLines.isEmpty { part = partLines.joined(separator: "\n") }
-        let rec = Recommendation(number: number, addressee: addressee ?? "", theme: theme,
-                                 text: cells[1].paragraphs.joined(separator: "\n"), status: status,
-                                 implementedPart: part, reason: reason)
-        recommendations.append(rec)
+        let reason = reasonLines.isEmpty ? nil : Reason(categories: categories, text: reasonLines.joined(separator: "\n"))
+        return (status, reason, partLines.isEmpty ? nil : partLines.joined(separator: "\n"))
     }
 
     mutating func flushHeadings(log: inout RemarkLog) {
@@ -847,6 +854,9 @@ enum TargetCell {
     enum Token: Hashable {
         case date(PlanDate, words: String)
         case state(ActionState, words: String)
+
+        var date: PlanDate? { if case .date(let d, _) = self { d } else { nil } }
+        var state: ActionState? { if case .state(let s, _) = self { s } else { nil } }
     }
 
     /// The cell's words as dates and states, when they are nothing else ("March 2021 November
@@ -887,24 +897,17 @@ enum TargetCell {
         guard let place = cell.first?.place, !parts.isEmpty else { return }
         let text = parts.joined(separator: " ")
         if let tokens = tokens(text) {
-            let dates = tokens.compactMap { if case .date(let d, let w) = $0 { (d, w) } else { nil } }
-            let states = tokens.compactMap { if case .state(let s, let w) = $0 { (s, w) } else { nil } }
-            let distinctDates = Set(dates.map(\.0))
-            let distinctStates = Set(states.map(\.0))
-            if distinctDates.count <= 1, distinctStates.count <= 1 {
-                if let (date, words) = dates.first {
+            let dates = tokens.filter { $0.date != nil }
+            let states = tokens.compactMap(\.state)
+            let distinctDates = Set(dates.compactMap(\.date))
+            if distinctDates.count <= 1, Set(states).count <= 1 {
+                if case .date(let date, let words)? = dates.first {
                     action.target = date
-                    if DateWords.words(date) != words {
-                        log.guess(place, subject, "target \"\(words)\" read as \(date)")
-                    }
+                    if DateWords.words(date) != words { log.guess(place, subject, "target \"\(words)\" read as \(date)") }
                     if dates.count > 1 { log.guess(place, subject, "the target cell names \(date) \(dates.count) times; read as one target") }
                 }
-                if let (state, _) = states.first {
-                    action.state = state
-                    if states.count > 1 { log.guess(place, subject, "the target cell says \"\(state.words)\" \(states.count) times; read as one state") }
-                } else {
-                    action.state = .planned
-                }
+                action.state = states.first ?? .planned
+                if states.count > 1 { log.guess(place, subject, "the target cell says \"\(action.state.words)\" \(states.count) times; read as one state") }
                 return
             }
             action.note = text
@@ -915,6 +918,28 @@ enum TargetCell {
         action.note = text
         action.state = ActionState.impliedBy(note: text) ?? .planned
         log.kept(place, subject, "the target cell \"\(text)\" is not a date; kept as the note (state \(action.state.rawValue))")
+        if let (deadline, words) = deadline(in: text) {
+            action.target = deadline
+            log.guess(place, subject, "target \(deadline) read from \"by \(words)\" in the note")
+        }
+    }
+
+    /// The one date the wording gives as a deadline: "... to be completed by December 2021".
+    static func deadline(in text: String) -> (PlanDate, String)? {
+        let words = text.split(separator: " ").map(String.init)
+        var found: [(PlanDate, String)] = []
+        for (i, word) in words.enumerated() where word.lowercased() == "by" {
+            for count in [5, 4, 3, 2] where i + count < words.count {
+                var candidate = words[(i + 1)...(i + count)].joined(separator: " ")
+                while let last = candidate.last, ".,;:)".contains(last) { candidate.removeLast() }
+                if let date = DateWords.parse(candidate) {
+                    found.append((date, candidate))
+                    break
+                }
+            }
+        }
+        guard let first = found.first, found.allSatisfy({ $0.0 == first.0 }) else { return nil }
+        return first
     }
 }
 
@@ -1153,6 +1178,14 @@ struct OwnerSplitter {
         if ",&/-–(".contains(last) { return true }
         let lastWord = t.split(separator: " ").last.map { $0.lowercased() } ?? ""
         return connectors.contains(lastWord)
+    }
+
+    /// The owners named alone in these owner paragraphs (after the separators that always
+    /// separate owners): those that look like a whole post, not part of one.
+    static func completeOwners(_ paragraphs: [String]) -> Set<String> {
+        var hows: [String] = []
+        let parts = paragraphs.flatMap { OwnerSplitter(known: []).explicitParts($0, hows: &hows) }
+        return Set(parts.filter(looksComplete))
     }
 
     /// The parts of one owner paragraph and how it was split (nil when it was not).
@@ -1522,17 +1555,7 @@ struct SourceTableReader {
 
     init(rows: [TableDocument.Row]) {
         self.rows = rows
-        var owners = Set<String>()
-        var hows: [String] = []
-        for row in rows where row.cells.count >= 6 {
-            for paragraph in row.cells[4].paragraphs {
-                let text = ImportText.collapse(paragraph)
-                for part in OwnerSplitter(known: []).explicitParts(text, hows: &hows) where OwnerSplitter.looksComplete(part) {
-                    owners.insert(part)
-                }
-            }
-        }
-        cellOwners = owners
+        cellOwners = OwnerSplitter.completeOwners(rows.filter { $0.cells.count >= 6 }.flatMap { $0.cells[4].paragraphs.map { ImportText.collapse($0) } })
     }
 
     mutating func read(log: inout RemarkLog) -> [Recommendation] {
@@ -1542,18 +1565,8 @@ struct SourceTableReader {
                                              owners: [], targets: [], place: orphans[0].place), at: 0)
             log.kept(orphans[0].place, String(drafts[0].number), "words above the first recommendation kept with it")
         }
-        var known = Set<String>()
-        var hows: [String] = []
-        for draft in drafts {
-            for group in draft.groups {
-                for owner in group.owners {
-                    for part in OwnerSplitter(known: []).explicitParts(owner.text, hows: &hows) where OwnerSplitter.looksComplete(part) {
-                        known.insert(part)
-                    }
-                }
-            }
-        }
-        let splitter = OwnerSplitter(known: known)
+        // Owners as the rows give them once the parts cut by page breaks are joined.
+        let splitter = OwnerSplitter(known: OwnerSplitter.completeOwners(drafts.flatMap { $0.groups.flatMap { $0.owners.map(\.text) } }))
         return drafts.map { draft in
             var builder = RecommendationBuilder(draft: draft, splitter: splitter)
             return builder.build(log: &log)
@@ -1679,8 +1692,10 @@ struct SourceTableReader {
                 drafts[d].text = more
             } else if Prose.isUnfinished(drafts[d].text) || Prose.startsLowercase(more) {
                 drafts[d].text = Prose.join(drafts[d].text, more)
+                log.guess(row.place, String(drafts[d].number), "the recommendation's text continues the row above (split by a page break): joined to it")
             } else {
                 drafts[d].text += "\n\n" + more
+                log.guess(row.place, String(drafts[d].number), "more text of the recommendation in a row without a number: added as a paragraph")
             }
         }
         drafts[d].status += row.slots[2]
@@ -1688,64 +1703,75 @@ struct SourceTableReader {
 
     // MARK: Response, owner and target columns
 
+    /// The response, owner and target cells of a row: a new row of the recommendation (an action
+    /// row, an update row) or the rest of the row above after a page break.
     mutating func lines(_ row: SourceRow, log: inout RemarkLog) {
-        let d = drafts.count - 1
         let texts = row.slots[3].map { Unit(text: $0.text, place: $0.place) }
         let owners = row.slots[4]
         let targets = row.slots[5]
-        if texts.isEmpty && owners.isEmpty && targets.isEmpty { return }
-        let subject = String(drafts[d].number)
+        let groups = drafts[drafts.count - 1].groups
         guard let first = texts.first else {
-            guard !drafts[d].groups.isEmpty else {
-                drafts[d].groups.append(RowGroup(kind: .lines, units: [], owners: owners, targets: targets, place: row.place))
-                return
+            if groups.isEmpty {
+                newGroup(.lines, texts, owners, targets, place: row.place)
+            } else {
+                append(owners: owners, targets: targets, log: &log)
             }
-            append(owners: owners, targets: targets, continuing: true, log: &log)
             return
         }
         if let label = UpdateLabel.source(first.text) {
-            var units = label.rest.isEmpty ? [] : [Unit(text: label.rest, place: first.place)]
-            units += texts.dropFirst()
-            drafts[d].groups.append(RowGroup(kind: .update(label.date, words: label.words), units: units,
-                                             owners: owners, targets: targets, place: row.place))
-            return
+            let units = (label.rest.isEmpty ? [] : [Unit(text: label.rest, place: first.place)]) + texts.dropFirst()
+            newGroup(.update(label.date, words: label.words), units, owners, targets, place: row.place)
+        } else if let numbered = ActionID.source(first.text) {
+            newGroup(.numbered(numbered.id), [Unit(text: numbered.rest, place: first.place)] + texts.dropFirst(), owners, targets, place: row.place)
+        } else if let group = groups.last, continues(first.text, group, texts: texts.count, owners: owners.count, targets: targets.count) {
+            appendText(texts, continuing: true)
+            log.guess(row.place, String(drafts[drafts.count - 1].number), "the response text continues the row above (split by a page break): joined to it")
+            append(owners: owners, targets: targets, log: &log)
+        } else if owners.isEmpty, targets.isEmpty, let group = groups.last, !group.units.isEmpty {
+            appendText(texts, continuing: false)
+            log.guess(row.place, String(drafts[drafts.count - 1].number), "a row with text but no owner or target read as the rest of the row above")
+        } else {
+            newGroup(.lines, texts, spanningOwners(owners, log: &log), targets, place: row.place)
         }
-        if let numbered = ActionID.source(first.text) {
-            let units = [Unit(text: numbered.rest, place: first.place)] + texts.dropFirst()
-            drafts[d].groups.append(RowGroup(kind: .numbered(numbered.id), units: units, owners: owners, targets: targets, place: row.place))
-            return
-        }
-        if let group = drafts[d].groups.last, continues(first.text, group, texts: texts.count, owners: owners.count, targets: targets.count) {
-            let g = drafts[d].groups.count - 1
-            var last = drafts[d].groups[g].units.removeLast()
-            if Prose.isUnfinished(last.text) && !last.isItem {
-                last.text = Prose.join(last.text, first.text)
-            } else {
-                last.text += "\n\n" + first.text
-            }
-            drafts[d].groups[g].units.append(last)
-            drafts[d].groups[g].units += texts.dropFirst()
-            append(owners: owners, targets: targets, continuing: true, log: &log)
-            return
-        }
-        if owners.isEmpty, targets.isEmpty, let group = drafts[d].groups.last, !group.units.isEmpty {
-            let g = drafts[d].groups.count - 1
-            var last = drafts[d].groups[g].units.removeLast()
+    }
+
+    mutating func newGroup(_ kind: RowGroup.Kind, _ units: [Unit], _ owners: [Located], _ targets: [Located], place: TableDocument.Place) {
+        drafts[drafts.count - 1].groups.append(RowGroup(kind: kind, units: units, owners: owners, targets: targets, place: place))
+    }
+
+    /// Paragraphs added to the last group: the first joined to the paragraph above it (as the
+    /// same sentence when it was cut mid-sentence, else as the next paragraph of the same cell).
+    mutating func appendText(_ texts: [Unit], continuing: Bool) {
+        let d = drafts.count - 1
+        let g = drafts[d].groups.count - 1
+        var last = drafts[d].groups[g].units.removeLast()
+        guard continuing else {
             last.text += "\n\n" + texts.map(\.text).joined(separator: "\n\n")
             drafts[d].groups[g].units.append(last)
-            log.guess(row.place, subject, "a row with text but no owner or target read as the rest of the row above")
             return
         }
-        var ownCells = owners
-        if let g = drafts[d].groups.indices.last, let previous = drafts[d].groups[g].owners.last, let next = owners.first,
-           OwnerSplitter.endsUnfinished(previous.text) || Prose.startsLowercase(next.text) {
-            // The owner cell of the row above runs on into this row: it names one owner for both.
-            let joined = Located(text: previous.text + " " + next.text, place: previous.place)
-            drafts[d].groups[g].owners[drafts[d].groups[g].owners.count - 1] = joined
-            ownCells[0] = Located(text: joined.text, place: next.place)
-            log.guess(next.place, subject, "the owner \"\(previous.text)\" of the row above runs on into this row (\"\(next.text)\"); \"\(joined.text)\" read as the owner of both rows")
+        if Prose.isUnfinished(last.text) && !last.isItem {
+            last.text = Prose.join(last.text, texts[0].text)
+        } else {
+            last.text += "\n\n" + texts[0].text
         }
-        drafts[d].groups.append(RowGroup(kind: .lines, units: texts, owners: ownCells, targets: targets, place: row.place))
+        drafts[d].groups[g].units.append(last)
+        drafts[d].groups[g].units += texts.dropFirst()
+    }
+
+    /// A new row's owners; when the row above's owner stops short ("Competition Leads (...),")
+    /// and this row's first owner completes it, the owner cell spans both rows: both get the
+    /// whole owner.
+    mutating func spanningOwners(_ owners: [Located], log: inout RemarkLog) -> [Located] {
+        let d = drafts.count - 1
+        guard let g = drafts[d].groups.indices.last, let previous = drafts[d].groups[g].owners.last, let next = owners.first,
+              OwnerSplitter.endsUnfinished(previous.text) || Prose.startsLowercase(next.text) else { return owners }
+        let joined = previous.text + " " + next.text
+        drafts[d].groups[g].owners[drafts[d].groups[g].owners.count - 1].text = joined
+        log.guess(next.place, String(drafts[d].number), "the owner \"\(previous.text)\" of the row above runs on into this row (\"\(next.text)\"); \"\(joined)\" read as the owner of both rows")
+        var result = owners
+        result[0].text = joined
+        return result
     }
 
     /// The row's first paragraph continues the last paragraph above, cut by a page break: it opens
@@ -1759,13 +1785,15 @@ struct SourceTableReader {
     }
 
     /// Owners and targets of a row continuing the group above.
-    mutating func append(owners: [Located], targets: [Located], continuing: Bool, log: inout RemarkLog) {
+    mutating func append(owners: [Located], targets: [Located], log: inout RemarkLog) {
         let d = drafts.count - 1
         let g = drafts[d].groups.count - 1
+        let subject = String(drafts[d].number)
         var owners = owners
         if let previous = drafts[d].groups[g].owners.last, let next = owners.first, ownerContinues(previous.text, next.text) {
             drafts[d].groups[g].owners[drafts[d].groups[g].owners.count - 1].text = previous.text + " " + next.text
             owners.removeFirst()
+            log.guess(next.place, subject, "the owner \"\(previous.text)\" continues in this row (\"\(next.text)\"): read as one owner")
         }
         drafts[d].groups[g].owners += owners
         var targets = targets
@@ -1774,6 +1802,7 @@ struct SourceTableReader {
            next.text.hasPrefix("(") || Prose.startsLowercase(next.text) {
             drafts[d].groups[g].targets[drafts[d].groups[g].targets.count - 1].text = previous.text + " " + next.text
             targets.removeFirst()
+            log.guess(next.place, subject, "the target wording \"\(previous.text)\" continues in this row (\"\(next.text)\"): joined")
         }
         drafts[d].groups[g].targets += targets
     }
@@ -1968,8 +1997,8 @@ struct RecommendationBuilder {
     mutating func update(_ group: RowGroup, date: PlanDate, words: String, log: inout RemarkLog) {
         var covered = pending.isEmpty ? lastUpdated : pending
         if covered.isEmpty, !actions.isEmpty { covered = [actions.count - 1] }
-        let text = fixHyphens(Prose.joinUnits(group.units), place: group.place, log: &log)
         guard !covered.isEmpty else {
+            let text = Prose.joinUnits(group.units)
             response.append("Update " + words + (text.isEmpty ? "" : "\n\n" + text))
             log.kept(group.place, subject, "an update row with no action above it; kept in the response")
             return
@@ -1977,22 +2006,21 @@ struct RecommendationBuilder {
         pending = []
         lastUpdated = covered
         if DateWords.words(date) != words { log.guess(group.place, subject, "update date \"\(words)\" read as \(date)") }
-        let names = group.owners.flatMap { owner in splitter.split(owner.text).owners.map { Located(text: $0, place: owner.place) } }
-        let targetWords = group.targets.map(\.text).joined(separator: " ")
-        let tokens = targetWords.isEmpty ? [] : TargetCell.tokens(targetWords)
+        let cells = UpdateCells(group: group, splitter: splitter)
         let k = covered.count
-        if k > 1, tokens?.count == k || names.count == k, let parts = Self.splitText(group.units, among: covered.map { actions[$0].text }) {
+        if k > 1, cells.tokens?.count == k || cells.owners.count == k,
+           let parts = Self.splitText(group.units, among: covered.map { actions[$0].text }) {
             log.guess(group.place, subject, "the update covers the \(k) actions above (\(covered.map { actions[$0].id }.joined(separator: ", "))); its text split among them where its words match each action's")
             for (i, a) in covered.enumerated() {
-                var update = Update(date: date, text: parts[i])
-                if let tokens, tokens.count == k {
+                var update = Update(date: date, text: fixHyphens(parts[i], place: group.place, log: &log))
+                if let tokens = cells.tokens, tokens.count == k {
                     apply([tokens[i]], to: &update, place: group.place, log: &log)
-                } else if let tokens, tokens.count == 1 {
+                } else if let tokens = cells.tokens, tokens.count == 1 {
                     apply(tokens, to: &update, place: group.place, log: &log)
-                } else if i == k - 1, !targetWords.isEmpty {
-                    keep(targetWords, in: &update, place: group.place, log: &log)
+                } else if i == k - 1 {
+                    keep(cells.targetWords, in: &update, place: group.place, log: &log)
                 }
-                let owners = names.count == k ? [names[i].text] : names.map(\.text)
+                let owners = cells.owners.count == k ? [cells.owners[i]] : cells.owners
                 if !owners.isEmpty, owners != actions[a].currentOwners { update.owners = owners }
                 actions[a].updates.append(update)
             }
@@ -2002,26 +2030,33 @@ struct RecommendationBuilder {
             log.guess(group.place, subject, "the update row follows \(k) actions but cannot be divided among them; given to \(actions[covered[k - 1]].id)")
         }
         let a = covered[k - 1]
-        var update = Update(date: date, text: text)
-        if let tokens {
-            let dates = Set(tokens.compactMap { if case .date(let d, _) = $0 { d } else { nil } })
-            let states = Set(tokens.compactMap { if case .state(let s, _) = $0 { s } else { nil } })
-            if dates.count <= 1, states.count <= 1 {
-                apply(tokens, to: &update, place: group.place, log: &log)
-            } else {
-                keep(targetWords, in: &update, place: group.place, log: &log)
-            }
+        var update = Update(date: date, text: fixHyphens(Prose.joinUnits(group.units), place: group.place, log: &log))
+        if let tokens = cells.tokens, Set(tokens.compactMap(\.date)).count <= 1, Set(tokens.compactMap(\.state)).count <= 1 {
+            apply(tokens, to: &update, place: group.place, log: &log)
         } else {
-            keep(targetWords, in: &update, place: group.place, log: &log)
+            keep(cells.targetWords, in: &update, place: group.place, log: &log)
         }
-        let owners = names.map(\.text)
-        if !owners.isEmpty, owners != actions[a].currentOwners {
-            update.owners = owners
-            if names.count > group.owners.count {
-                log.guess(group.place, actions[a].id, "the update's owner cell read as \(owners.count) owners: \(owners.map { "\"\($0)\"" }.joined(separator: ", "))")
+        if !cells.owners.isEmpty, cells.owners != actions[a].currentOwners {
+            update.owners = cells.owners
+            if cells.owners.count > group.owners.count {
+                log.guess(group.place, actions[a].id, "the update's owner cell read as \(cells.owners.count) owners: \(cells.owners.map { "\"\($0)\"" }.joined(separator: ", "))")
             }
         }
         actions[a].updates.append(update)
+    }
+
+    /// The owner and target cells of an update row: owners split, the target words as dates
+    /// and states (nil when they are other words).
+    struct UpdateCells {
+        var owners: [String]
+        var targetWords: String
+        var tokens: [TargetCell.Token]?
+
+        init(group: RowGroup, splitter: OwnerSplitter) {
+            owners = group.owners.flatMap { splitter.split($0.text).owners }
+            targetWords = group.targets.map(\.text).joined(separator: " ")
+            tokens = targetWords.isEmpty ? [] : TargetCell.tokens(targetWords)
+        }
     }
 
     func apply(_ tokens: [TargetCell.Token], to update: inout Update, place: TableDocument.Place, log: inout RemarkLog) {

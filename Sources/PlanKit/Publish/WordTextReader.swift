@@ -8,11 +8,17 @@
 ///   leaves them at page breaks), a line of text does.
 /// - Places are the line and column of the source, counted from 1.
 public enum WordTextReader {
-    /// Reads bytes that must be UTF-8 text (a leading byte-order mark is skipped).
+    /// Reads bytes that must be UTF-8 text (a leading byte-order mark is skipped). Bytes that are
+    /// not UTF-8 are refused with the line and column of the first bad one.
     public static func read(_ bytes: [UInt8]) throws(ImportError) -> TableDocument {
         guard let text = String(validating: bytes, as: UTF8.self) else {
-            throw ImportError("the file is not UTF-8 text (\(invalidByteDescription(bytes)))",
-                              at: TableDocument.Place(line: 1, column: 1))
+            let bad = firstInvalidByte(bytes)
+            let before = String(decoding: bytes[..<bad], as: UTF8.self)
+            let line = before.reduce(1) { $1 == "\n" || $1 == "\r\n" ? $0 + 1 : $0 }
+            let lastLine = before.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).last ?? ""
+            let column = lastLine.unicodeScalars.count + 1
+            throw ImportError("the file is not UTF-8 text: byte \(bad + 1) is not valid UTF-8 (save it from Word as plain text, UTF-8)",
+                              at: TableDocument.Place(line: line, column: column))
         }
         return try read(text)
     }
@@ -26,27 +32,33 @@ public enum WordTextReader {
             throw ImportError("the text is empty: there is no plan to read", at: TableDocument.Place(line: 1, column: 1))
         }
         var builder = Builder()
-        for (index, rawLine) in body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            var line = rawLine
-            if line.last == "\r" { line = line.dropLast() }
-            builder.add(line: String(line), number: index + 1)
+        // "\r\n" is one Character in Swift: each line end is matched as a whole.
+        var lines = body.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
+        if lines.count > 1, lines.last?.isEmpty == true { lines.removeLast() }  // the last line's end
+        for (index, line) in lines.enumerated() {
+            // Word writes a line break inside a paragraph or cell as a vertical tab.
+            builder.add(line: line.replacingOccurrences(of: "\u{0B}", with: "\n"), number: index + 1)
         }
         return builder.finish()
     }
 
     /// Refuses what cannot be a text document: control characters other than tab, line feed,
-    /// carriage return and form feed (a binary file), and replacement characters left by a
-    /// decoder that met bytes that are not UTF-8.
+    /// vertical tab, form feed and carriage return (a binary file), and replacement characters
+    /// left by a decoder that met bytes that are not UTF-8.
     static func checkIsText(_ text: Substring) throws(ImportError) {
         var line = 1
         var column = 1
+        var afterReturn = false
         for scalar in text.unicodeScalars {
+            defer { afterReturn = scalar.value == 0x0D }
             switch scalar.value {
-            case 0x0A:
+            case 0x0A where afterReturn:
+                continue
+            case 0x0A, 0x0D:
                 line += 1
                 column = 1
                 continue
-            case 0x09, 0x0D, 0x0C:
+            case 0x09, 0x0B, 0x0C:
                 break
             case 0x00..<0x20, 0x7F:
                 throw ImportError("the text holds the control character \(ImportText.code(scalar)); this is not a text document (a binary file?)",
@@ -61,22 +73,21 @@ public enum WordTextReader {
         }
     }
 
-    static func invalidByteDescription(_ bytes: [UInt8]) -> String {
-        // The offset of the first byte that does not start or continue a valid sequence.
+    /// The offset of the first byte that does not begin or continue a valid UTF-8 sequence.
+    static func firstInvalidByte(_ bytes: [UInt8]) -> Int {
         var index = 0
-        while index < bytes.count {
-            let length = bytes.count - index
-            for size in (1...min(4, length)).reversed() {
-                if String(validating: bytes[index..<index + size], as: UTF8.self) != nil {
-                    index += size
-                    break
-                }
-                if size == 1 {
-                    return "byte \(index + 1) is not valid UTF-8"
-                }
+        var iterator = bytes.makeIterator()
+        var decoder = UTF8()
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar):
+                index += UTF8.width(scalar)
+            case .emptyInput:
+                return bytes.count
+            case .error:
+                return index
             }
         }
-        return "invalid UTF-8"
     }
 
     /// Collects blocks line by line.
@@ -239,7 +250,7 @@ enum CellHTML {
 /// HTML character references: the named ones Word writes, and numeric ones.
 enum Entities {
     static let named: [String: String] = [
-        "amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "nbsp": " ", "ndash": "–",
+        "amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "nbsp": "\u{a0}", "ndash": "–",
         "mdash": "—", "lsquo": "‘", "rsquo": "’", "ldquo": "“", "rdquo": "”", "hellip": "…",
         "pound": "£", "bull": "•", "euro": "€", "copy": "©",
     ]

@@ -44,8 +44,11 @@ extension Plantool {
 
             if !noVerify {
                 let (configuration, problems) = LintTargets.configuration(forRelativePlan: plan, git: git, source: .workingTree)
-                let loaded = PlanLoader.load(try git.files(of: plan, from: .workingTree))
-                let findings = problems + (configuration.map { Linter.lint(loaded, configuration: $0, asOf: Plantool.LintCommand.today()) } ?? [])
+                let files = try git.files(of: plan, from: .workingTree)
+                let loaded = PlanLoader.load(files)
+                // The history rules compare with HEAD, as the pre-commit hook does.
+                let base = try HistoryBase(explicit: nil, source: .workingTree).load(plan: plan, in: git.plans, linted: files)
+                let findings = problems + (configuration.map { Linter.lint(loaded, configuration: $0, asOf: Plantool.LintCommand.today(), base: base) } ?? [])
                 let errors = Selection.shortened(findings).filter { $0.severity == .error }
                 Output.humanDiagnostics(errors)
                 if !errors.isEmpty {

@@ -251,12 +251,22 @@ extension Plantool {
             let staging = parent.appendingPathComponent(".\(target.lastPathComponent).plantool-import-\(UUID().uuidString)")
             defer { try? manager.removeItem(at: staging) }
             let stagedRecommendations = staging.appendingPathComponent(PlanDirectory.recommendationsFolder)
+            // A file that already exists keeps its bytes when its content is the same, and its
+            // modeline and directives when it changes.
+            func existing(_ relative: String) -> [UInt8]? {
+                guard case .success(let bytes) = PlanDirectory.read(target.appendingPathComponent(relative)) else { return nil }
+                return bytes
+            }
             do {
                 try manager.createDirectory(at: stagedRecommendations, withIntermediateDirectories: true)
-                try FileWriter.writeAtomically(CanonicalWriter.write(plan.info), to: staging.appendingPathComponent(PlanDirectory.planFileName))
+                let planText = ImportWriter.text(for: plan.info, existing: existing(PlanDirectory.planFileName))
+                    ?? String(decoding: existing(PlanDirectory.planFileName) ?? [], as: UTF8.self)
+                try FileWriter.writeAtomically(planText, to: staging.appendingPathComponent(PlanDirectory.planFileName))
                 for rec in plan.recommendations {
-                    try FileWriter.writeAtomically(CanonicalWriter.write(rec),
-                                                   to: stagedRecommendations.appendingPathComponent(Recommendation.fileName(for: rec.number)))
+                    let name = Recommendation.fileName(for: rec.number)
+                    let old = existing(PlanDirectory.recommendationsFolder + "/" + name)
+                    let text = ImportWriter.text(for: rec, existing: old) ?? String(decoding: old ?? [], as: UTF8.self)
+                    try FileWriter.writeAtomically(text, to: stagedRecommendations.appendingPathComponent(name))
                 }
                 if plan.recommendations.isEmpty {
                     try FileWriter.writeAtomically("", to: stagedRecommendations.appendingPathComponent(".gitkeep"))
@@ -280,8 +290,11 @@ extension Plantool {
                 }
                 return
             }
-            try writeSchemas(into: target)
-            // An existing folder: swap recommendations/ in, then plan.yaml.
+            // An existing folder: one that held no plan gets the schemas as a new one does.
+            if !PlanDirectory.isPlan(target) && !manager.fileExists(atPath: target.appendingPathComponent(PlanDirectory.recommendationsFolder).path) {
+                try writeSchemas(into: target)
+            }
+            // Swap recommendations/ in, then plan.yaml.
             let recommendations = target.appendingPathComponent(PlanDirectory.recommendationsFolder)
             let old = parent.appendingPathComponent(".\(target.lastPathComponent).plantool-replaced-\(UUID().uuidString)")
             let hadRecommendations = manager.fileExists(atPath: recommendations.path)

@@ -14,8 +14,10 @@ extension Plantool {
                 --staged lints what the next commit will hold (git's index), as the pre-commit hook \
                 does; --rev a revision. Rules are configured in .plantool.yaml at the plan's or the \
                 repository's root, and silenced in a file with '# plantool: disable=RULE' (that line) or \
-                '# plantool: disable-file=RULE'. Exits 0 when clean, 1 on errors (--strict: on warnings \
-                too), 2 on a usage error.
+                '# plantool: disable-file=RULE'. The history rules compare the plan with a base revision: \
+                HEAD for the working tree and --staged, the revision's first parent for --rev, or --base \
+                REV (such as a pull request's target branch); they are off outside git and for a plan's \
+                first commit. Exits 0 when clean, 1 on errors (--strict: on warnings too), 2 on a usage error.
                 """
         )
 
@@ -26,6 +28,9 @@ extension Plantool {
 
         @Option(help: ArgumentHelp("Lint the plan as it is in a revision.", valueName: "rev"))
         var rev: String?
+
+        @Option(help: ArgumentHelp("The revision the history rules compare with (default: HEAD; for --rev, its first parent).", valueName: "rev"))
+        var base: String?
 
         @Option(name: .customLong("as-of"), help: ArgumentHelp("The day overdue actions and future updates are judged on (default: today).", valueName: "YYYY-MM-DD"))
         var asOf: String?
@@ -71,14 +76,18 @@ extension Plantool {
                 return
             }
             let source: PlanSource = staged ? .index : rev.map { .revision($0) } ?? .workingTree
+            // A bad --base is found before anything is printed: nothing is printed until every
+            // plan has been linted.
+            let history = HistoryBase(explicit: base, source: source)
             let day = asOf.flatMap { Day($0) } ?? Self.today()
             var diagnostics: [Diagnostic] = []
             var files = 0
             for target in try LintTargets.collect(plan: planOption.plan, paths: paths, source: source) {
                 files += target.files.fileCount
                 diagnostics += target.configurationDiagnostics
+                let base = try target.base(history)
                 if let configuration = target.configuration {
-                    diagnostics += Linter.lint(PlanLoader.load(target.files), configuration: configuration, asOf: day)
+                    diagnostics += Linter.lint(PlanLoader.load(target.files), configuration: configuration, asOf: day, base: base)
                 }
             }
             diagnostics = Selection.shortened(diagnostics)
@@ -88,7 +97,8 @@ extension Plantool {
             case .human:
                 Output.humanDiagnostics(diagnostics)
                 let summary = LintSummary(files: files, diagnostics: diagnostics)
-                Output.standardError("linted \(Output.count(files, "file"))\(source == .workingTree ? "" : " in \(source)"): \(Output.count(summary.errors, "error")), \(Output.count(summary.warnings, "warning"))")
+                let info = summary.info > 0 ? ", \(summary.info) info" : ""
+                Output.standardError("linted \(Output.count(files, "file"))\(source == .workingTree ? "" : " in \(source)"): \(Output.count(summary.errors, "error")), \(Output.count(summary.warnings, "warning"))\(info)")
             case .json:
                 Output.line(LintRenderer.json(diagnostics, files: files))
             case .github:
@@ -145,6 +155,22 @@ struct LintTargets {
     var files: PlanFiles
     var configuration: LintConfiguration?
     var configurationDiagnostics: [Diagnostic]
+    /// Where the whole plan is, for the history rules; nil for a file linted on its own.
+    var place: Place? = nil
+
+    enum Place {
+        case folder(URL)
+        case repository(PlanRepository, relative: String)
+    }
+
+    /// The base the history rules compare this plan with; nil when they are off.
+    func base(_ history: HistoryBase) throws -> LintBase? {
+        switch place {
+        case nil: return nil
+        case .folder(let folder): return try history.load(folder: folder, linted: files)
+        case .repository(let repository, let relative): return try history.load(plan: relative, in: repository, linted: files)
+        }
+    }
 
     static func collect(plan: String?, paths: [String], source: PlanSource) throws -> [LintTargets] {
         if source == .workingTree {
@@ -154,7 +180,7 @@ struct LintTargets {
             for folder in selection.plans {
                 let (configuration, problems) = configuration(forPlan: folder)
                 targets.append(LintTargets(files: PlanDirectory.files(of: folder, displayRoot: Selection.display(folder)),
-                                           configuration: configuration, configurationDiagnostics: problems))
+                                           configuration: configuration, configurationDiagnostics: problems, place: .folder(folder)))
             }
             for file in selection.files {
                 // A file on its own is linted as a plan of one recommendation (or a plan.yaml alone).
@@ -172,7 +198,7 @@ struct LintTargets {
         return try git.plans(named: plan, in: source).map { relative in
             let (configuration, problems) = configuration(forRelativePlan: relative, git: git, source: source)
             return LintTargets(files: try git.files(of: relative, from: source), configuration: configuration,
-                               configurationDiagnostics: problems)
+                               configurationDiagnostics: problems, place: .repository(git.plans, relative: relative))
         }
     }
 

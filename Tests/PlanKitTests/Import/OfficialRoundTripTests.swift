@@ -86,3 +86,31 @@ extension OfficialRoundTripTests {
         #expect(result.plan == plan)
     }
 }
+
+extension OfficialRoundTripTests {
+    /// Through a DOCX file: the export written by `DocxWriter`, read by `DocxReader`, imported.
+    @Test(arguments: Paths.examplePlans)
+    func everyExamplePlanReadsBackThroughDocx(plan url: URL) throws {
+        let plan = try Self.load(url)
+        let docx = try DocxWriter.write(OfficialDocument(plan), title: plan.info.title)
+        let result = try PlanImporter.interpret(try DocxReader.read(docx))
+        #expect(result.plan == plan)
+        #expect(result.remarks.isEmpty)
+    }
+
+    @Test func aPlanUsingEveryFieldReadsBackThroughDocx() throws {
+        let plan = Self.everyField
+        let docx = try DocxWriter.write(OfficialDocument(plan), title: nil)
+        #expect(try PlanImporter.interpret(try DocxReader.read(docx)).plan == plan)
+    }
+
+    /// What the layout cannot carry, documented: a theme that ends without another beginning (the
+    /// layout has no row for "no theme") carries on to the next recommendations.
+    @Test func aThemeThatEndsCarriesOn() throws {
+        var plan = Self.everyField
+        plan.recommendations[3].theme = nil
+        let result = try PlanImporter.interpret(OfficialDocument(plan).tableDocument)
+        #expect(result.plan.recommendations[3].theme == "Staff")
+        #expect(result.plan.recommendations.prefix(3) == plan.recommendations.prefix(3))
+    }
+}

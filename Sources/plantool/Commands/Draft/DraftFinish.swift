@@ -8,10 +8,11 @@ extension Plantool.DraftCommand {
             abstract: "Merge a draft into its base branch, then delete the draft.",
             discussion: """
                 Fast-forwards the base when it has not moved since the draft started; otherwise \
-                writes a merge commit, when the two sides changed different files. When both changed \
-                the same file, stops and names the recommendations in conflict, leaving every branch \
-                and the working tree as they were. Ends on the base branch. --keep keeps the draft's \
-                branch.
+                writes a merge commit. Plan files both sides changed are merged by structure (fields \
+                one by one, actions by id, updates by date, as plantool merge-driver does); when a \
+                field was changed in two different ways, stops and names the recommendation, the \
+                field and both values, leaving every branch and the working tree as they were. Ends \
+                on the base branch. --keep keeps the draft's branch.
                 """
         )
 
@@ -59,15 +60,15 @@ extension Plantool.DraftCommand {
                     guard let mergeBase = try repository.mergeBase(base.tip, draft.tip) else {
                         throw PlantoolError(message: "the draft and \(baseName) have no common history; nothing was changed")
                     }
-                    let ours = try repository.changedPaths(from: mergeBase, to: base.tip)
-                    let theirs = try repository.changedPaths(from: mergeBase, to: draft.tip)
-                    let both = ours.intersection(theirs).sorted()
-                    if !both.isEmpty {
-                        let list = both.map { "  " + Drafts.describe(path: $0) }.joined(separator: "\n")
-                        throw PlantoolError(message: "cannot finish '\(name)': it and \(baseName) both changed\n\(list)\nnothing was changed; bring \(baseName) into the draft and settle these by hand, then finish again", exitCode: 1)
-                    }
-                    guard let tree = try repository.mergeTrees(base: mergeBase, ours: base.tip, theirs: draft.tip) else {
-                        throw PlantoolError(message: "cannot finish '\(name)': the merge conflicts; nothing was changed", exitCode: 1)
+                    let tree: PlanGit.ObjectID
+                    switch try DraftMerge.merge(repository, base: mergeBase, ours: base.tip, theirs: draft.tip,
+                                                oursName: baseName, theirsName: "the draft") {
+                    case .merged(let merged): tree = merged
+                    case .problems(let problems):
+                        let list = problems.map { problem in
+                            (["  " + Drafts.describe(path: problem.path)] + problem.reasons.map { "    " + $0 }).joined(separator: "\n")
+                        }.joined(separator: "\n")
+                        throw PlantoolError(message: "cannot finish '\(name)': it and \(baseName) changed the same things in different ways\n\(list)\nnothing was changed; bring \(baseName) into the draft and settle these (with the plantool merge driver, `git merge \(baseName)` marks each conflict for `plantool lint`), then finish again", exitCode: 1)
                     }
                     let author = try Identity.resolve(.author, repository: repository, override: self.author)
                     let committer = try Identity.resolve(.committer, repository: repository)

@@ -1,0 +1,55 @@
+/// The outcome of merging three versions of one plan file.
+public enum PlanFileMerge: Sendable, Equatable {
+    /// The merged file's canonical text and the conflicts marked in it (none: a clean merge).
+    case merged(text: String, conflicts: [MergeConflict])
+    /// A side could not be read as a plan file: which one ("base", "ours", "theirs") and its
+    /// first error.
+    case unreadable(side: String, error: Diagnostic?)
+
+    /// Merges a plan file's three versions by structure; `base` nil when the two sides added the
+    /// file independently. `kind` says how to read them (see `PlanFileKind(fileName:)`).
+    public static func merge(base: [UInt8]?, ours: [UInt8], theirs: [UInt8], kind: PlanFileKind, path: String) -> PlanFileMerge {
+        switch kind {
+        case .plan:
+            return merge(base, ours, theirs, path: path, parse: PlanFormat.parsePlanInfo) { b, o, t, parsed in
+                let result = PlanMerge.merge(base: b, ours: o, theirs: t)
+                return (PlanMerge.text(of: result, ours: parsed), result.conflicts)
+            }
+        case .recommendation:
+            return merge(base, ours, theirs, path: path, parse: PlanFormat.parseRecommendation) { b, o, t, parsed in
+                let result = PlanMerge.merge(base: b, ours: o, theirs: t)
+                return (PlanMerge.text(of: result, ours: parsed), result.conflicts)
+            }
+        }
+    }
+
+    private static func merge<T>(_ base: [UInt8]?, _ ours: [UInt8], _ theirs: [UInt8], path: String,
+                                 parse: ([UInt8], String) -> ParsedFile<T>,
+                                 merge: (T?, T, T, ParsedFile<T>) -> (String, [MergeConflict])) -> PlanFileMerge {
+        var baseValue: T? = nil
+        if let base {
+            let parsed = parse(base, path)
+            guard let value = parsed.value else { return .unreadable(side: "base", error: parsed.diagnostics.first { $0.severity == .error }) }
+            baseValue = value
+        }
+        let o = parse(ours, path)
+        guard let ourValue = o.value else { return .unreadable(side: "ours", error: o.diagnostics.first { $0.severity == .error }) }
+        let t = parse(theirs, path)
+        guard let theirValue = t.value else { return .unreadable(side: "theirs", error: t.diagnostics.first { $0.severity == .error }) }
+        let (text, conflicts) = merge(baseValue, ourValue, theirValue, o)
+        return .merged(text: text, conflicts: conflicts)
+    }
+
+    /// Whether a path in a repository is a plan file plantool merges: `plan.yaml` (or
+    /// `NAME.plan.yaml`), or `recommendations/NN.yaml`; and which kind.
+    public static func kind(ofRepositoryPath path: String) -> PlanFileKind? {
+        let parts = path.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
+        guard let name = parts.last else { return nil }
+        if name == PlanDirectory.planFileName || name.hasSuffix(".plan.yaml") { return .plan }
+        if parts.count >= 2, parts[parts.count - 2] == PlanDirectory.recommendationsFolder,
+           PlanLoader.number(fromFileName: name) != nil {
+            return .recommendation
+        }
+        return nil
+    }
+}
