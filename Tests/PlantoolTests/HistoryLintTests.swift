@@ -117,6 +117,25 @@ struct HistoryLintTests {
         }
     }
 
+    @Test("plantool commit holds a revision to the same standard: a moved target with no update is refused, with the update it is committed")
+    func plantoolCommit() throws {
+        try withTemporaryDirectory { dir in
+            let repo = try Self.repository(in: dir, hook: false)
+            let part = try Part()
+            let head = try gitOK(["rev-parse", "HEAD"], in: repo)
+            try write(part.submitted.replacingOccurrences(of: "    target: 2021-07\n", with: "    target: 2022-03\n"), to: Self.rec5, in: repo)
+            let refused = run(["commit", "-m", "Move the Part B pilot"], in: repo, env: LintEnvironment.neutral)
+            #expect(refused.status == 1, "\(refused)")
+            #expect(refused.stdout.contains("error: target moved from 2021-07 (in HEAD) to 2022-03 with no update added to 5.1"), "\(refused)")
+            #expect(try gitOK(["rev-parse", "HEAD"], in: repo) == head)
+
+            try write(part.updated, to: Self.rec5, in: repo)
+            let committed = run(["commit", "-m", "Action Plan Update, December 2021"], in: repo, env: LintEnvironment.neutral)
+            #expect(committed.status == 0, "\(committed)")
+            #expect(try gitOK(["rev-parse", "HEAD~1"], in: repo) == head)
+        }
+    }
+
     @Test("the rules are off for a plan's first commit (an unborn HEAD, or a plan the base does not have)")
     func offForAFirstCommit() throws {
         try withTemporaryDirectory { dir in

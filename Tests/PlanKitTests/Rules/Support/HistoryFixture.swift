@@ -20,7 +20,7 @@ enum HistoryFixture {
         return yaml
     }
 
-    /// An action; its `target:` line is the 6th of the action, counting `- id:` as the first.
+    /// An action with one owner, and the target, state and updates given.
     static func action(_ id: String = "1.1", target: String? = "2024-07", state: String? = nil,
                        text: String = "Publish the revised Part B guidance to all staff", updates: [String] = []) -> String {
         var yaml = "  - id: \"\(id)\"\n    text: \(text)\n    owners:\n      - Head of Public Protection\n"
