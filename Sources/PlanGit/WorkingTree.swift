@@ -75,28 +75,6 @@ extension Repository {
         return paths
     }
 
-    /// Merges two commits' trees from their merge base, in memory; the merged tree's id, or nil
-    /// when a file conflicts.
-    public func mergeTrees(base: ObjectID, ours: ObjectID, theirs: ObjectID) throws -> ObjectID? {
-        var trees: [OpaquePointer?] = []
-        defer { trees.forEach { git_tree_free($0) } }
-        for commit in [base, ours, theirs] {
-            var raw = try commitInfo(commit).tree.raw
-            var tree: OpaquePointer?
-            try check(git_tree_lookup(&tree, pointer, &raw), "read tree")
-            trees.append(tree)
-        }
-        var options = git_merge_options()
-        try check(git_merge_options_init(&options, UInt32(GIT_MERGE_OPTIONS_VERSION)), "prepare merge options")
-        var index: OpaquePointer?
-        try check(git_merge_trees(&index, pointer, trees[0], trees[1], trees[2], &options), "merge")
-        defer { git_index_free(index) }
-        if git_index_has_conflicts(index) == 1 { return nil }
-        var oid = git_oid()
-        try check(git_index_write_tree_to(&oid, index, pointer), "write the merged tree")
-        return ObjectID(oid)
-    }
-
     /// A commit of a given tree with given parents, that moves no reference.
     public func createDetachedCommit(tree: ObjectID, message: String, author: Person, committer: Person,
                                      parents: [ObjectID]) throws -> ObjectID {
