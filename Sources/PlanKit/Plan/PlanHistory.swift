@@ -29,17 +29,34 @@ extension PlanRepository {
     public func walkHistory(ofPlan plan: String, to end: ObjectID, _ visit: (PlanHistoryStep) throws -> Void) throws {
         let folder = (plan.isEmpty ? "" : plan + "/") + PlanDirectory.recommendationsFolder
         var previousTree: ObjectID? = nil
+        var previousCommit: ObjectID? = nil
         var previous: [String: ObjectID] = [:]
         for id in try repository.firstParentHistory(from: end).reversed() {
             let commit = try repository.commitInfo(id)
             let treeID = try repository.entry(ofTree: commit.tree, at: folder)?.id
+            defer { previousCommit = id }
             if treeID == previousTree { continue }
             previousTree = treeID
-            var now: [String: ObjectID] = [:]
-            for entry in try treeID.map({ _ in try repository.entries(ofTree: commit.tree, at: folder) ?? [] }) ?? []
-            where entry.kind == .blob || entry.kind == .executable {
-                guard PlanLoader.number(fromFileName: entry.name) != nil else { continue }
-                now[entry.name] = entry.id
+            var now = previous
+            if let parent = previousCommit, !previous.isEmpty {
+                // Only the paths git's tree diff names: unchanged subtrees are skipped by id.
+                for path in try repository.changedPaths(from: parent, to: id) where path.hasPrefix(folder + "/") {
+                    let name = String(path.dropFirst(folder.count + 1))
+                    guard !name.contains("/"), PlanLoader.number(fromFileName: name) != nil else { continue }
+                    if let entry = try repository.entry(ofTree: commit.tree, at: path),
+                       entry.kind == .blob || entry.kind == .executable {
+                        now[name] = entry.id
+                    } else {
+                        now[name] = nil
+                    }
+                }
+            } else {
+                now = [:]
+                for entry in try treeID.map({ _ in try repository.entries(ofTree: commit.tree, at: folder) ?? [] }) ?? []
+                where entry.kind == .blob || entry.kind == .executable {
+                    guard PlanLoader.number(fromFileName: entry.name) != nil else { continue }
+                    now[entry.name] = entry.id
+                }
             }
             let added = now.filter { previous[$0.key] != $0.value }.sorted { $0.key < $1.key }
             let removed = previous.keys.filter { now[$0] == nil }

@@ -126,6 +126,8 @@ public struct TargetHistory: Sendable {
     public private(set) var moves: [String: [TargetMove]] = [:]
     private var lastTarget: [String: PlanDate] = [:]
     private var current: [Int: Recommendation] = [:]
+    /// Actions by state over `current`, kept up to date as recommendations change.
+    private var stateCounts: [ActionState: Int] = [:]
     public private(set) var timeline: [PlanProgress.TimelinePoint] = []
 
     public init() {}
@@ -133,6 +135,8 @@ public struct TargetHistory: Sendable {
     /// Takes in one commit: the recommendations it changed (nil: removed or unreadable there).
     public mutating func record(day: Day, changed: [Int: Recommendation?]) {
         for (number, rec) in changed {
+            for action in current[number]?.actions ?? [] { stateCounts[action.currentState, default: 0] -= 1 }
+            for action in rec?.actions ?? [] { stateCounts[action.currentState, default: 0] += 1 }
             current[number] = rec ?? nil
             guard let rec else { continue }
             for action in rec.actions {
@@ -162,11 +166,7 @@ public struct TargetHistory: Sendable {
                 lastTarget[key] = target
             }
         }
-        var counts: [ActionState: Int] = [:]
-        for rec in current.values {
-            for action in rec.actions { counts[action.currentState, default: 0] += 1 }
-        }
-        let point = PlanProgress.TimelinePoint(date: day, counts: ActionState.allCases.map { .init(state: $0, count: counts[$0] ?? 0) })
+        let point = PlanProgress.TimelinePoint(date: day, counts: ActionState.allCases.map { .init(state: $0, count: stateCounts[$0] ?? 0) })
         if timeline.last?.date == day { timeline[timeline.count - 1] = point } else { timeline.append(point) }
     }
 
