@@ -22,11 +22,10 @@ as_of=2024-01-01
 
 . "$root/scripts/bench/common.sh"
 
-if ! command -v yamllint >/dev/null 2>&1; then
-  log "installing yamllint with pip"
-  "$py" -m pip install --quiet yamllint >&2 || die "cannot install yamllint"
-fi
-yamllint_bin=$(command -v yamllint)
+# yamllint through the interpreter's own copy, not a version manager's shim (as lint.sh does).
+"$py" -m yamllint --version >/dev/null 2>&1 || { log "installing yamllint with pip"; "$py" -m pip install --quiet yamllint >&2; }
+yamllint_bin="$(dirname "$py")/yamllint"
+[ -x "$yamllint_bin" ] || die "no yamllint beside $py"
 
 log "generating a plan of $recommendations recommendations with $history commits of history (takes minutes)"
 start=$(date +%s)
