@@ -1,4 +1,5 @@
 import CLibGit2
+import Foundation
 
 /// libgit2, initialised once for the life of the process (and never shut down, as git2-rs does).
 public enum Git {
@@ -33,9 +34,14 @@ public struct GitError: Error, CustomStringConvertible, Sendable {
     public var isNotFound: Bool { code == GIT_ENOTFOUND.rawValue }
     public var isAmbiguous: Bool { code == GIT_EAMBIGUOUS.rawValue }
     public var isUnbornBranch: Bool { code == GIT_EUNBORNBRANCH.rawValue }
+    /// libgit2's code for a ref that moved since it was read (another process updated it).
+    public var isModified: Bool { code == GIT_EMODIFIED.rawValue }
     public var isConflict: Bool { code == GIT_ECONFLICT.rawValue || code == GIT_EMERGECONFLICT.rawValue }
 
     init(operation: String, code: Int32) {
+        // Some failed writes (a file past `ulimit -f`, EFBIG) set no libgit2 message: the
+        // system's reason is then the only clear one.
+        let systemError = errno
         self.operation = operation
         self.code = code
         // Read the error only after a failure: libgit2 1.5 may leave a stale one after success.
@@ -44,7 +50,7 @@ public struct GitError: Error, CustomStringConvertible, Sendable {
             message = last.pointee.message.map { String(cString: $0) } ?? "unknown error"
         } else {
             errorClass = 0
-            message = "error \(code)"
+            message = systemError != 0 ? "error \(code): \(String(cString: strerror(systemError)))" : "error \(code)"
         }
         git_error_clear()
     }

@@ -74,8 +74,22 @@ public final class GitIndex {
         return paths.sorted()
     }
 
-    /// Writes the staged content as trees and gives the top tree's id.
+    /// Writes the staged content as trees and gives the top tree's id. Refuses, as `git
+    /// write-tree` does, when an entry names an object the repository does not hold (a damaged
+    /// repository): libgit2 would write the tree anyway, and a commit of it spreads the damage.
     public func writeTree() throws -> ObjectID {
+        var database: OpaquePointer?
+        try check(git_repository_odb(&database, repository.pointer), "open the object database")
+        defer { git_odb_free(database) }
+        for position in 0..<git_index_entrycount(pointer) {
+            guard let entry = git_index_get_byindex(pointer, position) else { continue }
+            if entry.pointee.mode == 0o160000 { continue }  // a submodule's commit is not ours
+            var id = entry.pointee.id
+            if git_odb_exists(database, &id) == 0 {
+                throw GitError(operation: "write the staged tree",
+                               message: "the repository is damaged: object \(ObjectID(id)) of \(String(cString: entry.pointee.path)) is missing (`git fsck` lists what is missing)")
+            }
+        }
         var oid = git_oid()
         try check(git_index_write_tree(&oid, pointer), "write the staged tree")
         return ObjectID(oid)

@@ -23,6 +23,9 @@ struct Plantool: ParsableCommand {
 
     /// Runs the command; usage errors exit 2, as the documentation says, not ArgumentParser's 64.
     static func main() {
+        // Past the file size limit (`ulimit -f`), a write fails with EFBIG and plantool reports
+        // it, instead of being killed by SIGXFSZ part way through.
+        signal(SIGXFSZ, SIG_IGN)
         // FORCE_COLOR asks for colour even when output is not a terminal (Rainbow otherwise
         // colours a terminal only, and NO_COLOR turns colour off).
         if let force = ProcessInfo.processInfo.environment["FORCE_COLOR"], !force.isEmpty, force != "0" {

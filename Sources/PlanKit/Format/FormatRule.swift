@@ -10,6 +10,7 @@ public enum FormatRule: String, CaseIterable, Sendable {
     case byteOrderMark = "byte-order-mark"
     case emptyFile = "empty-file"
     case yamlSyntax = "yaml-syntax"
+    case nestingTooDeep = "nesting-too-deep"
     case tabIndentation = "tab-indentation"
     case duplicateKey = "duplicate-key"
     case anchorAlias = "anchor-alias"
@@ -65,6 +66,8 @@ public enum FormatRule: String, CaseIterable, Sendable {
             "The file holds nothing. A recommendation file needs at least number, addressee, text and status."
         case .yamlSyntax:
             "The file is not well-formed YAML, so nothing after the reported place can be read. The message is the YAML parser's."
+        case .nestingTooDeep:
+            "The file nests lists and mappings more than \(Limits.maxNesting) levels deep. A plan file needs at most \(Limits.planNesting) (recommendation, actions, action, updates, update, owners), so plantool refuses deeper YAML before building it."
         case .tabIndentation:
             "YAML forbids tabs for indentation. Indent with spaces (two per level)."
         case .duplicateKey:
@@ -117,4 +120,8 @@ public enum Limits {
     public static let maxFileBytes = 8 * 1_048_576
     /// Largest recommendation number, count or year-like whole number accepted.
     public static let maxNumber = 1_000_000
+    /// Deepest nesting of YAML lists and mappings read (libyaml's own limit is 1,000).
+    public static let maxNesting = 32
+    /// The deepest nesting a plan file needs: recommendation, actions, action, updates, update, owners.
+    public static let planNesting = 6
 }

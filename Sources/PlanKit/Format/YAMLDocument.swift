@@ -1,4 +1,6 @@
 import Yams
+// libyaml, as bundled by Yams: only to bound nesting (see `limitNesting` and `tooDeep`).
+internal import CYaml
 
 /// A file read as YAML within the plan format's strict subset: the tree of nodes (with their
 /// places), and the problems found on the way. Scalars keep their source text; nothing is typed
@@ -14,6 +16,69 @@ struct YAMLDocument {
     var hadByteOrderMark = false
 
     static let modelinePrefix = "# yaml-language-server:"
+
+    /// Lowers libyaml's nesting limit (1,000 levels by default) to `Limits.maxNesting`, once,
+    /// before any parse. Yams builds its nodes recursively, and 1,000 levels overflow a small
+    /// thread stack (the worker threads that parse files in parallel); libyaml's own parser does
+    /// not recurse, so it refuses a deep file before Yams sees it. Every parse calls this first.
+    static func limitNesting() { _ = nestingLimit }
+    private static let nestingLimit: Void = {
+        // libyaml refuses a collection at level `max` itself: one more lets exactly maxNesting through.
+        yaml_set_max_nest_level(Int32(Limits.maxNesting + 1))
+    }()
+
+    /// Where the YAML in `bytes` first nests deeper than `Limits.maxNesting`, if it does.
+    /// libyaml's own limit misses flow collections (`[[[...]]]`) short enough for its scanner to
+    /// have closed them before the parser checks, so when the brackets alone could nest that
+    /// deep, the file's events are counted, without building anything (no recursion).
+    static func tooDeep<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> SourceLocation? {
+        var brackets = 0
+        var deepest = 0
+        for byte in bytes {
+            switch byte {
+            case UInt8(ascii: "["), UInt8(ascii: "{"):
+                brackets += 1
+                deepest = max(deepest, brackets)
+            case UInt8(ascii: "]"), UInt8(ascii: "}"):
+                brackets = max(0, brackets - 1)
+            default: break
+            }
+        }
+        // Brackets at most 16 deep, and libyaml's own limit on block nesting (exact there): at most
+        // 48 levels can reach Yams's recursion, which is shallow enough for any thread's stack.
+        guard deepest > Limits.maxNesting / 2 else { return nil }
+        limitNesting()
+        let input = Array(bytes)
+        return input.withUnsafeBufferPointer { buffer -> SourceLocation? in
+            var parser = yaml_parser_t()
+            guard yaml_parser_initialize(&parser) == 1 else { return nil }
+            defer { yaml_parser_delete(&parser) }
+            yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
+            yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
+            var depth = 0
+            while true {
+                var event = yaml_event_t()
+                // A syntax error (or libyaml's own limit) is left for the real parse to report.
+                guard yaml_parser_parse(&parser, &event) == 1 else { return nil }
+                defer { yaml_event_delete(&event) }
+                switch event.type {
+                case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
+                    depth += 1
+                    if depth > Limits.maxNesting {
+                        return SourceLocation(line: Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1)
+                    }
+                case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+                    depth -= 1
+                case YAML_STREAM_END_EVENT, YAML_NO_EVENT:
+                    return nil
+                default:
+                    break
+                }
+            }
+        }
+    }
+
+    static let tooDeepMessage = "YAML nested more than \(Limits.maxNesting) levels deep; a plan file needs at most \(Limits.planNesting)"
 
     init(bytes: [UInt8], path: String) {
         func report(_ rule: FormatRule, _ location: SourceLocation?, _ message: String) {
@@ -54,6 +119,11 @@ struct YAMLDocument {
 
         let parser: Parser
         let root: Node?
+        Self.limitNesting()
+        if let deep = Self.tooDeep(body) {
+            report(.nestingTooDeep, deep, Self.tooDeepMessage)
+            return
+        }
         do {
             parser = try Parser(yaml: text, resolver: .basic, constructor: .default, encoding: .utf8)
             root = try parser.singleRoot()
@@ -162,6 +232,9 @@ struct YAMLDocument {
              .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
             let location = SourceLocation(line: mark.line, column: mark.column)
+            if problem.contains("Maximum nesting level") {
+                return make(.nestingTooDeep, location, tooDeepMessage)
+            }
             if problem.contains("another document") {
                 return make(.multipleDocuments, location, "a plan file holds one YAML document; remove the second one")
             }

@@ -44,6 +44,12 @@ public struct LintConfiguration: Sendable, Equatable {
             return (nil, diagnostics)
         }
         let root: Node?
+        YAMLDocument.limitNesting()
+        if let deep = YAMLDocument.tooDeep(bytes) {
+            diagnostics.append(Diagnostic(path: path, location: deep, severity: .error, rule: "configuration",
+                                          message: YAMLDocument.tooDeepMessage))
+            return (nil, diagnostics)
+        }
         do {
             root = try Parser(yaml: text, resolver: .basic, constructor: .default, encoding: .utf8).singleRoot()
         } catch let error as YamlError {

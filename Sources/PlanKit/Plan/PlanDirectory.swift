@@ -65,7 +65,11 @@ public enum PlanDirectory {
             ? PlanFiles.File(path: planFileName, contents: read(planURL)) : nil
         var recommendationFiles: [PlanFiles.File] = []
         let folder = plan.appendingPathComponent(recommendationsFolder)
-        if let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) {
+        if let attributes = try? FileManager.default.attributesOfItem(atPath: folder.path),  // lstat: a link is not followed
+           attributes[.type] as? FileAttributeType == .typeSymbolicLink {
+            recommendationFiles = [PlanFiles.File(path: recommendationsFolder, contents: .failure(PlanFileError(
+                "is a symbolic link; the recommendations folder must be a real folder (links are not followed)")))]
+        } else if let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) {
             let wanted = names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
             recommendationFiles = ParallelMap.map(wanted) { name in
                 PlanFiles.File(path: recommendationsFolder + "/" + name, contents: read(folder.appendingPathComponent(name)))

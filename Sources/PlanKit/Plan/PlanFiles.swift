@@ -116,6 +116,10 @@ public enum PlanLoader {
         var recommendations: [RecommendationFile] = []
         var seen: [Int: String] = [:]
         for (position, file) in files.recommendationFiles.enumerated() {
+            if file.path == PlanDirectory.recommendationsFolder, case .failure(let error) = file.contents {
+                report(error.rule, file.path, nil, error.message)  // the folder itself: a link, not followed
+                continue
+            }
             let name = String(file.path.split(separator: "/").last ?? "")
             guard name.hasSuffix(".yaml") || name.hasSuffix(".yml") else { continue }
             if case .failure(let error) = file.contents {

@@ -69,8 +69,20 @@ public enum DocxReader {
         guard head.starts(with: [0x50, 0x4B]) else {
             throw ImportError("not a DOCX document: a DOCX is a ZIP archive, and this file is not one")
         }
+        // Not `Archive(data:)`: ZIPFoundation's in-memory archive stops the program (a range
+        // fault in its MemoryFile.readData) when an offset in the archive points past its end. A
+        // file-backed archive reads such an offset as the end of the file and reports an error.
+        // The bytes go to a temporary file, removed as soon as it is open.
+        let url = FileManager.default.temporaryDirectory
+            .appendingPathComponent("plantool-docx-\(UUID().uuidString).zip")
         do {
-            return try Archive(data: data, accessMode: .read)
+            try data.write(to: url)
+        } catch {
+            throw ImportError("cannot read the DOCX document: no temporary file could be written (\(error.localizedDescription))")
+        }
+        defer { try? FileManager.default.removeItem(at: url) }
+        do {
+            return try Archive(url: url, accessMode: .read)
         } catch {
             throw ImportError("not a DOCX document: the ZIP archive cannot be read (it may be damaged or cut short)")
         }

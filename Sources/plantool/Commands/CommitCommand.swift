@@ -110,14 +110,13 @@ struct Committer {
             if head?.tree == tree && mergeHeads.isEmpty {
                 throw PlantoolError(message: "nothing to commit: \(folder.isEmpty ? "the plan" : folder) has no changes", exitCode: 1)
             }
+            // The index is saved before the branch moves: a process stopped in between leaves
+            // the change staged (as `git add` would), never a moved branch with the old index,
+            // which `git status` shows as the change undone and a `git commit` would undo.
+            try index.write()
             let id = try repository.createCommit(tree: tree, message: message, author: author, committer: committer,
                                                  parents: (head.map { [$0.id] } ?? []) + mergeHeads)
             if !mergeHeads.isEmpty { try repository.finishOperation() }
-            do {
-                try index.write()
-            } catch let error as GitError {
-                throw PlantoolError(message: "the commit \(id.short) was made, but the index could not be saved (\(error.message)); `git status` shows the plan's files as changed until `git add` is run", exitCode: 1)
-            }
             let branch = (try? repository.currentBranch()) ?? nil
             return Result(id: id, branch: branch ?? "detached HEAD",
                           summary: message.split(separator: "\n").first.map(String.init) ?? "")

@@ -85,10 +85,16 @@ extension GitSelection {
 
     /// A libgit2 failure said the way a plan author understands it.
     func explain(_ error: GitError, doing action: String) -> PlantoolError {
-        if error.isLocked {
-            return PlantoolError(message: "another git process holds a lock (\(error.message)); nothing was changed. Try again when it has finished")
+        // libgit2 gives GIT_ELOCKED for a held ref or index lock, but a plain error for a held
+        // config.lock ("failed to lock file ..."); a lock left by a process that was killed
+        // stays until someone removes it, so say so.
+        if error.isLocked || error.message.hasPrefix("failed to lock file") {
+            return PlantoolError(message: "another git process holds a lock (\(error.message)); try again when it has finished. If no git process is running, one was stopped part way: remove the .lock file named here and try again")
         }
-        if error.message.contains("current tip is not the first parent") {
+        // The branch moved between reading it and updating it: libgit2 says "current tip is not
+        // the first parent" or, when the update itself loses the race, "old reference value
+        // does not match"; both are GIT_EMODIFIED.
+        if error.isModified || error.message.contains("current tip is not the first parent") {
             return PlantoolError(message: "the branch moved while plantool was committing (another commit was made at the same time); nothing was committed. Run the command again")
         }
         return PlantoolError(message: "cannot \(action): \(error.message)")

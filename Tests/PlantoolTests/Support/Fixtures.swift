@@ -122,7 +122,7 @@ struct DiagnosticLine: Equatable, CustomStringConvertible {
     init?(_ text: String) {
         guard text.hasSuffix("]"), let open = text.range(of: " [", options: .backwards) else { return nil }
         let rule = String(text[open.upperBound..<text.index(before: text.endIndex)])
-        guard !rule.isEmpty, rule.allSatisfy({ $0.isLowercase || $0 == "-" }) else { return nil }
+        guard !rule.isEmpty, rule.allSatisfy({ $0.isLowercase || $0.isNumber || $0 == "-" }) else { return nil }  // invalid-utf8
         let head = text[..<open.lowerBound]
         var found: (Range<String.Index>, String)? = nil
         for severity in ["error", "warning", "info"] {

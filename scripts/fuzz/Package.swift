@@ -1,0 +1,25 @@
+// swift-tools-version: 6.1
+// Fuzz targets for PlanKit's readers and importers: one executable per entry point, each a
+// libFuzzer `LLVMFuzzerTestOneInput`. Not part of the test suite; build with `build.sh`, run with
+// `run.sh TARGET SECONDS` (see RELIABILITY.md at the top of the repository).
+import PackageDescription
+
+let targets = ["FuzzRecommendation", "FuzzPlanInfo", "FuzzWordText", "FuzzDocx", "FuzzCSV"]
+
+let package = Package(
+    name: "plantool-fuzz",
+    platforms: [.macOS(.v13)],
+    dependencies: [.package(name: "plantool", path: "../..")],
+    targets: [
+        // libFuzzer's driver, declared for Swift.
+        .target(name: "CFuzzDriver"),
+        .target(name: "FuzzSupport", dependencies: ["CFuzzDriver", .product(name: "PlanKit", package: "plantool")]),
+    ] + targets.map { name in
+        .executableTarget(
+            name: name,
+            dependencies: ["FuzzSupport", .product(name: "PlanKit", package: "plantool")],
+            swiftSettings: [.unsafeFlags(["-parse-as-library"])]
+        )
+    },
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer targets (one executable per reader/importer) with the fuzzer and address
+# sanitizers. Usage: scripts/fuzz/build.sh   (from anywhere; Linux, Swift 6.1 or later)
+# Scratch path: .build-fuzz at the top of the repository (git-ignored).
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+repo="$(cd "$here/../.." && pwd)"
+cd "$here"
+swift build -c debug --scratch-path "$repo/.build-fuzz" \
+    -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library \
+    -Xcc -fsanitize=fuzzer-no-link,address "$@"
+echo "fuzz targets in $(swift build -c debug --scratch-path "$repo/.build-fuzz" --show-bin-path \
+    -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library -Xcc -fsanitize=fuzzer-no-link,address)"
