@@ -61,6 +61,7 @@ log="$work/last-run.log"
 # Swift's own crash backtracer would race ASan and libFuzzer for the report: leave crashes to them.
 export SWIFT_BACKTRACE=enable=no
 set +e
+cd "$work"  # libFuzzer's fork and jobs modes write fuzz-N.log into the current folder
 "$repo/.build-fuzz/debug/$exe" "$work/corpus" "$seeds" \
     -max_total_time="$seconds" -max_len="$max_len" -jobs=1 -workers=1 -timeout=10 -rss_limit_mb=2048 \
     -print_final_stats=1 -detect_leaks=0 -artifact_prefix="$work/artifacts/" "$@" 2>&1 | tee "$log" | grep -E '^#[0-9]+.*(INITED|DONE|pulse)|ERROR|SUMMARY|crash-|timeout-|leak-|oom-' >&2
