@@ -3,6 +3,7 @@ import Foundation
 import FoundationXML
 #endif
 import ZIPFoundation
+internal import CZlib
 
 /// Reads a Word document (DOCX) into the paragraphs and tables it holds, in order: a plan
 /// exported by `DocxWriter`, or one written in Word to the same template.
@@ -46,7 +47,7 @@ public enum DocxReader {
         guard let entry = archive[partName] else {
             throw ImportError(notWordMessage(archive, missing: partName))
         }
-        let xml = try extract(entry, named: partName, from: archive, limit: limit)
+        let xml = try extract(entry, named: partName, from: archive, limit: limit, raw: data)
         let document = try parse(xml, partName: partName)
         guard document.blocks.contains(where: { if case .table = $0 { true } else { false } }) else {
             throw ImportError("the document has no tables; an action plan is read from its tables")
@@ -92,7 +93,7 @@ public enum DocxReader {
     static func mainPartName(_ archive: Archive) -> String {
         let fallback = "word/document.xml"
         guard let rels = archive["_rels/.rels"],
-              let xml = try? extract(rels, named: "_rels/.rels", from: archive, limit: relationshipsSizeLimit)
+              let xml = try? extract(rels, named: "_rels/.rels", from: archive, limit: relationshipsSizeLimit, raw: nil)
         else { return fallback }
         let finder = MainPartFinder()
         let parser = XMLParser(data: xml)
@@ -128,13 +129,23 @@ public enum DocxReader {
     }
 
     /// Inflates an entry, refusing one that is, or turns out to be, larger than `limit`.
-    static func extract(_ entry: Entry, named name: String, from archive: Archive, limit: Int) throws -> Data {
+    static func extract(_ entry: Entry, named name: String, from archive: Archive, limit: Int, raw: Data?) throws -> Data {
         guard entry.type == .file else { throw ImportError("\(name) in the DOCX archive is not a file") }
         func tooLarge() -> ImportError {
             ImportError("\(name) is larger than \(limit >> 20 > 0 ? "\(limit >> 20) MiB" : "\(limit) bytes") uncompressed; "
                         + "plantool does not read a document that large")
         }
         guard entry.uncompressedSize <= UInt64(limit) else { throw tooLarge() }
+        // ZIPFoundation's inflate loop never ends on a deflate stream cut short (it keeps asking
+        // for input past the end of the file), so a compressed entry is inflated here, from its
+        // own bytes only, and a stream that stops before its end is reported as damage.
+        if entry.isCompressed, let raw {
+            let inflated = try inflateEntry(entry, named: name, in: raw, limit: limit, tooLarge: tooLarge)
+            guard inflated.crc32(checksum: 0) == entry.checksum else {
+                throw ImportError("\(name) in the DOCX archive is damaged (its checksum does not match)")
+            }
+            return inflated
+        }
         struct Overflow: Error {}
         var data = Data()
         do {
@@ -153,6 +164,60 @@ public enum DocxReader {
             throw ImportError("\(name) in the DOCX archive cannot be inflated (the archive may be damaged)")
         }
         return data
+    }
+
+    /// The compressed bytes of `entry` in the archive's bytes: found through its local file
+    /// header (signature, then the entry's name), and required to lie inside the file.
+    static func compressedBytes(of entry: Entry, named name: String, in raw: Data) throws -> Data {
+        let bytes = [UInt8](raw)
+        let path = Array(entry.path.utf8)
+        let damaged = ImportError("\(name) in the DOCX archive is damaged (its data is missing or cut short)")
+        func u16(_ at: Int) -> Int { Int(bytes[at]) | Int(bytes[at + 1]) << 8 }
+        var at = 0
+        while at + 30 <= bytes.count {
+            if bytes[at] == 0x50, bytes[at + 1] == 0x4B, bytes[at + 2] == 0x03, bytes[at + 3] == 0x04 {
+                let nameLength = u16(at + 26), extraLength = u16(at + 28)
+                let nameStart = at + 30
+                if nameStart + nameLength <= bytes.count, Array(bytes[nameStart..<nameStart + nameLength]) == path {
+                    let start = nameStart + nameLength + extraLength
+                    guard entry.compressedSize <= UInt64(Int.max), start <= bytes.count,
+                          Int(entry.compressedSize) <= bytes.count - start else { throw damaged }
+                    return Data(bytes[start..<start + Int(entry.compressedSize)])
+                }
+            }
+            at += 1
+        }
+        throw damaged
+    }
+
+    /// Inflates a raw deflate stream that must end within its bytes and within `limit`.
+    static func inflateEntry(_ entry: Entry, named name: String, in raw: Data, limit: Int,
+                             tooLarge: () -> ImportError) throws -> Data {
+        var input = [UInt8](try compressedBytes(of: entry, named: name, in: raw))
+        let damaged = ImportError("\(name) in the DOCX archive cannot be inflated (the archive is damaged)")
+        var stream = z_stream()
+        guard inflateInit2_(&stream, -MAX_WBITS, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else { throw damaged }
+        defer { inflateEnd(&stream) }
+        var output = Data()
+        var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+        let count = input.count
+        return try input.withUnsafeMutableBufferPointer { inputPointer -> Data in
+            stream.next_in = inputPointer.baseAddress
+            stream.avail_in = UInt32(count)
+            while true {
+                let (result, produced) = buffer.withUnsafeMutableBufferPointer { out -> (Int32, Int) in
+                    stream.next_out = out.baseAddress
+                    stream.avail_out = UInt32(out.count)
+                    let result = inflate(&stream, Z_NO_FLUSH)
+                    return (result, out.count - Int(stream.avail_out))
+                }
+                output.append(contentsOf: buffer[0..<produced])
+                if output.count > limit { throw tooLarge() }
+                if result == Z_STREAM_END { return output }
+                // No progress possible: the input is used up before the stream's end, or bad.
+                guard result == Z_OK, produced > 0 || stream.avail_in > 0 else { throw damaged }
+            }
+        }
     }
 
     // MARK: The document part

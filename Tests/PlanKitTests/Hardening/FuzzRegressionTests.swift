@@ -45,16 +45,12 @@ import Testing
     }
 }
 
-/// A hang the campaign found and that is not fixed yet: the DOCX's `word/document.xml` is a
-/// deflate stream cut short (a stored block that claims 65,535 bytes, 13 present). ZIPFoundation
-/// (0.9.20, `Data.decode` in Data+Compression.swift) reads on past the end of the file, gets empty
-/// chunks, and loops for ever: `plantool import` on such a file never returns. Its fix belongs
-/// in ZIPFoundation (stop when the provider gives no bytes) or in DocxReader (inflate the entry
-/// itself, bounded by its compressed size); see RELIABILITY.md. The test is disabled because it
-/// would hang the suite; enable it with the fix.
+/// A hang the campaign found: the DOCX's `word/document.xml` is a deflate stream cut short (a
+/// stored block that claims 65,535 bytes, 13 present). ZIPFoundation (0.9.20, `Data.decode`)
+/// reads on past the end of the file and loops for ever; DocxReader now inflates compressed
+/// entries itself, from the entry's own bytes, and reports a stream that stops early as damage.
 @Suite struct FuzzKnownHangTests {
-    @Test(.disabled("hangs: ZIPFoundation loops on a deflate stream cut short; see RELIABILITY.md"),
-          .timeLimit(.minutes(1)))
+    @Test(.timeLimit(.minutes(1)))
     func docxWhoseDeflateStreamIsCutShortIsRefused() throws {
         let data = try Data(contentsOf: FuzzRegressionTests.fixtures.appendingPathComponent("docx-deflate-cut-short.docx"))
         #expect(throws: ImportError.self) {
