@@ -121,20 +121,8 @@ public enum ProgressRenderer {
 
     // MARK: Markdown
 
-    static func cell(_ text: String) -> String {
-        var out = ""
-        for ch in text {
-            switch ch {
-            case "|": out += "\\|"
-            case "\n": out += " "
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "*", "_", "`", "[", "]", "\\": out += "\\\(ch)"
-            default: out.append(ch)
-            }
-        }
-        return out
-    }
+    /// Text for a Markdown table cell: the export's escaping, so a table never breaks.
+    static func cell(_ text: String) -> String { MarkdownExport.inline(text) }
 
     public static func markdown(_ report: Report) -> String {
         var out: [String] = []
@@ -203,20 +191,7 @@ public enum ProgressRenderer {
 
     // MARK: HTML
 
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for ch in text {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(ch)
-            }
-        }
-        return out
-    }
+    static func escape(_ text: String) -> String { HTMLExport.escape(text) }
 
     /// Colours of the states in the chart, each with enough contrast on white.
     static func colour(_ state: ActionState) -> String {

@@ -126,14 +126,9 @@ extension Plantool {
                 }
                 files = PlanDirectory.files(of: selection.plans[0], displayRoot: Selection.display(selection.plans[0]))
             }
-            let loaded = PlanLoader.load(files)
-            guard let plan = loaded.plan else {
-                let errors = loaded.diagnostics.filter { $0.severity == .error }
-                Output.diagnostics(Selection.shortened(errors))
-                throw PlantoolError(message: "the plan has \(Output.count(errors.count, "error")): fix \(errors.count == 1 ? "it" : "them") (see plantool check) before exporting; nothing was written",
-                                    exitCode: 1)
+            return try PlanLoader.load(files).modelOrErrors { count in
+                "the plan has \(Output.count(count, "error")): fix \(count == 1 ? "it" : "them") (see plantool check) before exporting; nothing was written"
             }
-            return plan
         }
     }
 }

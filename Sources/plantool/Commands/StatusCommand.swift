@@ -152,13 +152,9 @@ extension Plantool {
         }
 
         private func load(_ files: PlanFiles, display: String) throws -> Plan {
-            let loaded = PlanLoader.load(files)
-            guard let plan = loaded.plan else {
-                let errors = loaded.diagnostics.filter { $0.severity == .error }
-                Output.diagnostics(Selection.shortened(errors))
-                throw PlantoolError(message: "\(display) has \(Output.count(errors.count, "error")): fix them (see plantool check) to see its progress", exitCode: 1)
+            try PlanLoader.load(files).modelOrErrors {
+                "\(display) has \(Output.count($0, "error")): fix them (see plantool check) to see its progress"
             }
-            return plan
         }
     }
 }

@@ -48,3 +48,14 @@ enum Output {
         "\(n) \(n == 1 ? singular : (plural ?? singular + "s"))"
     }
 }
+
+extension LoadedPlan {
+    /// The plan, or its errors printed and exit 1 with `message(errorCount)`: for the commands
+    /// that need the whole model (export, status).
+    func modelOrErrors(_ message: (Int) -> String) throws -> Plan {
+        if let plan { return plan }
+        let errors = diagnostics.filter { $0.severity == .error }
+        Output.diagnostics(Selection.shortened(errors))
+        throw PlantoolError(message: message(errors.count), exitCode: 1)
+    }
+}
