@@ -1,4 +1,5 @@
 import CLibGit2
+import Foundation
 
 /// What a tree entry is.
 public enum EntryKind: Sendable, Equatable {
@@ -155,6 +156,78 @@ extension Repository {
                                     kind: EntryKind(mode: git_tree_entry_filemode(entry).rawValue)))
         }
         return result
+    }
+
+    /// The entries of the folder at `path` that two trees do not share: for each side, the
+    /// entries with no entry of the same name, id and mode on the other side (nil for a side
+    /// without that folder). Entries both sides share are skipped without being copied out, so
+    /// two large folders that differ in a few files cost little more than those files. When the
+    /// folder's own ids are equal, nothing is read.
+    public func differingEntries(ofTrees old: ObjectID, _ new: ObjectID, at path: String) throws -> (old: [TreeEntry]?, new: [TreeEntry]?) {
+        let oldFolder = try folderID(ofTree: old, at: path)
+        let newFolder = try folderID(ofTree: new, at: path)
+        if let oldFolder, oldFolder == newFolder { return ([], []) }
+        guard let oldFolder, let newFolder else {
+            return (try oldFolder.map { try entries(ofTree: $0, at: "") ?? [] },
+                    try newFolder.map { try entries(ofTree: $0, at: "") ?? [] })
+        }
+        let a = try lookupTree(oldFolder, path)
+        defer { git_tree_free(a) }
+        let b = try lookupTree(newFolder, path)
+        defer { git_tree_free(b) }
+        func entry(_ raw: OpaquePointer) -> TreeEntry {
+            TreeEntry(name: String(cString: git_tree_entry_name(raw)), id: ObjectID(git_tree_entry_id(raw)),
+                      kind: EntryKind(mode: git_tree_entry_filemode(raw).rawValue))
+        }
+        // A merge of the two name-sorted lists. Were a tree not sorted as git sorts, the walk
+        // would pair fewer entries and report more of them, never fewer: an entry is skipped only
+        // beside its exact twin.
+        var onlyOld: [TreeEntry] = [], onlyNew: [TreeEntry] = []
+        let countA = git_tree_entrycount(a), countB = git_tree_entrycount(b)
+        var i = 0, j = 0
+        while i < countA || j < countB {
+            guard i < countA, let x = git_tree_entry_byindex(a, i) else {
+                if let y = git_tree_entry_byindex(b, j) { onlyNew.append(entry(y)) }
+                j += 1
+                continue
+            }
+            guard j < countB, let y = git_tree_entry_byindex(b, j) else {
+                onlyOld.append(entry(x))
+                i += 1
+                continue
+            }
+            let order = strcmp(git_tree_entry_name(x), git_tree_entry_name(y))
+            if order < 0 {
+                onlyOld.append(entry(x))
+                i += 1
+            } else if order > 0 {
+                onlyNew.append(entry(y))
+                j += 1
+            } else {
+                if git_oid_cmp(git_tree_entry_id(x), git_tree_entry_id(y)) != 0
+                    || git_tree_entry_filemode(x) != git_tree_entry_filemode(y) {
+                    onlyOld.append(entry(x))
+                    onlyNew.append(entry(y))
+                }
+                i += 1
+                j += 1
+            }
+        }
+        return (onlyOld, onlyNew)
+    }
+
+    /// The id of the folder at `path` of a tree (the tree itself for ""); nil when there is none.
+    private func folderID(ofTree treeID: ObjectID, at path: String) throws -> ObjectID? {
+        if path.isEmpty { return treeID }
+        guard let found = try entry(ofTree: treeID, at: path), found.kind == .tree else { return nil }
+        return found.id
+    }
+
+    private func lookupTree(_ id: ObjectID, _ path: String) throws -> OpaquePointer? {
+        var raw = id.raw
+        var tree: OpaquePointer?
+        try check(git_tree_lookup(&tree, pointer, &raw), "read tree \(path.isEmpty ? id.short : path)")
+        return tree
     }
 
     /// The entry at `path` of a tree; nil when there is none.

@@ -1,5 +1,3 @@
-import Yams
-
 /// Finds the comments in a YAML file, which the YAML parser discards.
 ///
 /// A `#` starts a comment when it begins a line or follows a space or tab, unless it is inside a
@@ -17,7 +15,7 @@ public struct Comment: Sendable, Hashable {
 enum CommentScanner {
     /// Each comment's place, its text (from `#` to the end of the line) and whether code stands
     /// before it on its line.
-    static func comments(in source: SourceText, scalars: [(SourceLocation, Node.Scalar.Style)]) -> [Comment] {
+    static func comments(in source: SourceText, scalars: [(SourceLocation, YAMLNode.Scalar.Style)]) -> [Comment] {
         // Lines (1-based) and column ranges that belong to scalar contents.
         var excluded: [Int: [Range<Int>]] = [:]   // line -> column ranges (0-based, scalar index)
         var excludedLines = Set<Int>()

@@ -1,5 +1,3 @@
-import Yams
-
 /// Where each field of a file is: the key's place, by field path (`actions[1].target`).
 /// Kept beside the model, not in it, so that two equal plans are equal wherever their files put
 /// things.
@@ -34,12 +32,12 @@ struct FieldReader {
                                       rule: rule.id, message: message))
     }
 
-    static func location(_ node: Node) -> SourceLocation? {
-        node.mark.map { SourceLocation(line: $0.line, column: $0.column) }
+    static func location(_ node: YAMLNode) -> SourceLocation? {
+        node.location
     }
 
     /// A mapping's fields by key, after reporting unknown keys (with the nearest known one).
-    mutating func fields(of node: Node, at fieldPath: String, known: [String], what: String) -> Fields? {
+    mutating func fields(of node: YAMLNode, at fieldPath: String, known: [String], what: String) -> Fields? {
         guard case .mapping(let mapping) = node else {
             report(.wrongType, at: Self.location(node), "\(what) must be a mapping of keys to values, found \(Self.describe(node))")
             return nil
@@ -191,7 +189,7 @@ struct FieldReader {
     // MARK: Collections
 
     /// A list's items (block or flow), or nil (reported) when the value is not a list.
-    mutating func list(_ fields: Fields, _ key: String, required: Bool) -> [Node]? {
+    mutating func list(_ fields: Fields, _ key: String, required: Bool) -> [YAMLNode]? {
         guard let (keyLocation, node) = fields.entries[key] else {
             if required { missing(fields, key) }
             return nil
@@ -250,23 +248,22 @@ struct FieldReader {
         report(.missingKey, at: Self.location(fields.node), "missing required key '\(key)'\(where_)")
     }
 
-    static func describe(_ node: Node) -> String {
+    static func describe(_ node: YAMLNode) -> String {
         switch node {
         case .scalar(let s): YAMLScalars.isNull(s.string) && s.style == .plain ? "nothing" : "the text '\(s.string.prefix(40))'"
         case .mapping: "a mapping"
         case .sequence: "a list"
-        case .alias: "an alias"
         }
     }
 }
 
 /// A mapping's known keys, each with its key's place and its value.
 struct Fields {
-    let node: Node
+    let node: YAMLNode
     let fieldPath: String
-    var entries: [String: (SourceLocation?, Node)] = [:]
+    var entries: [String: (SourceLocation?, YAMLNode)] = [:]
 
-    init(node: Node, fieldPath: String) {
+    init(node: YAMLNode, fieldPath: String) {
         self.node = node
         self.fieldPath = fieldPath
     }

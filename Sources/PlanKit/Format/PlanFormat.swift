@@ -1,5 +1,3 @@
-import Yams
-
 /// The result of reading one plan file: the value when it is valid, every problem found, and
 /// where each field stands in the file.
 public struct ParsedFile<Value: Sendable>: Sendable {
@@ -155,7 +153,7 @@ public enum PlanFormat {
         return ok ? categories : nil
     }
 
-    private static func readAction(_ node: Node, path: String, _ r: inout FieldReader) -> Action? {
+    private static func readAction(_ node: YAMLNode, path: String, _ r: inout FieldReader) -> Action? {
         r.sourceMap.record(path, key: nil, value: FieldReader.location(node))
         guard let f = r.fields(of: node, at: path, known: actionKeys, what: "an action") else { return nil }
         let id = readID(f, &r)

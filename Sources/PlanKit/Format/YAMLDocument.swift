@@ -1,13 +1,13 @@
-import Yams
-// libyaml, as bundled by Yams: only to bound nesting (see `limitNesting` and `tooDeep`).
+// libyaml, as bundled by Yams: to bound nesting (see `limitNesting` and `tooDeep`); the tree
+// itself is built by `YAMLTree`.
 internal import CYaml
 
 /// A file read as YAML within the plan format's strict subset: the tree of nodes (with their
 /// places), and the problems found on the way. Scalars keep their source text; nothing is typed
 /// by YAML's resolver.
 struct YAMLDocument {
-    /// The root node, when the file is well-formed YAML.
-    var root: Node?
+    /// The root node, when the file is well-formed YAML within the subset.
+    var root: YAMLNode?
     var diagnostics: [Diagnostic] = []
     /// The first line, when it is an editor modeline (`# yaml-language-server: $schema=...`).
     var modeline: String?
@@ -18,9 +18,10 @@ struct YAMLDocument {
     static let modelinePrefix = "# yaml-language-server:"
 
     /// Lowers libyaml's nesting limit (1,000 levels by default) to `Limits.maxNesting`, once,
-    /// before any parse. Yams builds its nodes recursively, and 1,000 levels overflow a small
-    /// thread stack (the worker threads that parse files in parallel); libyaml's own parser does
-    /// not recurse, so it refuses a deep file before Yams sees it. Every parse calls this first.
+    /// before any parse. `YAMLTree` builds its nodes recursively, and 1,000 levels overflow a
+    /// small thread stack (the worker threads that parse files in parallel); libyaml's own parser
+    /// does not recurse, so it refuses a deep file before the tree is built. Every parse calls
+    /// this first.
     static func limitNesting() { _ = nestingLimit }
     private static let nestingLimit: Void = {
         // libyaml refuses a collection at level `max` itself: one more lets exactly maxNesting through.
@@ -45,7 +46,7 @@ struct YAMLDocument {
             }
         }
         // Brackets at most 16 deep, and libyaml's own limit on block nesting (exact there): at most
-        // 48 levels can reach Yams's recursion, which is shallow enough for any thread's stack.
+        // 48 levels can reach the tree's recursion, which is shallow enough for any thread's stack.
         guard deepest > Limits.maxNesting / 2 else { return nil }
         limitNesting()
         let input = Array(bytes)
@@ -98,12 +99,13 @@ struct YAMLDocument {
             report(.byteOrderMark, SourceLocation(line: 1, column: 1),
                    "file starts with a UTF-8 byte-order mark; `plantool fmt` removes it")
         }
-        guard let text = String(validating: body, as: UTF8.self) else {
+        guard String(validating: body, as: UTF8.self) != nil else {
             let location = Self.firstInvalidUTF8(in: Array(body))
             report(.invalidUTF8, location, "invalid UTF-8 byte sequence; save the file as UTF-8")
             return
         }
-        let source = SourceText(utf8: Array(body))
+        let utf8 = Array(body)
+        let source = SourceText(utf8: utf8)
         if let bad = source.firstControlCharacter() {
             report(.controlCharacter, bad.location,
                    "control character U+\(String(bad.scalar.value, radix: 16, uppercase: true).leftPadded(4)) is not allowed in YAML")
@@ -117,143 +119,56 @@ struct YAMLDocument {
             modeline = String(String.UnicodeScalarView(source.line(1)))
         }
 
-        let parser: Parser
-        let root: Node?
         Self.limitNesting()
         if let deep = Self.tooDeep(body) {
             report(.nestingTooDeep, deep, Self.tooDeepMessage)
             return
         }
+        let tree: YAMLTree
         do {
-            parser = try Parser(yaml: text, resolver: .basic, constructor: .default, encoding: .utf8)
-            root = try parser.singleRoot()
-        } catch let error as YamlError {
+            tree = try YAMLTree(utf8: utf8)
+        } catch {
             diagnostics.append(Self.diagnostic(for: error, source: source, path: path))
             return
-        } catch {
-            report(.yamlSyntax, nil, "cannot read YAML: \(error)")
-            return
         }
-        guard let root else {
+        guard let root = tree.root else {
             report(.emptyFile, nil, "file is empty")
             return
         }
-        // Anchors are weak references kept alive by the parser: inspect them while it lives.
-        withExtendedLifetime(parser) {
-            var scalars: [(SourceLocation, Node.Scalar.Style)] = []
-            var clean = true
-            Self.inspect(root, source: source, scalars: &scalars, clean: &clean) { rule, location, message in
-                report(rule, location, message)
-            }
-            if source.mayHaveCommentsAfterFirstLine || (modeline == nil && body.contains(UInt8(ascii: "#"))) {
-                comments = CommentScanner.comments(in: source, scalars: scalars)
-                    .filter { !($0.location.line == 1 && modeline != nil) }
-            }
-            if clean { self.root = root }
+        for issue in tree.issues { report(issue.rule, issue.location, issue.message) }
+        if source.mayHaveCommentsAfterFirstLine || (modeline == nil && body.contains(UInt8(ascii: "#"))) {
+            comments = CommentScanner.comments(in: source, scalars: tree.scalars)
+                .filter { !($0.location.line == 1 && modeline != nil) }
         }
+        if tree.clean { self.root = root }
     }
 
-    /// Walks the tree once, refusing what is outside the subset (anchors, aliases, tags, flow
-    /// mappings, merge keys) and collecting where each scalar starts and how it is quoted.
-    private static func inspect(_ node: Node, isKey: Bool = false, source: SourceText,
-                                scalars: inout [(SourceLocation, Node.Scalar.Style)],
-                                clean: inout Bool,
-                                report: (FormatRule, SourceLocation?, String) -> Void) {
-        let location = node.mark.map { SourceLocation(line: $0.line, column: $0.column) }
-        let anchor: Anchor?
-        let tag: Tag
-        switch node {
-        case .scalar(let s): anchor = s.anchor; tag = s.tag
-        case .mapping(let m): anchor = m.anchor; tag = m.tag
-        case .sequence(let s): anchor = s.anchor; tag = s.tag
-        case .alias(let a): anchor = a.anchor; tag = a.tag
-        }
-        if let anchor {
-            report(.anchorAlias, location,
-                   "anchor '&\(anchor.rawValue)' (and any alias '*\(anchor.rawValue)' to it) is not allowed; write the value out in full")
-            clean = false
-            return  // never descend: an alias bomb would make the walk exponential
-        }
-        // A tag is written where the node starts ("!!str x", "!custom"). Yams cannot say: it
-        // gives quoted scalars the tag !!str, and resolves keys' tags when it hashes them.
-        if startsWith("!", at: location, in: source)
-            || (!isKey && !isQuotedString(node, tag) && tag.rawValue != Tag.Name.implicit.rawValue) {
-            report(.explicitTag, location, "tags (such as !!str) are not allowed; plantool types values itself")
-            clean = false
-        }
-        switch node {
-        case .scalar(let s):
-            if let location { scalars.append((location, s.style)) }
-        case .alias:
-            report(.anchorAlias, location, "aliases are not allowed; write the value out in full")
-            clean = false
-        case .sequence(let seq):
-            // Yams does not keep a collection's style, but its mark is the opening bracket of a
-            // flow collection and the first entry of a block one.
-            if startsWith("[", at: location, in: source), seq.contains(where: { $0.scalar == nil }) {
-                report(.flowMapping, location, "a flow list ([...]) may hold only words; write nested values in block style")
-                clean = false
-            }
-            for child in seq { inspect(child, isKey: isKey, source: source, scalars: &scalars, clean: &clean, report: report) }
-        case .mapping(let map):
-            if startsWith("{", at: location, in: source) {
-                report(.flowMapping, location, "flow mappings ({...}) are not allowed; write one key per line")
-                clean = false
-            }
-            for (key, value) in map {
-                if let k = key.scalar, k.string == "<<", k.style == .plain {
-                    report(.mergeKey, key.mark.map { SourceLocation(line: $0.line, column: $0.column) },
-                           "merge keys (<<) are not allowed; write the keys out in full")
-                    clean = false
-                    continue
-                }
-                inspect(key, isKey: true, source: source, scalars: &scalars, clean: &clean, report: report)
-                inspect(value, isKey: isKey, source: source, scalars: &scalars, clean: &clean, report: report)
-            }
-        }
-    }
-
-    private static func isQuotedString(_ node: Node, _ tag: Tag) -> Bool {
-        if case .scalar(let s) = node, s.style != .plain, tag.rawValue == Tag.Name.str.rawValue { return true }
-        return false
-    }
-
-    private static func startsWith(_ character: Unicode.Scalar, at location: SourceLocation?, in source: SourceText) -> Bool {
-        guard let location else { return false }
-        return source.scalar(line: location.line, column: location.column) == character
-    }
-
-    private static func diagnostic(for error: YamlError, source: SourceText, path: String) -> Diagnostic {
+    private static func diagnostic(for error: YAMLTree.Failure, source: SourceText, path: String) -> Diagnostic {
         func make(_ rule: FormatRule, _ location: SourceLocation?, _ message: String) -> Diagnostic {
             Diagnostic(path: path, location: location, severity: rule.severity, rule: rule.id, message: message)
         }
         switch error {
-        case .scanner(let context, let problem, let mark, _),
-             .parser(let context, let problem, let mark, _),
-             .composer(let context, let problem, let mark, _):
-            let location = SourceLocation(line: mark.line, column: mark.column)
+        case .syntax(let problem, let location, let context):
             if problem.contains("Maximum nesting level") {
                 return make(.nestingTooDeep, location, tooDeepMessage)
             }
             if problem.contains("another document") {
                 return make(.multipleDocuments, location, "a plan file holds one YAML document; remove the second one")
             }
-            if let tab = tabIndentation(in: source, line: mark.line) {
+            if let tab = tabIndentation(in: source, line: location.line) {
                 return make(.tabIndentation, tab, "tab used for indentation; indent with spaces")
             }
             var message = problem
-            if let context { message = "\(context.text) at line \(context.mark.line), column \(context.mark.column): \(problem)" }
+            if let context { message = "\(context.text) at line \(context.location.line), column \(context.location.column): \(problem)" }
             return make(.yamlSyntax, location, message)
-        case .duplicatedKeysInMapping(let duplicates, let context):
-            let first = SourceLocation(line: context.mark.line, column: context.mark.column)
-            let key = duplicates.first ?? "?"
+        case .duplicateKey(let key, let first):
             let second = secondOccurrence(of: key, after: first, in: source) ?? first
             return make(.duplicateKey, second,
                         "duplicate key '\(key)' (first at line \(first.line)); keep one")
-        case .reader(let problem, _, _, _):
+        case .reader(let problem):
             return make(.yamlSyntax, nil, problem)
-        default:
-            return make(.yamlSyntax, nil, "cannot read YAML: \(error)")
+        case .outOfMemory:
+            return make(.yamlSyntax, nil, "cannot read YAML: out of memory")
         }
     }
 

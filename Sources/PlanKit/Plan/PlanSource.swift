@@ -237,6 +237,29 @@ extension PlanRepository {
         }
     }
 
+    /// A plan's listings in two revisions, the recommendation files narrowed to those whose
+    /// blobs differ (or that one side lacks): all a comparison reads, found by comparing the two
+    /// trees entry by entry in libgit2, without copying out the thousands of entries both
+    /// revisions share. (`PlanDiffer` reads only differing files either way; this only saves
+    /// listing the rest.)
+    public func differingListings(ofPlan plan: String, old: String, new: String,
+                                  displayRoot: String) throws -> (old: PlanListing, new: PlanListing) {
+        let prefix = plan.isEmpty ? "" : plan + "/"
+        let planPath = PlanDirectory.planFileName
+        let folder = PlanDirectory.recommendationsFolder
+        let oldCommit = try repository.commit(old), newCommit = try repository.commit(new)
+        let (oldEntries, newEntries) = try repository.differingEntries(ofTrees: oldCommit.tree, newCommit.tree, at: prefix + folder)
+        func listing(_ tree: ObjectID, _ entries: [TreeEntry]?) throws -> PlanListing {
+            let planEntry = try repository.entry(ofTree: tree, at: prefix + planPath)
+            return PlanListing(
+                displayRoot: displayRoot,
+                planFile: planEntry.map { PlanListing.Entry(path: planPath, blobID: $0.id, kind: $0.kind) },
+                recommendations: (entries ?? []).filter { $0.name.hasSuffix(".yaml") || $0.name.hasSuffix(".yml") }
+                    .map { PlanListing.Entry(path: folder + "/" + $0.name, blobID: $0.id, kind: $0.kind) })
+        }
+        return (try listing(oldCommit.tree, oldEntries), try listing(newCommit.tree, newEntries))
+    }
+
     /// A listed file's bytes.
     public func contents(of entry: PlanListing.Entry) -> Result<[UInt8], PlanFileError> {
         if let bytes = entry.bytes { return bytes }

@@ -53,8 +53,8 @@ extension Plantool {
             for plan in plans {
                 let display = Selection.display(git.top.appendingPathComponent(plan))
                 let result = try git.run("compare the plan") {
-                    PlanDiffer.compare(old: try side(old.source, plan: plan, git: git, display: display),
-                                       new: try side(new.source, plan: plan, git: git, display: display))
+                    let (a, b) = try sides(old.source, new.source, plan: plan, git: git, display: display)
+                    return PlanDiffer.compare(old: a, new: b)
                 }
                 changes += result.changes
                 diagnostics += result.diagnostics
@@ -132,6 +132,18 @@ extension Plantool {
             for source in [old, new].compactMap({ $0 }) { found.formUnion(try git.plans.plans(in: source)) }
             guard !found.isEmpty else { throw PlantoolError(message: "no plan found on either side of the comparison") }
             return found.sorted()
+        }
+
+        /// Both sides; two revisions are listed by what differs between their trees.
+        func sides(_ old: PlanSource?, _ new: PlanSource?, plan: String, git: GitSelection,
+                   display: String) throws -> (PlanDiffer.Side, PlanDiffer.Side) {
+            if case .revision(let a) = old, case .revision(let b) = new {
+                let (oldListing, newListing) = try git.plans.differingListings(ofPlan: plan, old: a, new: b, displayRoot: display)
+                let plans = git.plans
+                return (PlanDiffer.Side(listing: oldListing, read: { plans.contents(of: $0) }),
+                        PlanDiffer.Side(listing: newListing, read: { plans.contents(of: $0) }))
+            }
+            return (try side(old, plan: plan, git: git, display: display), try side(new, plan: plan, git: git, display: display))
         }
 
         func side(_ source: PlanSource?, plan: String, git: GitSelection, display: String) throws -> PlanDiffer.Side {
