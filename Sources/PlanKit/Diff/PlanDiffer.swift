@@ -19,6 +19,10 @@ public struct PlanDiffer {
         public var diagnostics: [Diagnostic]
         /// How many files were parsed: the cost follows the change.
         public var parsedFiles: Int
+        /// How many files could not be read at all (a missing object, a file that is a link or
+        /// a folder, an I/O error), as opposed to files read that do not parse: the comparison
+        /// lacks their changes.
+        public var unreadableFiles: Int
     }
 
     /// Recommendations whose texts share at least this share of words are taken to be one
@@ -28,7 +32,8 @@ public struct PlanDiffer {
     public static func compare(old: Side, new: Side) -> Comparison {
         var differ = Run(old: old, new: new)
         differ.run()
-        return Comparison(changes: differ.changes, diagnostics: differ.diagnostics.sorted(), parsedFiles: differ.parsed)
+        return Comparison(changes: differ.changes, diagnostics: differ.diagnostics.sorted(), parsedFiles: differ.parsed,
+                          unreadableFiles: differ.unreadableFiles)
     }
 
     private struct Run {
@@ -37,6 +42,7 @@ public struct PlanDiffer {
         var changes: [Change] = []
         var diagnostics: [Diagnostic] = []
         var parsed = 0
+        var unreadableFiles = 0
 
         init(old: Side, new: Side) {
             self.old = old
@@ -139,14 +145,16 @@ public struct PlanDiffer {
             var after: [Int: Recommendation] = [:]
             var unreadableNumbers = Set<Int>()
             var paths: [Int: String] = [:]
-            for (entry, outcome) in zip(oldChanged, parseRecommendations(oldChanged, side: old)) {
+            // Both sides in one go, so that reading one side's blobs overlaps parsing the other's.
+            let outcomes = parseRecommendations(oldChanged.map { ($0, old) } + newChanged.map { ($0, new) })
+            for (entry, outcome) in zip(oldChanged, outcomes.prefix(oldChanged.count)) {
                 switch outcome {
                 case .some(.some(let rec)): before[rec.number] = rec
                 case .some(.none): if let n = PlanLoader.number(fromFileName: Self.name(entry.path)) { unreadableNumbers.insert(n) }
                 case .none: break
                 }
             }
-            for (entry, outcome) in zip(newChanged, parseRecommendations(newChanged, side: new)) {
+            for (entry, outcome) in zip(newChanged, outcomes.dropFirst(oldChanged.count)) {
                 paths[PlanLoader.number(fromFileName: Self.name(entry.path)) ?? -1] = new.listing?.displayPath(entry.path)
                 switch outcome {
                 case .some(.some(let rec)):
@@ -216,34 +224,37 @@ public struct PlanDiffer {
 
         /// The parsed recommendations, in order; `.some(nil)` for a file that cannot be read or
         /// does not parse (reported). Blobs are read one after another (one libgit2 repository),
-        /// then parsed on every core.
-        mutating func parseRecommendations(_ entries: [PlanListing.Entry], side: Side) -> [Recommendation??] {
-            let paths = entries.map { side.listing?.displayPath($0.path) ?? $0.path }
-            let contents = entries.map { side.read($0) }
-            let inputs: [(bytes: [UInt8]?, path: String)] = zip(contents, paths).map { content, path in
-                if case .success(let bytes) = content { return (bytes, path) }
-                return (nil, path)
-            }
-            let files = ParallelMap.map(inputs) { input -> ParsedFile<Recommendation>? in
+        /// each handed to the other cores to parse as soon as it is read.
+        mutating func parseRecommendations(_ files: [(entry: PlanListing.Entry, side: Side)]) -> [Recommendation??] {
+            let paths = files.map { $0.side.listing?.displayPath($0.entry.path) ?? $0.entry.path }
+            var failures: [Int: PlanFileError] = [:]
+            let parsedFiles = ParallelMap.pipelined(count: files.count, produce: { index -> (bytes: [UInt8]?, path: String) in
+                switch files[index].side.read(files[index].entry) {
+                case .success(let bytes): return (bytes, paths[index])
+                case .failure(let error):
+                    failures[index] = error
+                    return (nil, paths[index])
+                }
+            }) { input -> ParsedFile<Recommendation>? in
                 input.bytes.map { PlanFormat.parseRecommendation($0, path: input.path) }
             }
             var results: [Recommendation??] = []
-            for (index, entry) in entries.enumerated() {
-                if case .failure(let error) = contents[index] {
-                    unreadable(paths[index], error.message, rule: error.rule.id,
-                               recommendation: PlanLoader.number(fromFileName: Self.name(entry.path)))
+            for (index, file) in files.enumerated() {
+                let number = PlanLoader.number(fromFileName: Self.name(file.entry.path))
+                if let error = failures[index] {
+                    unreadable(paths[index], error.message, rule: error.rule.id, recommendation: number)
                     results.append(.some(nil))
                     continue
                 }
-                guard let file = files[index] else {
+                guard let read = parsedFiles[index] else {
                     results.append(.some(nil))
                     continue
                 }
                 parsed += 1
-                if file.value == nil {
-                    reportUnparsed(file.diagnostics, path: paths[index], recommendation: PlanLoader.number(fromFileName: Self.name(entry.path)))
+                if read.value == nil {
+                    reportUnparsed(read.diagnostics, path: paths[index], recommendation: number)
                 }
-                results.append(.some(file.value))
+                results.append(.some(read.value))
             }
             return results
         }
@@ -257,6 +268,7 @@ public struct PlanDiffer {
         }
 
         mutating func unreadable(_ path: String, _ message: String, rule: String, recommendation: Int? = nil) {
+            unreadableFiles += 1
             diagnostics.append(Diagnostic(path: path, location: nil, severity: .error, rule: rule, message: message))
             changes.append(Change(kind: .unreadable, recommendation: recommendation, path: path, summary: "\(path) cannot be read: \(message)"))
         }

@@ -51,6 +51,12 @@ struct SourceText {
         return Array(String(decoding: bytes[starts[number - 1]..<ends[number - 1]], as: UTF8.self).unicodeScalars)
     }
 
+    /// The line (1-based) as text, or "" past the end.
+    func lineText(_ number: Int) -> String {
+        guard number >= 1 && number <= starts.count else { return "" }
+        return String(decoding: bytes[starts[number - 1]..<ends[number - 1]], as: UTF8.self)
+    }
+
     /// The scalar at a 1-based line and column, without decoding the whole line when it is ASCII.
     func scalar(line number: Int, column: Int) -> Unicode.Scalar? {
         guard number >= 1 && number <= starts.count, column >= 1 else { return nil }

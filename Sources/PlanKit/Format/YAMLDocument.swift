@@ -116,7 +116,7 @@ struct YAMLDocument {
             return
         }
         if body.starts(with: Array(Self.modelinePrefix.utf8)) {
-            modeline = String(String.UnicodeScalarView(source.line(1)))
+            modeline = source.lineText(1)
         }
 
         Self.limitNesting()

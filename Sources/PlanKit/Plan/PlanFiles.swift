@@ -146,7 +146,7 @@ public enum PlanLoader {
             }
             recommendations.append(RecommendationFile(path: file.path, parsed: parsed))
         }
-        return LoadedPlan(files: files, info: info, recommendations: recommendations, diagnostics: diagnostics.sorted())
+        return LoadedPlan(files: files, info: info, recommendations: recommendations, diagnostics: FindingCap.apply(diagnostics))
     }
 
     /// Every readable recommendation file parsed, in order, spread over the machine's cores.
@@ -187,6 +187,26 @@ enum ParallelMap {
         DispatchQueue.concurrentPerform(iterations: elements.count) { index in
             slots.set(index, transform(elements[index]))
         }
+        return slots.values.map { $0! }
+    }
+}
+
+extension ParallelMap {
+    /// Makes each input on the calling thread, one after another (reading blobs through one
+    /// libgit2 repository, which is not to be shared between threads), and hands it at once to
+    /// the other cores to transform: reading and parsing overlap, where `map` would parse only
+    /// once everything is read. Results come back in input order.
+    static func pipelined<Input: Sendable, Result: Sendable>(count: Int, minimum: Int = 16, produce: (Int) -> Input,
+                                                             _ transform: @escaping @Sendable (Input) -> Result) -> [Result] {
+        guard count >= minimum else { return (0..<count).map { transform(produce($0)) } }
+        let slots = Slots<Result>(count: count)
+        let group = DispatchGroup()
+        let queue = DispatchQueue.global(qos: .userInitiated)
+        for index in 0..<count {
+            let input = produce(index)
+            queue.async(group: group) { slots.set(index, transform(input)) }
+        }
+        group.wait()
         return slots.values.map { $0! }
     }
 }

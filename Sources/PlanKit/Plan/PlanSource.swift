@@ -188,6 +188,14 @@ public struct PlanListing: Sendable {
     public var planFile: Entry?
     public var recommendations: [Entry]
 
+    /// A listing of one recommendation file alone (none when `entry` is nil), as a revision's
+    /// tree holds it: what following one recommendation through history needs.
+    public static func recommendationFile(_ entry: TreeEntry?, displayRoot: String) -> PlanListing {
+        PlanListing(displayRoot: displayRoot, planFile: nil, recommendations: entry.map {
+            [Entry(path: PlanDirectory.recommendationsFolder + "/" + $0.name, blobID: $0.id, kind: $0.kind)]
+        } ?? [])
+    }
+
     public func displayPath(_ relative: String) -> String {
         displayRoot.isEmpty || displayRoot == "." ? relative : displayRoot + "/" + relative
     }

@@ -50,6 +50,7 @@ extension Plantool {
             var changes: [Change] = []
             var diagnostics: [Diagnostic] = []
             var parsed = 0
+            var unreadable = 0
             for plan in plans {
                 let display = Selection.display(git.top.appendingPathComponent(plan))
                 let result = try git.run("compare the plan") {
@@ -59,6 +60,7 @@ extension Plantool {
                 changes += result.changes
                 diagnostics += result.diagnostics
                 parsed += result.parsedFiles
+                unreadable += result.unreadableFiles
             }
             let labels = DiffRenderer.Labels(old: old.label, new: new.label)
             if stat {
@@ -73,7 +75,14 @@ extension Plantool {
             if !diagnostics.isEmpty && format == "text" {
                 for diagnostic in Selection.shortened(diagnostics) { Output.standardError(diagnostic.description) }
             }
+            if unreadable > 0 { throw Self.incomplete(unreadable) }
             if exitCode && !changes.isEmpty { throw ExitCode.failure }
+        }
+
+        /// Files that could not be read leave the comparison incomplete: exit 2 after showing the
+        /// rest (a file that does not parse is a change shown, not an error).
+        static func incomplete(_ count: Int) -> PlantoolError {
+            PlantoolError(message: "\(count == 1 ? "1 file" : "\(count) files") could not be read, so the comparison above lacks their changes (a missing object means a damaged repository: `git fsck` names it)")
         }
 
         /// A side of the comparison: where it is read from (nil for "nothing", an unborn HEAD) and its label.

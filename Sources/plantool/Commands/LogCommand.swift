@@ -67,36 +67,49 @@ extension Plantool {
             let sinceDay = since.flatMap { Day($0) }, untilDay = until.flatMap { Day($0) }
 
             var entries: [Entry] = []
+            var unreadable = 0
             try git.run("read the history") {
                 if repository.isHeadUnborn && rev == "HEAD" { return }
                 let start = try repository.commit(rev)
-                // The file's blob id in each commit, looked up once: a commit is read as itself
+                // The file's entry in each commit, looked up once: a commit is read as itself
                 // and again as the parent of the commit before it.
-                var fileIDs: [ObjectID: ObjectID?] = [:]
-                func fileID(in commitID: ObjectID, tree: ObjectID? = nil) throws -> ObjectID? {
-                    if let known = fileIDs[commitID] { return known }
-                    let found = try repository.entry(ofTree: tree ?? repository.commitInfo(commitID).tree, at: filePath ?? "")?.id
-                    fileIDs[commitID] = .some(found)
+                var fileEntries: [ObjectID: TreeEntry?] = [:]
+                func fileEntry(in commitID: ObjectID, tree: ObjectID? = nil) throws -> TreeEntry? {
+                    if let known = fileEntries[commitID] { return known }
+                    let found = try repository.entry(ofTree: tree ?? repository.commitInfo(commitID).tree, at: filePath ?? "")
+                    fileEntries[commitID] = .some(found)
                     return found
                 }
+                // Only that file is listed, never the rest of the plan.
+                func fileListing(_ entry: TreeEntry?) -> PlanListing { .recommendationFile(entry, displayRoot: display) }
                 for id in try repository.firstParentHistory(from: start.id) {
                     let commit = try repository.commitInfo(id)
                     let day = Self.day(commit.committer)
                     if let untilDay, day > untilDay { continue }
                     if let sinceDay, day < sinceDay { break }
                     let parent = commit.parents.first
-                    // Cheap first: has the file (or the plan) changed at all in this commit?
+                    let read: (PlanListing.Entry) -> Result<[UInt8], PlanFileError> = { git.plans.contents(of: $0) }
+                    let nothing = PlanDiffer.Side(listing: nil, read: { _ in .failure(PlanFileError("no such file")) })
+                    let old: PlanDiffer.Side, new: PlanDiffer.Side
                     if filePath != nil {
-                        let now = try fileID(in: id, tree: commit.tree)
-                        let before = try parent.map { try fileID(in: $0) } ?? nil
+                        // Cheap first: has the file changed at all in this commit?
+                        let now = try fileEntry(in: id, tree: commit.tree)
+                        let before = try parent.map { try fileEntry(in: $0) } ?? nil
                         if now == before { continue }
+                        old = parent == nil ? nothing : PlanDiffer.Side(listing: fileListing(before), read: read)
+                        new = PlanDiffer.Side(listing: fileListing(now), read: read)
+                    } else if let parent {
+                        // The whole plan: only the entries the two trees do not share are listed.
+                        let (a, b) = try git.plans.differingListings(ofPlan: plan, old: parent.description, new: id.description, displayRoot: display)
+                        old = PlanDiffer.Side(listing: a, read: read)
+                        new = PlanDiffer.Side(listing: b, read: read)
+                    } else {
+                        old = nothing
+                        new = PlanDiffer.Side(listing: try git.plans.listing(ofPlan: plan, from: .revision(id.description), displayRoot: display), read: read)
                     }
-                    let old = try parent.map { PlanDiffer.Side(listing: try listing(git, plan: plan, revision: $0.description, display: display, only: number),
-                                                               read: { git.plans.contents(of: $0) }) }
-                        ?? PlanDiffer.Side(listing: nil, read: { _ in .failure(PlanFileError("no such file")) })
-                    let new = PlanDiffer.Side(listing: try listing(git, plan: plan, revision: id.description, display: display, only: number),
-                                              read: { git.plans.contents(of: $0) })
-                    var changes = PlanDiffer.compare(old: old, new: new).changes
+                    let comparison = PlanDiffer.compare(old: old, new: new)
+                    unreadable += comparison.unreadableFiles
+                    var changes = comparison.changes
                     if let number { changes = changes.filter { $0.recommendation == number || ($0.oldNumber == number) } }
                     if let action { changes = changes.filter { $0.action == action || ($0.action == nil && $0.kind != .planChanged && [.recommendationAdded, .recommendationRemoved, .recommendationRenumbered].contains($0.kind)) } }
                     guard !changes.isEmpty else { continue }
@@ -107,10 +120,12 @@ extension Plantool {
             }
             if format == "json" {
                 Output.line(JSONOutput.encode(entries))
+                if unreadable > 0 { throw DiffCommand.incomplete(unreadable) }
                 return
             }
             guard !entries.isEmpty else {
                 Output.line("no commit changed \(subject.map { $0.contains(".") ? "action \($0)" : "recommendation \($0)" } ?? "the plan")")
+                if unreadable > 0 { throw DiffCommand.incomplete(unreadable) }
                 return
             }
             var lines: [String] = []
@@ -121,17 +136,7 @@ extension Plantool {
                 }
             }
             Output.line(lines.joined(separator: "\n"))
-        }
-
-        /// The plan's listing in a revision, narrowed to one recommendation file when asked.
-        func listing(_ git: GitSelection, plan: String, revision: String, display: String, only number: Int?) throws -> PlanListing {
-            var listing = try git.plans.listing(ofPlan: plan, from: .revision(revision), displayRoot: display)
-            if let number {
-                let name = PlanDirectory.recommendationsFolder + "/" + Recommendation.fileName(for: number)
-                listing.recommendations = listing.recommendations.filter { $0.path == name }
-                listing.planFile = nil
-            }
-            return listing
+            if unreadable > 0 { throw DiffCommand.incomplete(unreadable) }
         }
 
         static func day(_ person: Person) -> Day {
