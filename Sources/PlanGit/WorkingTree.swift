@@ -1,4 +1,5 @@
 import CLibGit2
+import Foundation
 
 /// A file that differs between HEAD, the index and the working tree.
 public struct ChangedFile: Sendable, Equatable {
@@ -49,6 +50,31 @@ extension Repository {
         if code == GIT_ECONFLICT.rawValue {
             let error = GitError(operation: "check out \(commit.short)", code: code)
             throw GitError(operation: "switch", message: "files in the working tree would be overwritten (\(error.message)); move them away or commit them first")
+        }
+        try check(code, "check out \(commit.short)")
+    }
+
+    /// Makes the given paths in the index and working tree hold a commit's versions (removing
+    /// those the commit does not have), whatever they hold now; no other file is touched. This
+    /// completes a checkout that was cut short, which left some of those files written, some
+    /// not and one perhaps half written: the caller first checks that no file at those paths
+    /// holds anything else, since a forced checkout overwrites without asking. Does not move
+    /// HEAD.
+    public func forceCheckout(commit: ObjectID, paths: [String]) throws {
+        guard !paths.isEmpty else { return }
+        var raw = commit.raw
+        var object: OpaquePointer?
+        try check(git_object_lookup(&object, pointer, &raw, GIT_OBJECT_COMMIT), "read commit \(commit.short)")
+        defer { git_object_free(object) }
+        var options = git_checkout_options()
+        try check(git_checkout_options_init(&options, UInt32(GIT_CHECKOUT_OPTIONS_VERSION)), "prepare checkout options")
+        // The paths are exact file names, never patterns.
+        options.checkout_strategy = GIT_CHECKOUT_FORCE.rawValue | GIT_CHECKOUT_DISABLE_PATHSPEC_MATCH.rawValue
+        var names: [UnsafeMutablePointer<CChar>?] = paths.map { strdup($0) }
+        defer { names.forEach { free($0) } }
+        let code = names.withUnsafeMutableBufferPointer { buffer in
+            options.paths = git_strarray(strings: buffer.baseAddress, count: buffer.count)
+            return git_checkout_tree(pointer, object, &options)
         }
         try check(code, "check out \(commit.short)")
     }

@@ -250,6 +250,45 @@ struct HostileInputTests {
         }
     }
 
+    @Test("5,000 unknown keys: lint lists the first 200 with their places, then one too-many-findings counting the rest, and exits 1")
+    func tooManyFindings() throws {
+        try withTemporaryDirectory { dir in
+            var text = Self.header
+            for n in 0..<5_000 { text += "k\(n): v\n" }
+            let plan = try Self.plan(with: Array(text.utf8), in: dir)
+            let (lint, seconds) = Self.timed(["lint"], in: plan)
+            Self.expectNoCrash(lint)
+            #expect(lint.status == 1, "\(lint)")
+            #expect(seconds < 15, "lint took \(seconds) s")
+            let lines = lint.stdoutLines
+            #expect(lines.count == 200 + 1, "\(lines.count) lines")
+            // The keys start on line 5; the first 200 are listed, each at its place.
+            for (index, line) in lines.prefix(200).enumerated() {
+                #expect(line.hasPrefix("recommendations/01.yaml:\(5 + index):1: error: unknown key 'k\(index)'"), "\(line)")
+                #expect(line.hasSuffix("[unknown-key]"), "\(line)")
+            }
+            #expect(lines.last == "recommendations/01.yaml:205:1: error: 4800 more findings in this file not shown, from here on (at most 200 are listed for a file); fix the ones shown and run again [too-many-findings]",
+                    "\(lines.last ?? "")")
+            #expect(lint.stderr.contains("201 errors"), "\(lint)")
+            // check lists the same, and JSON carries the same 201 findings.
+            let check = run(["check"], in: plan)
+            #expect(check.status == 1 && check.stdoutLines.count == 201, "\(check.stdoutLines.count) lines")
+            let json = run(["lint", "--format", "json"], in: plan)
+            let findings = (LintJSON.object(json.stdout)?["diagnostics"] as? [Any])?.count
+            #expect(json.status == 1 && findings == 201, "\(findings ?? -1) findings")
+
+            // The count belongs to its rule: turning the rule off, or silencing it in the file,
+            // takes every one of its findings with it, counted ones included.
+            try write("rules:\n  unknown-key: off\n", to: ".plantool.yaml", in: plan)
+            let off = run(["lint"], in: plan)
+            #expect(off.status == 0 && off.stdout.isEmpty, "\(off)")
+            try FileManager.default.removeItem(at: plan.appendingPathComponent(".plantool.yaml"))
+            try writeBytes(Array(("# plantool: disable-file=unknown-key\n" + text).utf8), to: Self.recommendationPath, in: plan)
+            let silenced = run(["lint"], in: plan)
+            #expect(silenced.status == 0 && silenced.stdout.isEmpty, "\(silenced)")
+        }
+    }
+
     // MARK: Names and numbers across files
 
     @Test("two files giving the same number: number-mismatch on the misnamed one and duplicate-number naming the other")

@@ -22,6 +22,8 @@ struct FieldReader {
     let path: String
     var diagnostics: [Diagnostic] = []
     var sourceMap = SourceMap()
+    /// Unknown keys reported so far: past the cap, no "did you mean" is worked out.
+    private var unknownKeys = 0
 
     init(path: String) {
         self.path = path
@@ -50,10 +52,14 @@ struct FieldReader {
             }
             guard known.contains(name) else {
                 var message = "unknown key '\(name)' in \(what)"
-                if let suggestion = Suggestion.nearest(to: name, in: known) {
-                    message += "; did you mean '\(suggestion)'?"
-                } else {
-                    message += "; known keys: \(known.joined(separator: ", "))"
+                // Past the cap a finding is only counted (FindingCap.perRule), so no suggestion is sought.
+                unknownKeys += 1
+                if unknownKeys <= Limits.maxFindingsPerFile {
+                    if let suggestion = Suggestion.nearest(to: name, in: known) {
+                        message += "; did you mean '\(suggestion)'?"
+                    } else {
+                        message += "; known keys: \(known.joined(separator: ", "))"
+                    }
                 }
                 report(.unknownKey, at: Self.location(key), message)
                 continue

@@ -32,6 +32,7 @@ public enum FormatRule: String, CaseIterable, Sendable {
     case fileName = "file-name"
     case numberMismatch = "number-mismatch"
     case duplicateNumber = "duplicate-number"
+    case tooManyFindings = "too-many-findings"
 
     public var id: String { rawValue }
 
@@ -110,6 +111,8 @@ public enum FormatRule: String, CaseIterable, Sendable {
             "The `number` in a recommendation file must be the number in its file name."
         case .duplicateNumber:
             "Two recommendation files give the same number."
+        case .tooManyFindings:
+            "A file has more findings than plantool lists for one file (\(Limits.maxFindingsPerFile)): the first ones by place are listed, then this one says how many more there are, with the severity of the worst of them (so hidden errors still fail the run). Fix the listed ones and run again. It cannot be turned off or silenced."
         }
     }
 }
@@ -124,4 +127,11 @@ public enum Limits {
     public static let maxNesting = 32
     /// The deepest nesting a plan file needs: recommendation, actions, action, updates, update, owners.
     public static let planNesting = 6
+    /// Most findings listed for one file; the rest are counted in one `too-many-findings`
+    /// finding. A real plan file with problems has a handful, a badly damaged one a few dozen
+    /// (every field of every action); 200 is more than a person reads before fixing the first
+    /// and running again, and few enough to read in a terminal. Past it plantool also stops
+    /// doing the costly part of each finding (the "did you mean" of an unknown key), so a file
+    /// of 500,000 unknown keys is read in about as long as its YAML takes to parse.
+    public static let maxFindingsPerFile = 200
 }

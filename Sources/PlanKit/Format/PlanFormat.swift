@@ -54,7 +54,7 @@ public enum PlanFormat {
     }
 
     private static func finish<T>(_ value: T?, _ document: YAMLDocument, _ reader: FieldReader) -> ParsedFile<T> {
-        let diagnostics = (document.diagnostics + reader.diagnostics).sorted()
+        let diagnostics = FindingCap.perRule(document.diagnostics + reader.diagnostics)
         return ParsedFile(value: diagnostics.hasErrors ? nil : value, diagnostics: diagnostics,
                           sourceMap: reader.sourceMap, modeline: document.modeline, comments: document.comments)
     }

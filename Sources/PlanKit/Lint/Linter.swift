@@ -28,15 +28,17 @@ public enum Linter {
         }) {
             diagnostics += found
         }
-        // Configured severities, for the reader's rules too.
+        // Configured severities, for the reader's rules too (not for the count of findings
+        // not listed, which carries the severity of the worst of them).
         diagnostics = diagnostics.compactMap { diagnostic in
-            guard let configured = configuration.severities[diagnostic.rule] else { return diagnostic }
+            guard diagnostic.rule != FormatRule.tooManyFindings.id,
+                  let configured = configuration.severities[diagnostic.rule] else { return diagnostic }
             guard let severity = configured else { return nil }
             var copy = diagnostic
             copy.severity = severity
             return copy
         }
-        return applyDirectives(diagnostics, loaded).sorted()
+        return FindingCap.apply(applyDirectives(diagnostics, loaded))
     }
 
     /// Drops what `# plantool: disable=...` comments silence.
@@ -52,7 +54,8 @@ public enum Linter {
         for file in loaded.recommendations { register(file.parsed, path: loaded.files.displayPath(file.path)) }
         guard !byPath.isEmpty else { return diagnostics }
         return diagnostics.filter { diagnostic in
-            guard let (directives, codeLines) = byPath[diagnostic.path] else { return true }
+            guard diagnostic.rule != FormatRule.tooManyFindings.id,
+                  let (directives, codeLines) = byPath[diagnostic.path] else { return true }
             return !directives.contains { directive in
                 let next = codeLines.first { $0 > directive.comment.location.line }
                 return directive.silences(diagnostic, nextCodeLine: next)

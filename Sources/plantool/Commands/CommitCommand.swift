@@ -39,6 +39,8 @@ extension Plantool {
 
         func run() throws {
             let git = try GitSelection.open()
+            // Before the lint: files an interrupted draft finish was writing are not the user's.
+            try Drafts.refuseIfFinishInterrupted(git.repository, doing: "commit")
             let plan = try git.singlePlan(named: planOption.plan)
             let shownPlan = Selection.display(git.top.appendingPathComponent(plan))
 

@@ -51,10 +51,26 @@ struct Drafts {
         return "main"
     }
 
-    /// Refuses while git is in the middle of a merge, rebase or the like.
-    func refuseIfBusy(doing action: String) throws {
+    /// Refuses while git is in the middle of a merge, rebase or the like, or (unless `journal`
+    /// is false) while a `plantool draft finish` that was interrupted waits to be completed.
+    func refuseIfBusy(doing action: String, journal: Bool = true) throws {
         if let operation = repository.operationInProgress {
             throw PlantoolError(message: "cannot \(action): a \(operation) is in progress; finish or abort it with git first. Nothing was changed")
+        }
+        if journal { try Self.refuseIfFinishInterrupted(repository, doing: action) }
+    }
+
+    /// Refuses while the journal of an interrupted `plantool draft finish` is in the git folder:
+    /// the working tree may hold part of the merge, which only completing the finish settles.
+    static func refuseIfFinishInterrupted(_ repository: Repository, doing action: String) throws {
+        let journal: DraftFinishJournal?
+        do {
+            journal = try DraftFinishJournal.pending(in: repository)
+        } catch let error as PlantoolError {
+            throw PlantoolError(message: "cannot \(action): \(error.message)")
+        }
+        if let journal {
+            throw PlantoolError(message: "cannot \(action): a plantool draft finish of '\(journal.draft)' into \(journal.base) was interrupted; complete it with `plantool draft finish \(journal.draft)` first. Nothing was changed")
         }
     }
 

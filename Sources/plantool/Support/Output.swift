@@ -24,9 +24,10 @@ enum Output {
         standardError("plantool: error: \(message)")
     }
 
+    /// Diagnostics, sorted, at most `Limits.maxFindingsPerFile` for a file (`FindingCap`).
     static func diagnostics(_ diagnostics: [Diagnostic]) {
         guard !diagnostics.isEmpty else { return }
-        line(diagnostics.sorted().map(\.description).joined(separator: "\n"))
+        line(FindingCap.apply(diagnostics).map(\.description).joined(separator: "\n"))
     }
 
     /// Diagnostics as `path:line:col: severity: message [rule]`, coloured on a terminal (Rainbow

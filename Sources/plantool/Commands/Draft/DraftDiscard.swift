@@ -21,6 +21,7 @@ extension Plantool.DraftCommand {
             let repository = git.repository
             try git.run("discard the draft") {
                 let draft = try drafts.draft(name)
+                try Drafts.refuseIfFinishInterrupted(repository, doing: "discard the draft")
                 if try repository.currentBranch() == draft.name {
                     throw PlantoolError(message: "you are on the draft '\(name)': switch away first (plantool draft switch \(try drafts.base(of: draft.name)))")
                 }

@@ -12,7 +12,9 @@ extension Plantool.DraftCommand {
                 one by one, actions by id, updates by date, as plantool merge-driver does); when a \
                 field was changed in two different ways, stops and names the recommendation, the \
                 field and both values, leaving every branch and the working tree as they were. Ends \
-                on the base branch. --keep keeps the draft's branch.
+                on the base branch. --keep keeps the draft's branch. A finish that was interrupted \
+                (its journal is in the git folder) is completed first: the files its checkout was \
+                writing are written, the base moved and the draft's branch deleted.
                 """
         )
 
@@ -30,6 +32,12 @@ extension Plantool.DraftCommand {
             let drafts = Drafts(git: git)
             let repository = git.repository
             try git.run("finish the draft") {
+                // A finish that was interrupted is completed first, whichever draft is named.
+                if let journal = try DraftFinishJournal.pending(in: repository) {
+                    try drafts.refuseIfBusy(doing: "complete the interrupted draft finish", journal: false)
+                    Output.line(try journal.complete(git))
+                    if journal.draft == name { return }
+                }
                 let draft = try drafts.draft(name)
                 let baseName = try drafts.base(of: draft.name)
                 guard let base = try repository.branch(baseName) else {
@@ -78,15 +86,30 @@ extension Plantool.DraftCommand {
                     how = "merge commit"
                 }
 
+                // The journal says what follows before any of it is done: stopped at any point
+                // from here, the next `draft finish` completes it.
+                let journal = DraftFinishJournal(draft: name, base: base.name, baseWas: base.tip, result: result, draftTip: draft.tip,
+                                                 head: current == base.name ? .base : current == draft.name ? .draft : .other,
+                                                 keep: keep)
+                try journal.write(in: repository)
                 // Bring the working tree along first (a safe checkout writes nothing if it would
                 // overwrite a file), then move the base.
-                let needsCheckout = (current == base.name && result != base.tip) || (current == draft.name && result != draft.tip)
-                if needsCheckout { try repository.checkout(commit: result) }
+                if journal.checkoutFrom != nil {
+                    do {
+                        try repository.checkout(commit: result)
+                    } catch {
+                        // Refused before writing anything (a file would be overwritten): there is
+                        // nothing to complete. Stopped part way, the journal stays for the next finish.
+                        if (try? repository.changedFiles())?.isEmpty == true { try? journal.remove(in: repository) }
+                        throw error
+                    }
+                }
                 if result != base.tip {
                     try repository.moveBranch(base.name, from: base.tip, to: result, reason: "plantool draft finish \(name)")
                 }
                 if current == draft.name { try repository.setHead(toBranch: base.name) }
                 if !keep { try repository.deleteBranch(draft.name) }
+                try journal.remove(in: repository)
                 Output.line("finished draft '\(name)' into \(baseName) (\(how), now at \(result.short))\(keep ? "" : "; the draft's branch is deleted")")
             }
         }
