@@ -19,7 +19,13 @@ public enum Git {
     /// to need libgit2 waits for the initialisation to finish (the one-time initialiser is
     /// thread-safe); a process that never uses git need not wait for it.
     public static func initialiseInBackground() {
-        Thread.detachNewThread { ensureInitialised() }
+        // A bare POSIX thread starts sooner than a Foundation one, and the point is to be early.
+        var thread = pthread_t()
+        guard pthread_create(&thread, nil, { _ in
+            Git.ensureInitialised()
+            return nil
+        }, nil) == 0 else { return }
+        pthread_detach(thread)
     }
 
     /// libgit2's version, e.g. "1.5.1".
