@@ -6,6 +6,11 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
 cd "$here"
+# This package depends on plantool by path, and SwiftPM keeps its build plan (the list of each
+# target's source files) from the last build: a file added to PlanKit since then would be left
+# out and the build would fail. Dropping the plan makes it list the files again; what was compiled
+# is kept.
+rm -f "$repo/.build-fuzz/build.db" "$repo/.build-fuzz/debug.yaml"
 swift build -c debug --scratch-path "$repo/.build-fuzz" \
     -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library \
     -Xcc -fsanitize=fuzzer-no-link,address "$@"
