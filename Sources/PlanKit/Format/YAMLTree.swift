@@ -63,7 +63,7 @@ struct YAMLTree {
         case syntax(problem: String, location: SourceLocation, context: (text: String, location: SourceLocation)?)
         /// libyaml's reader refused the bytes (an encoding problem).
         case reader(problem: String)
-        /// The first key (in text order of keys) written twice in a mapping, at its first place.
+        /// A key written twice in a mapping (the first such in sort order, as Yams reports it), at its first place.
         case duplicateKey(String, first: SourceLocation)
         case outOfMemory
     }
@@ -247,7 +247,7 @@ struct YAMLTree {
             return nil
         }
 
-        /// Keys written twice: the first of them in text order, at its first place, as Yams reports it.
+        /// Keys written twice: the first of them in sort order, at its first place, as Yams reports it.
         static func checkDuplicates(_ pairs: [(key: YAMLNode, value: YAMLNode)]) throws(Failure) {
             guard pairs.count > 1 else { return }
             var seen: [String: SourceLocation] = [:]
