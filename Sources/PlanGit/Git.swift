@@ -12,22 +12,6 @@ public enum Git {
         _ = initialised
     }
 
-    /// Starts initialising libgit2 on a thread of its own, so that the work a command does
-    /// before its first git call (parsing its arguments) overlaps it. Initialising takes a few
-    /// milliseconds, most of them spent by the TLS library loading the system's certificates,
-    /// which plantool (never on the network) does not use but cannot skip. The first handle
-    /// to need libgit2 waits for the initialisation to finish (the one-time initialiser is
-    /// thread-safe); a process that never uses git need not wait for it.
-    public static func initialiseInBackground() {
-        // A bare POSIX thread starts sooner than a Foundation one, and the point is to be early.
-        var thread = pthread_t()
-        guard pthread_create(&thread, nil, { _ in
-            Git.ensureInitialised()
-            return nil
-        }, nil) == 0 else { return }
-        pthread_detach(thread)
-    }
-
     /// libgit2's version, e.g. "1.5.1".
     public static var libraryVersion: String {
         var major: Int32 = 0, minor: Int32 = 0, revision: Int32 = 0

@@ -26,11 +26,6 @@ struct Plantool: ParsableCommand {
         // Past the file size limit (`ulimit -f`), a write fails with EFBIG and plantool reports
         // it, instead of being killed by SIGXFSZ part way through.
         signal(SIGXFSZ, SIG_IGN)
-        // libgit2 starts up while the arguments are parsed (`--version` and `--help` need no git).
-        let arguments = CommandLine.arguments.dropFirst()
-        if let first = arguments.first, !first.hasPrefix("-"), !arguments.contains(where: { ["--help", "-h", "--version"].contains($0) }) {
-            Git.initialiseInBackground()
-        }
         // FORCE_COLOR asks for colour even when output is not a terminal (Rainbow otherwise
         // colours a terminal only, and NO_COLOR turns colour off).
         if let force = ProcessInfo.processInfo.environment["FORCE_COLOR"], !force.isEmpty, force != "0" {
