@@ -39,13 +39,17 @@ public struct Diagnostic: Hashable, Sendable, Comparable, CustomStringConvertibl
     public var severity: Severity
     public var rule: String
     public var message: String
+    /// How many findings of the same file this one counts instead of listing them (`FindingCap`);
+    /// 0 for an ordinary finding.
+    public var counted: Int
 
-    public init(path: String, location: SourceLocation?, severity: Severity, rule: String, message: String) {
+    public init(path: String, location: SourceLocation?, severity: Severity, rule: String, message: String, counted: Int = 0) {
         self.path = path
         self.location = location
         self.severity = severity
         self.rule = rule
         self.message = message
+        self.counted = counted
     }
 
     /// `path:line:col: severity: message [rule]`, the form compilers and editors read: one

@@ -26,11 +26,12 @@ public enum FindingCap {
             }
             let order = byPlace(group)
             let dropped = order[limit...].map { group[$0] }
-            let hidden = dropped.reduce(0) { $0 + (isCount($1) ? count(in: $1) : 1) }
+            let hidden = dropped.reduce(0) { $0 + weight($1) }
             result += order[..<limit].map { group[$0] }
             result.append(Diagnostic(path: first.path, location: dropped.compactMap(\.location).min(),
                                      severity: dropped.map(\.severity).min() ?? first.severity, rule: first.rule,
-                                     message: "\(hidden) more \(first.rule) \(hidden == 1 ? "finding" : "findings") in this file not shown, from here on (at most \(limit) of one kind are listed); fix the ones shown and run again"))
+                                     message: "\(hidden) more \(first.rule) \(hidden == 1 ? "finding" : "findings") in this file not shown, from here on (at most \(limit) of one kind are listed); fix the ones shown and run again",
+                                     counted: hidden))
         }
         return result.sorted()
     }
@@ -65,7 +66,7 @@ public enum FindingCap {
         let markers = file.filter { $0.rule == rule.id }
         var findings = file.filter { $0.rule != rule.id }
         guard findings.count > limit || !markers.isEmpty else { return file }
-        var hidden = markers.reduce(0) { $0 + count(in: $1) }
+        var hidden = markers.reduce(0) { $0 + $1.counted }
         var worst = markers.map(\.severity).min()
         var place = markers.compactMap(\.location).min()
         if findings.count > limit {
@@ -74,8 +75,7 @@ public enum FindingCap {
             let order = byPlace(findings)
             let dropped = order[limit...]
             for index in dropped {
-                // A rule's own count (from `perRule`) stands for all it counts.
-                hidden += isCount(findings[index]) ? count(in: findings[index]) : 1
+                hidden += weight(findings[index])
                 let finding = findings[index]
                 worst = min(worst ?? finding.severity, finding.severity)
                 if let location = finding.location, place == nil || location < place! { place = location }
@@ -84,22 +84,16 @@ public enum FindingCap {
         }
         guard hidden > 0, let path = file.first?.path else { return findings }
         return findings + [Diagnostic(path: path, location: place, severity: worst ?? .error, rule: rule.id,
-                                      message: message(hidden: hidden, limit: limit))]
+                                      message: message(hidden: hidden, limit: limit), counted: hidden)]
     }
 
-    /// "N more findings …": the count leads, so that capping again can read it back.
     static func message(hidden: Int, limit: Int) -> String {
         "\(hidden) more \(hidden == 1 ? "finding" : "findings") in this file not shown, from here on (at most \(limit) are listed for a file); fix the ones shown and run again"
     }
 
-    /// Whether a finding counts others (this cap's, or a rule's own from `perRule`).
-    static func isCount(_ diagnostic: Diagnostic) -> Bool {
-        let digits = diagnostic.message.prefix { $0.isASCII && $0.isNumber }
-        return !digits.isEmpty && diagnostic.message.dropFirst(digits.count).hasPrefix(" more ")
-            && diagnostic.message.contains(" in this file not shown, from here on ")
-    }
-
-    static func count(in marker: Diagnostic) -> Int {
-        Int(marker.message.prefix { $0.isASCII && $0.isNumber }) ?? 0
+    /// How many findings one stands for: itself, or those it counts (a rule's own count from
+    /// `perRule`, which is not a finding of its own).
+    static func weight(_ diagnostic: Diagnostic) -> Int {
+        diagnostic.counted > 0 ? diagnostic.counted : 1
     }
 }

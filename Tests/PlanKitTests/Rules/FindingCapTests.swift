@@ -59,7 +59,7 @@ import Testing
         #expect(capped.map(\.rule) == ["unknown-key", "unknown-key", "unknown-key", "unknown-key", "y", "y"])
         #expect(capped[3].message.hasPrefix("2 more unknown-key findings"))
         #expect(capped[3].location?.line == 4)
-        #expect(FindingCap.isCount(capped[3]) && FindingCap.count(in: capped[3]) == 2)
-        #expect(!FindingCap.isCount(capped[4]))
+        #expect(capped[3].counted == 2 && FindingCap.weight(capped[3]) == 2)
+        #expect(capped[4].counted == 0 && FindingCap.weight(capped[4]) == 1)
     }
 }
