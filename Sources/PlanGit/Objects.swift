@@ -133,27 +133,15 @@ extension Repository {
     /// The entries of the folder at `path` ("" for the top) of a tree; nil when there is no
     /// such folder.
     public func entries(ofTree treeID: ObjectID, at path: String) throws -> [TreeEntry]? {
-        var raw = treeID.raw
-        var tree: OpaquePointer?
-        try check(git_tree_lookup(&tree, pointer, &raw), "read tree \(treeID.short)")
-        defer { git_tree_free(tree) }
-        var folder = tree
-        var owned: OpaquePointer? = nil
-        defer { if owned != nil { git_tree_free(owned) } }
-        if !path.isEmpty {
-            guard let entry = try entry(ofTree: treeID, at: path), entry.kind == .tree else { return nil }
-            var subRaw = entry.id.raw
-            try check(git_tree_lookup(&owned, pointer, &subRaw), "read tree \(path)")
-            folder = owned
-        }
-        var result: [TreeEntry] = []
+        guard let folderID = try folderID(ofTree: treeID, at: path) else { return nil }
+        let folder = try lookupTree(folderID, path)
+        defer { git_tree_free(folder) }
         let count = git_tree_entrycount(folder)
+        var result: [TreeEntry] = []
         result.reserveCapacity(count)
         for index in 0..<count {
             guard let entry = git_tree_entry_byindex(folder, index) else { continue }
-            result.append(TreeEntry(name: String(cString: git_tree_entry_name(entry)),
-                                    id: ObjectID(git_tree_entry_id(entry)),
-                                    kind: EntryKind(mode: git_tree_entry_filemode(entry).rawValue)))
+            result.append(Self.treeEntry(entry))
         }
         return result
     }
@@ -175,10 +163,7 @@ extension Repository {
         defer { git_tree_free(a) }
         let b = try lookupTree(newFolder, path)
         defer { git_tree_free(b) }
-        func entry(_ raw: OpaquePointer) -> TreeEntry {
-            TreeEntry(name: String(cString: git_tree_entry_name(raw)), id: ObjectID(git_tree_entry_id(raw)),
-                      kind: EntryKind(mode: git_tree_entry_filemode(raw).rawValue))
-        }
+        let entry = Self.treeEntry
         // A merge of the two name-sorted lists. Were a tree not sorted as git sorts, the walk
         // would pair fewer entries and report more of them, never fewer: an entry is skipped only
         // beside its exact twin.
@@ -223,6 +208,12 @@ extension Repository {
         return found.id
     }
 
+    /// A libgit2 tree entry's facts, copied out.
+    private static func treeEntry(_ raw: OpaquePointer) -> TreeEntry {
+        TreeEntry(name: String(cString: git_tree_entry_name(raw)), id: ObjectID(git_tree_entry_id(raw)),
+                  kind: EntryKind(mode: git_tree_entry_filemode(raw).rawValue))
+    }
+
     private func lookupTree(_ id: ObjectID, _ path: String) throws -> OpaquePointer? {
         var raw = id.raw
         var tree: OpaquePointer?
@@ -243,10 +234,9 @@ extension Repository {
             return nil
         }
         try check(code, "find \(path) in tree \(treeID.short)")
+        guard let entry else { return nil }
         defer { git_tree_entry_free(entry) }
-        let name = String(cString: git_tree_entry_name(entry))
-        return TreeEntry(name: name, id: ObjectID(git_tree_entry_id(entry)),
-                         kind: EntryKind(mode: git_tree_entry_filemode(entry).rawValue))
+        return Self.treeEntry(entry)
     }
 
     /// A blob's bytes, copied out; refuses blobs larger than `limit`.
