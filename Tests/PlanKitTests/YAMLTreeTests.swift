@@ -110,8 +110,9 @@ import Testing
             Issue.record("not a syntax error")
             return
         }
-        #expect(!problem.isEmpty)
-        #expect(location.line >= 1)
-        #expect(context != nil)
+        #expect(problem == "did not find expected ',' or ']'", "\(problem)")
+        #expect(location == SourceLocation(line: 2, column: 1), "\(location)")
+        #expect(context?.text == "while parsing a flow sequence", "\(String(describing: context))")
+        #expect(context?.location == SourceLocation(line: 1, column: 4))
     }
 }

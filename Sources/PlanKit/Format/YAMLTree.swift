@@ -169,14 +169,8 @@ struct YAMLTree {
             case YAML_SEQUENCE_START_EVENT:
                 let data = event.data.sequence_start
                 let anchor = properties(anchor: data.anchor, tag: data.tag, at: location)
-                if anchor != nil { quiet += 1 }
-                defer {
-                    // Registered once the node is complete: an alias inside its own anchor is undefined, as in Yams.
-                    if let anchor {
-                        quiet -= 1
-                        anchors[anchor] = (anchor, location)
-                    }
-                }
+                enter(anchored: anchor)
+                defer { leave(anchored: anchor, at: location) }
                 let issueCount = issues.count
                 var items: [YAMLNode] = []
                 while true {
@@ -195,13 +189,8 @@ struct YAMLTree {
             case YAML_MAPPING_START_EVENT:
                 let data = event.data.mapping_start
                 let anchor = properties(anchor: data.anchor, tag: data.tag, at: location)
-                if anchor != nil { quiet += 1 }
-                defer {
-                    if let anchor {
-                        quiet -= 1
-                        anchors[anchor] = (anchor, location)
-                    }
-                }
+                enter(anchored: anchor)
+                defer { leave(anchored: anchor, at: location) }
                 if data.style == YAML_FLOW_MAPPING_STYLE {
                     report(.flowMapping, location, "flow mappings ({...}) are not allowed; write one key per line")
                 }
@@ -245,6 +234,19 @@ struct YAMLTree {
                 report(.explicitTag, location, "tags (such as !!str) are not allowed; plantool types values itself")
             }
             return nil
+        }
+
+        /// Inside an anchored collection nothing is reported or recorded (the anchor was).
+        mutating func enter(anchored anchor: String?) {
+            if anchor != nil { quiet += 1 }
+        }
+
+        /// The anchor is registered once its node is complete: an alias inside its own anchor is
+        /// undefined, as in Yams.
+        mutating func leave(anchored anchor: String?, at location: SourceLocation) {
+            guard let anchor else { return }
+            quiet -= 1
+            anchors[anchor] = (anchor, location)
         }
 
         /// Keys written twice: the first of them in sort order, at its first place, as Yams reports it.
