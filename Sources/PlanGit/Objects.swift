@@ -214,7 +214,8 @@ extension Repository {
                   kind: EntryKind(mode: git_tree_entry_filemode(raw).rawValue))
     }
 
-    private func lookupTree(_ id: ObjectID, _ path: String) throws -> OpaquePointer? {
+    /// A tree, looked up; the caller frees it (`git_tree_free`). `path` names it in errors.
+    func lookupTree(_ id: ObjectID, _ path: String) throws -> OpaquePointer? {
         var raw = id.raw
         var tree: OpaquePointer?
         try check(git_tree_lookup(&tree, pointer, &raw), "read tree \(path.isEmpty ? id.short : path)")

@@ -39,14 +39,7 @@ extension Repository {
     /// writes nothing) when a local change or an untracked file would be overwritten. Does not
     /// move HEAD.
     public func checkout(commit: ObjectID) throws {
-        var raw = commit.raw
-        var object: OpaquePointer?
-        try check(git_object_lookup(&object, pointer, &raw, GIT_OBJECT_COMMIT), "read commit \(commit.short)")
-        defer { git_object_free(object) }
-        var options = git_checkout_options()
-        try check(git_checkout_options_init(&options, UInt32(GIT_CHECKOUT_OPTIONS_VERSION)), "prepare checkout options")
-        options.checkout_strategy = GIT_CHECKOUT_SAFE.rawValue
-        let code = git_checkout_tree(pointer, object, &options)
+        let code = try checkoutTree(of: commit, strategy: GIT_CHECKOUT_SAFE.rawValue, paths: [])
         if code == GIT_ECONFLICT.rawValue {
             let error = GitError(operation: "check out \(commit.short)", code: code)
             throw GitError(operation: "switch", message: "files in the working tree would be overwritten (\(error.message)); move them away or commit them first")
@@ -62,32 +55,35 @@ extension Repository {
     /// HEAD.
     public func forceCheckout(commit: ObjectID, paths: [String]) throws {
         guard !paths.isEmpty else { return }
+        // The paths are exact file names, never patterns.
+        let code = try checkoutTree(of: commit, strategy: GIT_CHECKOUT_FORCE.rawValue | GIT_CHECKOUT_DISABLE_PATHSPEC_MATCH.rawValue,
+                                    paths: paths)
+        try check(code, "check out \(commit.short)")
+    }
+
+    /// `git_checkout_tree` of a commit with a strategy, limited to `paths` unless it is empty;
+    /// libgit2's code, for the caller to read.
+    private func checkoutTree(of commit: ObjectID, strategy: UInt32, paths: [String]) throws -> Int32 {
         var raw = commit.raw
         var object: OpaquePointer?
         try check(git_object_lookup(&object, pointer, &raw, GIT_OBJECT_COMMIT), "read commit \(commit.short)")
         defer { git_object_free(object) }
         var options = git_checkout_options()
         try check(git_checkout_options_init(&options, UInt32(GIT_CHECKOUT_OPTIONS_VERSION)), "prepare checkout options")
-        // The paths are exact file names, never patterns.
-        options.checkout_strategy = GIT_CHECKOUT_FORCE.rawValue | GIT_CHECKOUT_DISABLE_PATHSPEC_MATCH.rawValue
+        options.checkout_strategy = strategy
         var names: [UnsafeMutablePointer<CChar>?] = paths.map { strdup($0) }
         defer { names.forEach { free($0) } }
-        let code = names.withUnsafeMutableBufferPointer { buffer in
-            options.paths = git_strarray(strings: buffer.baseAddress, count: buffer.count)
+        return names.withUnsafeMutableBufferPointer { buffer in
+            if !paths.isEmpty { options.paths = git_strarray(strings: buffer.baseAddress, count: buffer.count) }
             return git_checkout_tree(pointer, object, &options)
         }
-        try check(code, "check out \(commit.short)")
     }
 
     /// Paths that differ between two commits' trees.
     public func changedPaths(from old: ObjectID, to new: ObjectID) throws -> Set<String> {
-        let oldTree = try commitInfo(old).tree
-        let newTree = try commitInfo(new).tree
-        var a = oldTree.raw, b = newTree.raw
-        var treeA: OpaquePointer?, treeB: OpaquePointer?
-        try check(git_tree_lookup(&treeA, pointer, &a), "read tree")
+        let treeA = try lookupTree(commitInfo(old).tree, "")
         defer { git_tree_free(treeA) }
-        try check(git_tree_lookup(&treeB, pointer, &b), "read tree")
+        let treeB = try lookupTree(commitInfo(new).tree, "")
         defer { git_tree_free(treeB) }
         var diff: OpaquePointer?
         try check(git_diff_tree_to_tree(&diff, pointer, treeA, treeB, nil), "compare trees")
