@@ -146,7 +146,7 @@ public enum PlanLoader {
             }
             recommendations.append(RecommendationFile(path: file.path, parsed: parsed))
         }
-        return LoadedPlan(files: files, info: info, recommendations: recommendations, diagnostics: FindingCap.perRule(diagnostics))
+        return LoadedPlan(files: files, info: info, recommendations: recommendations, diagnostics: diagnostics.sorted())
     }
 
     /// Every readable recommendation file parsed, in order, spread over the machine's cores.
