@@ -49,6 +49,34 @@ import Testing
         #expect(head.author == Person(name: "A", email: "a@example.org", time: 1_638_871_200, offsetMinutes: 0))
     }
 
+    @Test("an object altered in place is refused by default, and read as stored once hash checks are off")
+    func alteredObjectAndHashVerification() throws {
+        let folder = try makeRepository()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // The object of "b\n" put where the object of a.txt's "a\n" is: it inflates, but its
+        // content is not what its id says.
+        try "b\n".write(to: folder.appendingPathComponent("b.txt"), atomically: true, encoding: .utf8)
+        let id = try git(["rev-parse", "HEAD:a.txt"], in: folder)
+        let other = try git(["hash-object", "-w", "b.txt"], in: folder)
+        let objects = folder.appendingPathComponent(".git/objects")
+        let object = objects.appendingPathComponent("\(id.prefix(2))/\(id.dropFirst(2))")
+        try FileManager.default.removeItem(at: object)
+        try FileManager.default.copyItem(at: objects.appendingPathComponent("\(other.prefix(2))/\(other.dropFirst(2))"), to: object)
+        let blobID = try #require(ObjectID(hex: id))
+
+        let verifying = try Repository.discover(from: folder.path, environment: [:])
+        do {
+            _ = try verifying.blob(blobID)
+            Issue.record("an altered object was read")
+        } catch let error as GitError {
+            #expect(error.message.contains("hash mismatch"), "\(error)")
+        }
+        Git.setVerifiesObjectHashes(false)
+        defer { Git.setVerifiesObjectHashes(true) }
+        let reading = try Repository.discover(from: folder.path, environment: [:])
+        #expect(try reading.blob(blobID) == Array("b\n".utf8))
+    }
+
     @Test func missingRevisionIsAClearError() throws {
         let folder = try makeRepository()
         defer { try? FileManager.default.removeItem(at: folder) }

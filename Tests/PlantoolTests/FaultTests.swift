@@ -369,6 +369,41 @@ struct FaultTests {
         }
     }
 
+    @Test("an object altered in place (it inflates, but its content no longer matches its id): diff, log and check read it as git does")
+    func alteredObject() throws {
+        try withTemporaryDirectory { dir in
+            let repo = try GitFixture.repository(in: dir)
+            try GitFixture.replace(Self.original, with: "addressee: Ministry of Justice", in: Self.recommendation(2, in: repo))
+            try gitOK(["add", "-A"], in: repo)
+            try gitOK(["commit", "-q", "-m", "Second"], in: repo)
+            // Put a sound object of other content where 02.yaml's object at HEAD is: it inflates
+            // and has a valid header, so only hashing it again tells.
+            let path = "plan/recommendations/02.yaml"
+            let id = try gitOK(["rev-parse", "HEAD:" + path], in: repo)
+            let altered = try #require(GitFixture.text(of: Self.recommendation(2, in: repo)))
+                .replacingOccurrences(of: "Ministry of Justice", with: "Purple Futures")
+            let scratch = try DiffRepo.empty(in: dir, name: "scratch")
+            let source = try write(altered, to: "altered.yaml", in: scratch)
+            let alteredID = try gitOK(["hash-object", "-w", source.path], in: scratch)
+            let object = repo.appendingPathComponent(".git/objects/\(id.prefix(2))/\(id.dropFirst(2))")
+            try FileManager.default.removeItem(at: object)
+            try FileManager.default.copyItem(
+                at: scratch.appendingPathComponent(".git/objects/\(alteredID.prefix(2))/\(alteredID.dropFirst(2))"), to: object)
+            let fsck = git(["fsck", "--no-dangling", "--no-progress"], in: repo)
+            #expect(fsck.status != 0 && (fsck.stdout + fsck.stderr).contains(id), "\(fsck)")
+
+            // git shows history without hashing each object again: so do diff and log.
+            let gitDiff = git(["diff", "HEAD~1", "HEAD", "--", path], in: repo)
+            #expect(gitDiff.status == 0 && gitDiff.stdout.contains("+addressee: Purple Futures"), "\(gitDiff)")
+            let diff = run(["diff", "HEAD~1", "HEAD", "--format", "json"], in: repo)
+            #expect(diff.status == 0, "\(diff)")
+            #expect(diff.stdout.contains("Purple Futures"), "\(diff)")
+            #expect(run(["log", "2"], in: repo).status == 0)
+
+            #expect(run(["check", "--rev", "HEAD"], in: repo).status == 0)
+        }
+    }
+
     @Test("two commits at once: one wins, the other fails clearly or follows; nothing is lost, history is linear")
     func concurrentCommits() throws {
         try withTemporaryDirectory { dir in

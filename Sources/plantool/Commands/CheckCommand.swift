@@ -52,7 +52,7 @@ extension Plantool {
                 }
                 planCount = selection.plans.count
             } else {
-                let git = try GitSelection.open()
+                let git = try GitSelection.open(readingOnly: true)
                 let plans = try git.plans(named: planOption.plan, in: source)
                 for plan in plans {
                     let files = try git.files(of: plan, from: source)

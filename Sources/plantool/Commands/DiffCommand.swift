@@ -44,7 +44,7 @@ extension Plantool {
         }
 
         func run() throws {
-            let git = try GitSelection.open()
+            let git = try GitSelection.open(readingOnly: true)
             let (old, new) = try git.run("compare") { try endpoints(git.repository) }
             let plans = try git.run("find the plans") { try planFolders(git, old: old.source, new: new.source) }
             var changes: [Change] = []

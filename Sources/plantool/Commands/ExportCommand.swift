@@ -112,7 +112,7 @@ extension Plantool {
             let files: PlanFiles
             if staged || rev != nil {
                 let source: PlanSource = staged ? .index : .revision(rev ?? "HEAD")
-                let git = try GitSelection.open()
+                let git = try GitSelection.open(readingOnly: true)
                 let plans = try git.plans(named: named, in: source)
                 guard plans.count == 1 else {
                     throw PlantoolError(message: "\(source) holds \(plans.count) plans (\(plans.joined(separator: ", "))): name one with --plan DIR")

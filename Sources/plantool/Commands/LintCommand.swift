@@ -194,7 +194,7 @@ struct LintTargets {
             }
             return targets
         }
-        let git = try GitSelection.open()
+        let git = try GitSelection.open(readingOnly: true)
         return try git.plans(named: plan, in: source).map { relative in
             let (configuration, problems) = configuration(forRelativePlan: relative, git: git, source: source)
             return LintTargets(files: try git.files(of: relative, from: source), configuration: configuration,

@@ -56,7 +56,7 @@ extension Plantool {
         }
 
         func run() throws {
-            let git = try GitSelection.open()
+            let git = try GitSelection.open(readingOnly: true)
             let repository = git.repository
             let plan = try git.singlePlan(named: planOption.plan)
             let display = Selection.display(git.top.appendingPathComponent(plan))

@@ -63,7 +63,7 @@ extension Plantool {
             let today = Self.today()
             let day = asOf.flatMap { Day($0) } ?? today
             let past = day < today
-            let git = try? GitSelection.open()
+            let git = try? GitSelection.open(readingOnly: true)
             var reports: [PlanProgress] = []
 
             if let git, !(git.repository.isHeadUnborn && !past) {

@@ -8,8 +8,13 @@ struct GitSelection {
     let top: URL
 
     /// The repository around the current folder (or the one a git hook names in GIT_DIR).
-    static func open(at directory: String = FileManager.default.currentDirectoryPath) throws -> GitSelection {
+    /// A command that only reads (`readingOnly`) reads objects as the git CLI does when it
+    /// shows history, without hashing each one again (see `Git.setVerifiesObjectHashes`).
+    static func open(at directory: String = FileManager.default.currentDirectoryPath, readingOnly: Bool = false) throws -> GitSelection {
         let cwd = directory
+        if readingOnly {
+            Git.setVerifiesObjectHashes(false)
+        }
         let repository: Repository
         do {
             repository = try Repository.discover(from: cwd)
