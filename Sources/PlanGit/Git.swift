@@ -12,6 +12,41 @@ public enum Git {
         _ = initialised
     }
 
+    /// libgit2 being initialised on a thread of its own: see `initialiseInBackground`.
+    public final class BackgroundStart: @unchecked Sendable {
+        private var thread: pthread_t
+        private var joined = false
+
+        fileprivate init(thread: pthread_t) {
+            self.thread = thread
+        }
+
+        /// Waits until the initialisation has finished. The process must not exit before: its
+        /// exit handlers would run while the other thread is inside `git_libgit2_init`.
+        /// Call it from the thread that started it; a second call returns at once.
+        public func wait() {
+            guard !joined else { return }
+            joined = true
+            pthread_join(thread, nil)
+        }
+    }
+
+    /// Starts initialising libgit2 on a thread of its own, so that what a command does before
+    /// its first git call (the Swift runtime's start, parsing its arguments) overlaps it.
+    /// Initialising takes a few milliseconds, most of them spent by the TLS library loading the
+    /// system's certificates, which plantool (never on the network) does not use but cannot
+    /// skip. The first handle to need libgit2 waits for it (the one-time initialiser is
+    /// thread-safe). The caller must `wait()` before the process exits, whether or not it used
+    /// git. Nil when no thread could be started: libgit2 is then initialised on first use.
+    public static func initialiseInBackground() -> BackgroundStart? {
+        var thread = pthread_t()
+        guard pthread_create(&thread, nil, { _ in
+            Git.ensureInitialised()
+            return nil
+        }, nil) == 0 else { return nil }
+        return BackgroundStart(thread: thread)
+    }
+
     /// Whether every object read is hashed again and refused when its content does not match its
     /// id: libgit2's default, on. The git CLI does not do this when it shows, compares or logs
     /// history (`git diff`, `git log -p` read objects unchecked; `git fsck` is the check), and

@@ -26,6 +26,14 @@ struct Plantool: ParsableCommand {
         // Past the file size limit (`ulimit -f`), a write fails with EFBIG and plantool reports
         // it, instead of being killed by SIGXFSZ part way through.
         signal(SIGXFSZ, SIG_IGN)
+        // A command that opens the repository has libgit2 start up while its arguments are
+        // parsed; every way out below waits for that start-up to finish first.
+        let gitStart = opensRepository(CommandLine.arguments.dropFirst()) ? Git.initialiseInBackground() : nil
+        defer { gitStart?.wait() }
+        func exit(_ code: Int32) -> Never {
+            gitStart?.wait()
+            Foundation.exit(code)
+        }
         // FORCE_COLOR asks for colour even when output is not a terminal (Rainbow otherwise
         // colours a terminal only, and NO_COLOR turns colour off).
         if let force = ProcessInfo.processInfo.environment["FORCE_COLOR"], !force.isEmpty, force != "0" {
@@ -36,14 +44,37 @@ struct Plantool: ParsableCommand {
             try command.run()
         } catch let error as PlantoolError {
             Output.error(error.message)
-            Foundation.exit(error.exitCode)
+            exit(error.exitCode)
         } catch {
             let code = exitCode(for: error)
             if code == .validationFailure {
                 Output.standardError(fullMessage(for: error))
-                Foundation.exit(2)
+                exit(2)
             }
-            exit(withError: error)
+            gitStart?.wait()
+            Self.exit(withError: error)
         }
     }
+
+    /// Whether the arguments name a subcommand that opens the git repository (one marked
+    /// `OpensRepository`), and ask for neither help nor the version.
+    static func opensRepository(_ arguments: ArraySlice<String>) -> Bool {
+        guard let name = arguments.first, !arguments.contains(where: { ["--help", "-h", "--version", "help"].contains($0) }),
+              let command = configuration.subcommands.first(where: { $0._commandName == name })
+        else { return false }
+        return command is OpensRepository.Type
+    }
 }
+
+/// A command that opens the git repository whenever it runs (or nearly always): libgit2 starts
+/// up on another thread while its arguments are parsed.
+protocol OpensRepository {}
+
+extension Plantool.DiffCommand: OpensRepository {}
+extension Plantool.LogCommand: OpensRepository {}
+extension Plantool.StatusCommand: OpensRepository {}
+extension Plantool.CommitCommand: OpensRepository {}
+extension Plantool.DraftCommand: OpensRepository {}
+extension Plantool.HookCommand: OpensRepository {}
+extension Plantool.LintCommand: OpensRepository {}
+extension Plantool.CheckCommand: OpensRepository {}

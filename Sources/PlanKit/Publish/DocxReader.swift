@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import ZIPFoundation
 internal import CZlib
 
@@ -95,25 +92,20 @@ public enum DocxReader {
         guard let rels = archive["_rels/.rels"],
               let xml = try? extract(rels, named: "_rels/.rels", from: archive, limit: relationshipsSizeLimit, raw: nil)
         else { return fallback }
-        let finder = MainPartFinder()
-        let parser = XMLParser(data: xml)
-        parser.shouldProcessNamespaces = true
-        parser.delegate = finder
-        guard parser.parse(), var target = finder.target, !target.isEmpty else { return fallback }
+        // The officeDocument relationship's target.
+        var found: String?
+        do {
+            try XMLEvents.read(xml) { event in
+                guard found == nil, case .start("Relationship", _, let attributes) = event,
+                      let type = attributes["Type"], type.hasSuffix("/officeDocument") else { return }
+                found = attributes["Target"]
+            }
+        } catch {
+            return fallback
+        }
+        guard var target = found, !target.isEmpty else { return fallback }
         while target.hasPrefix("/") { target.removeFirst() }
         return target.removingPercentEncoding ?? target
-    }
-
-    /// Finds the officeDocument relationship's target in `_rels/.rels`.
-    final class MainPartFinder: NSObject, XMLParserDelegate {
-        var target: String?
-
-        func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
-                    qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]) {
-            guard target == nil, elementName == "Relationship",
-                  let type = attributeDict["Type"], type.hasSuffix("/officeDocument") else { return }
-            target = attributeDict["Target"]
-        }
     }
 
     static func notWordMessage(_ archive: Archive, missing partName: String) -> String {
@@ -228,22 +220,26 @@ public enum DocxReader {
         if xml.range(of: Data("<!DOCTYPE".utf8)) != nil {
             throw ImportError("\(partName) declares a DTD, which a DOCX part may not; plantool does not read it")
         }
-        let builder = Builder()
-        let parser = XMLParser(data: xml)
-        parser.shouldProcessNamespaces = true
-        parser.shouldResolveExternalEntities = false
-        parser.delegate = builder
+        var builder = Builder()
         func malformed(_ words: String, line: Int, column: Int) -> ImportError {
             ImportError("\(partName) is not well-formed XML: \(words)",
                         at: .init(line: line, column: column, label: "\(partName), line \(line), column \(column)"))
         }
-        guard parser.parse() else {
-            let code = builder.errorCode ?? parser.parserError.map { ($0 as NSError).code } ?? 0
-            throw malformed(xmlErrorWords(code), line: builder.errorLine ?? parser.lineNumber,
-                            column: builder.errorColumn ?? parser.columnNumber)
+        do {
+            try XMLEvents.read(xml) { event in
+                switch event {
+                case .start(let name, let namespace, let attributes): builder.start(name, namespace, attributes)
+                case .end(let name, let namespace): builder.end(name, namespace)
+                case .text(let text): builder.text(text)
+                }
+            }
+        } catch let failure as XMLEvents.Failure {
+            throw malformed(xmlErrorWords(failure.code), line: failure.line, column: failure.column)
+        } catch {
+            throw ImportError("\(error)")
         }
-        // XMLParser on Linux accepts a document that stops before its elements are closed, or
-        // that has none: both are checked here, and placed at the end of the text.
+        // A document that stops before its elements are closed, or that has none, is checked
+        // here too, and placed at the end of the text.
         if builder.openElements > 0 || !builder.sawRoot {
             let end = endPosition(xml)
             throw malformed(builder.sawRoot ? xmlErrorWords(77) : xmlErrorWords(4), line: end.line, column: end.column)
@@ -266,7 +262,7 @@ public enum DocxReader {
         return (line, column)
     }
 
-    /// libxml2's (and so XMLParser's) error codes in words, for the common ones.
+    /// libxml2's error codes in words, for the common ones.
     static func xmlErrorWords(_ code: Int) -> String {
         switch code {
         case 4: "the document is empty"
@@ -297,15 +293,12 @@ public enum DocxReader {
     ]
     static let markupCompatibility = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 
-    /// Builds the blocks from the parser's events.
-    final class Builder: NSObject, XMLParserDelegate {
+    /// Builds the blocks from the document's events.
+    struct Builder {
         var blocks: [TableDocument.Block] = []
         /// Elements opened and not yet closed, and whether there was any.
         var openElements = 0
         var sawRoot = false
-        var errorCode: Int?
-        var errorLine: Int?
-        var errorColumn: Int?
 
         private var inBody = false
         /// Depth inside an element whose content is ignored (0: none).
@@ -337,20 +330,15 @@ public enum DocxReader {
 
         /// An attribute by its local name, whatever its prefix.
         private func attribute(_ name: String, _ attributes: [String: String]) -> String? {
-            for (key, value) in attributes {
-                let local = key.split(separator: ":").last.map(String.init) ?? key
-                if local == name { return value }
-            }
-            return nil
+            attributes[name]
         }
 
-        private func appendText(_ text: String) {
+        private mutating func appendText(_ text: String) {
             guard !paragraphs.isEmpty else { return }
             paragraphs[paragraphs.count - 1] += text
         }
 
-        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI ns: String?,
-                    qualifiedName qName: String?, attributes: [String: String] = [:]) {
+        mutating func start(_ name: String, _ ns: String?, _ attributes: [String: String]) {
             openElements += 1
             sawRoot = true
             if skipDepth > 0 {
@@ -424,8 +412,7 @@ public enum DocxReader {
             }
         }
 
-        func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI ns: String?,
-                    qualifiedName qName: String?) {
+        mutating func end(_ name: String, _ ns: String?) {
             openElements -= 1
             if skipDepth > 0 {
                 skipDepth -= 1
@@ -469,7 +456,7 @@ public enum DocxReader {
             }
         }
 
-        private func endParagraph(_ text: String) {
+        private mutating func endParagraph(_ text: String) {
             guard paragraphs.isEmpty else {
                 // A paragraph inside another (a text box not marked as one): its text joins the outer.
                 appendText(text)
@@ -485,7 +472,7 @@ public enum DocxReader {
             }
         }
 
-        private func endCell() {
+        private mutating func endCell() {
             var paragraphs = cell.paragraphs
             if paragraphs == [""] || (cell.continuesAbove && paragraphs.allSatisfy(\.isEmpty)) {
                 paragraphs = []
@@ -499,19 +486,9 @@ public enum DocxReader {
             cell = CellState()
         }
 
-        func parser(_ parser: XMLParser, foundCharacters string: String) {
+        /// Text, whitespace and CDATA sections alike.
+        mutating func text(_ string: String) {
             if inText, skipDepth == 0 { appendText(string) }
-        }
-
-        func parser(_ parser: XMLParser, foundCDATA block: Data) {
-            if inText, skipDepth == 0 { appendText(String(decoding: block, as: UTF8.self)) }
-        }
-
-        func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
-            guard errorCode == nil else { return }
-            errorCode = (parseError as NSError).code
-            errorLine = parser.lineNumber
-            errorColumn = parser.columnNumber
         }
     }
 }

@@ -1,0 +1,29 @@
+import Foundation
+import Testing
+
+/// A command that opens the repository starts libgit2 on another thread while its arguments are
+/// parsed. Whatever way the process then leaves, it must wait for that thread: exit handlers run
+/// while it is inside libgit2's start-up crash the process.
+@Suite("start-up: libgit2 on its own thread, and every way out")
+struct StartUpTests {
+    @Test("commands that end before they need git (bad option, bad value, no repository, help) exit cleanly, every time")
+    func earlyExitsAreClean() throws {
+        try withTemporaryDirectory { dir in
+            let cases: [(arguments: [String], status: Int32)] = [
+                (["diff", "--format", "nonsense"], 2),    // refused while parsing
+                (["log", "--no-such-option"], 2),
+                (["status", "--as-of", "not-a-date"], 2),
+                (["diff"], 2),                            // no repository here
+                (["lint", "--staged"], 2),
+                (["diff", "--help"], 0),                  // help: no thread started
+            ]
+            for round in 0..<15 {
+                for item in cases {
+                    let result = run(item.arguments, in: dir)
+                    #expect(result.status == item.status, "round \(round), \(item.arguments): \(result)")
+                    if result.status != item.status { return }
+                }
+            }
+        }
+    }
+}
