@@ -4,7 +4,7 @@
 // `run.sh TARGET SECONDS` (see RELIABILITY.md at the top of the repository).
 import PackageDescription
 
-let targets = ["FuzzRecommendation", "FuzzPlanInfo", "FuzzWordText", "FuzzDocx", "FuzzCSV"]
+let targets = ["FuzzRecommendation", "FuzzPlanInfo", "FuzzWordText", "FuzzDocx", "FuzzDocxXML", "FuzzCSV"]
 
 let package = Package(
     name: "plantool-fuzz",

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs one fuzz campaign and prints the number of executions.
 #   scripts/fuzz/run.sh TARGET SECONDS [extra libFuzzer flags...]
-# TARGET: recommendation | plan | wordtext | docx | csv (or the executable name, FuzzCSV...).
+# TARGET: recommendation | plan | wordtext | docx | docxxml | csv (or the executable name, FuzzCSV...).
 # Seeds are made afresh from examples/ in .build-fuzz/work/TARGET/seeds (the DOCX and CSV seeds by
 # `plantool export`); what libFuzzer adds goes to .build-fuzz/work/TARGET/corpus, crashes and
 # timeouts to .build-fuzz/work/TARGET/artifacts (TARGET here is the executable name).
@@ -18,10 +18,14 @@ case "$target" in
     plan|FuzzPlanInfo)                 exe=FuzzPlanInfo;       max_len=8192 ;;
     wordtext|FuzzWordText)             exe=FuzzWordText;       max_len=65536 ;;
     docx|FuzzDocx)                     exe=FuzzDocx;           max_len=65536 ;;
+    docxxml|FuzzDocxXML)               exe=FuzzDocxXML;        max_len=262144 ;;
     csv|FuzzCSV)                       exe=FuzzCSV;            max_len=65536 ;;
-    *) echo "unknown target '$target': recommendation, plan, wordtext, docx or csv" >&2; exit 2 ;;
+    *) echo "unknown target '$target': recommendation, plan, wordtext, docx, docxxml or csv" >&2; exit 2 ;;
 esac
 bin="$repo/.build-fuzz/debug/$exe"
+# WordprocessingML's tags and XML's constructs, for the XML target.
+dictionary=()
+[ "$exe" = FuzzDocxXML ] && dictionary=(-dict="$here/docx-xml.dict")
 [ -x "$bin" ] || "$here/build.sh" >&2
 work="$repo/.build-fuzz/work/$exe"
 seeds="$work/seeds"
@@ -47,6 +51,11 @@ for plan in "$repo"/examples/*/; do
         FuzzRecommendation)
             for f in "$plan"/recommendations/*.yaml; do cp "$f" "$seeds/$name-$(basename "$f")"; done ;;
         FuzzDocx) plantool export "$plan" --format docx -o "$seeds/$name.docx" ;;
+        FuzzDocxXML)
+            plantool export "$plan" --format docx -o "$work/$name.docx"
+            python3 -c 'import sys, zipfile; sys.stdout.buffer.write(zipfile.ZipFile(sys.argv[1]).read("word/document.xml"))' \
+                "$work/$name.docx" >"$seeds/$name-document.xml"
+            rm -f "$work/$name.docx" ;;
         FuzzCSV)  plantool export "$plan" --format csv -o "$seeds/$name.csv" ;;
         FuzzWordText) ;;
     esac
@@ -68,7 +77,7 @@ set +e
 cd "$work"  # libFuzzer's fork and jobs modes write fuzz-N.log into the current folder
 "$repo/.build-fuzz/debug/$exe" "$work/corpus" "$seeds" \
     -max_total_time="$seconds" -max_len="$max_len" -jobs=1 -workers=1 -timeout=10 -rss_limit_mb=2048 \
-    -print_final_stats=1 -detect_leaks=0 -artifact_prefix="$work/artifacts/" "$@" 2>&1 | tee "$log" | grep -E '^#[0-9]+.*(INITED|DONE|pulse)|ERROR|SUMMARY|crash-|timeout-|leak-|oom-' >&2
+    -print_final_stats=1 -detect_leaks=0 -artifact_prefix="$work/artifacts/" "${dictionary[@]}" "$@" 2>&1 | tee "$log" | grep -E '^#[0-9]+.*(INITED|DONE|pulse)|ERROR|SUMMARY|crash-|timeout-|leak-|oom-' >&2
 status=${PIPESTATUS[0]}
 set -e
 execs=$(grep -E '^stat::number_of_executed_units' "$log" | awk '{print $2}')

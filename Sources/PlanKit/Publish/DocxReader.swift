@@ -214,7 +214,10 @@ public enum DocxReader {
 
     // MARK: The document part
 
-    static func parse(_ xml: Data, partName: String) throws -> TableDocument {
+    /// Reads a document part's XML (`word/document.xml` as stored in the package, inflated) into
+    /// its paragraphs and tables, as `read` does once it has found and inflated the part.
+    /// `partName` names the part in error messages.
+    public static func parse(_ xml: Data, partName: String = "word/document.xml") throws -> TableDocument {
         // A package part may not declare a DTD (ECMA-376 Part 2); refusing one also keeps entity
         // expansion out.
         if xml.range(of: Data("<!DOCTYPE".utf8)) != nil {
