@@ -237,6 +237,13 @@ public enum DocxReader {
                 }
             }
         } catch let failure as XMLEvents.Failure {
+            // libxml2's streaming reader says the document ended early (5) both for content after
+            // the root element and for text that stops inside an element: the builder tells
+            // which, and a cut-short document is placed at the end of its text, as below.
+            if failure.code == 5, builder.openElements > 0 {
+                let end = endPosition(xml)
+                throw malformed(xmlErrorWords(77), line: end.line, column: end.column)
+            }
             throw malformed(xmlErrorWords(failure.code), line: failure.line, column: failure.column)
         } catch {
             throw ImportError("\(error)")
@@ -331,16 +338,12 @@ public enum DocxReader {
 
         private func isWord(_ ns: String?) -> Bool { ns.map { DocxReader.wordNamespaces.contains($0) } ?? false }
 
-        /// An attribute by its local name, whatever its prefix.
-        private func attribute(_ name: String, _ attributes: [String: String]) -> String? {
-            attributes[name]
-        }
-
         private mutating func appendText(_ text: String) {
             guard !paragraphs.isEmpty else { return }
             paragraphs[paragraphs.count - 1] += text
         }
 
+        /// An element starts; `attributes` by local name, whatever their prefix.
         mutating func start(_ name: String, _ ns: String?, _ attributes: [String: String]) {
             openElements += 1
             sawRoot = true
@@ -373,7 +376,7 @@ public enum DocxReader {
             case "tab", "ptab":
                 if runDepth > 0 { appendText("\t") }
             case "br":
-                let type = attribute("type", attributes) ?? "textWrapping"
+                let type = attributes["type"] ?? "textWrapping"
                 if runDepth > 0, type == "textWrapping" { appendText("\n") }
             case "cr":
                 if runDepth > 0 { appendText("\n") }
@@ -392,7 +395,7 @@ public enum DocxReader {
                     gridBefore = 0
                 }
             case "gridBefore":
-                if tableDepth == 1 { gridBefore = max(0, Int(attribute("val", attributes) ?? "") ?? 0) }
+                if tableDepth == 1 { gridBefore = max(0, Int(attributes["val"] ?? "") ?? 0) }
             case "tc":
                 if tableDepth == 1 {
                     cell = CellState()
@@ -400,16 +403,16 @@ public enum DocxReader {
                     nestedContinues[nestedContinues.count - 1] = false
                 }
             case "gridSpan":
-                if tableDepth == 1 { cell.span = max(1, Int(attribute("val", attributes) ?? "") ?? 1) }
+                if tableDepth == 1 { cell.span = max(1, Int(attributes["val"] ?? "") ?? 1) }
             case "vMerge":
-                let continues = (attribute("val", attributes) ?? "continue") != "restart"
+                let continues = (attributes["val"] ?? "continue") != "restart"
                 if tableDepth == 1 {
                     cell.continuesAbove = continues
                 } else if tableDepth > 1 {
                     nestedContinues[nestedContinues.count - 1] = continues
                 }
             case "hMerge":
-                if tableDepth == 1 { cell.mergedLeft = (attribute("val", attributes) ?? "continue") != "restart" }
+                if tableDepth == 1 { cell.mergedLeft = (attributes["val"] ?? "continue") != "restart" }
             default:
                 break
             }

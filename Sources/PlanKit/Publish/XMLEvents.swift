@@ -39,52 +39,54 @@ enum XMLEvents {
     /// Reads `data`, handing each event to `handle`, in document order.
     static func read(_ data: Data, _ handle: (Event) -> Void) throws {
         let library = try LibXML2.shared.get()
-        let errors = ErrorRecorder()
-        let recorder = Unmanaged.passRetained(errors)
-        defer { recorder.release() }
-        let created: OpaquePointer? = data.withUnsafeBytes { buffer in
-            guard let base = buffer.baseAddress, buffer.count > 0, buffer.count <= Int(Int32.max) else { return nil }
-            return library.readerForMemory(base.assumingMemoryBound(to: CChar.self), Int32(buffer.count), nil, nil, LibXML2.options)
+        guard !data.isEmpty else { throw Failure(code: 4, line: 1, column: 1) }  // XML_ERR_DOCUMENT_EMPTY
+        guard data.count <= Int(Int32.max) else { throw Failure(code: 1, line: 1, column: 1) }
+        // libxml2 reads the bytes in place, without a copy: the whole read happens while they are
+        // lent (a small Data lends a copy that lives only that long).
+        try data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) throws -> Void in
+            let errors = ErrorRecorder()
+            try withExtendedLifetime(errors) {
+                guard let base = bytes.baseAddress,
+                      let reader = library.readerForMemory(base.assumingMemoryBound(to: CChar.self), Int32(bytes.count), nil, nil, LibXML2.options)
+                else { throw Failure(code: 1, line: 1, column: 1) }
+                defer { library.freeReader(reader) }
+                library.setErrorHandler(reader, { context, error in
+                    guard let context, let error else { return }
+                    Unmanaged<ErrorRecorder>.fromOpaque(context).takeUnretainedValue().record(error)
+                }, Unmanaged.passUnretained(errors).toOpaque())
+                try events(of: reader, library, errors, handle)
+            }
         }
-        guard let reader = created else {
-            // An empty document (libxml2 makes no reader for no bytes): XML_ERR_DOCUMENT_EMPTY.
-            throw Failure(code: data.isEmpty ? 4 : 1, line: 1, column: 1)
-        }
-        defer { library.freeReader(reader) }
-        library.setErrorHandler(reader, { context, error in
-            guard let context, let error else { return }
-            Unmanaged<ErrorRecorder>.fromOpaque(context).takeUnretainedValue().record(error)
-        }, recorder.toOpaque())
+    }
 
-        // `data` stays alive (and unmoved) while the reader reads from it.
-        try withExtendedLifetime(data) {
-            while true {
-                let status = library.read(reader)
-                if status == 0 { return }
-                guard status == 1, errors.first == nil else {
-                    throw errors.first ?? Failure(code: 1, line: Int(library.lineNumber(reader)), column: Int(library.columnNumber(reader)))
+    /// The reader's nodes as events, until the end of the document or its first error.
+    private static func events(of reader: OpaquePointer, _ library: LibXML2, _ errors: ErrorRecorder, _ handle: (Event) -> Void) throws {
+        while true {
+            let status = library.read(reader)
+            if status == 0 { return }
+            guard status == 1, errors.first == nil else {
+                throw errors.first ?? Failure(code: 1, line: Int(library.lineNumber(reader)), column: Int(library.columnNumber(reader)))
+            }
+            switch library.nodeType(reader) {
+            case LibXML2.elementNode:
+                let name = LibXML2.string(library.localName(reader)) ?? ""
+                let namespace = LibXML2.string(library.namespaceURI(reader))
+                let empty = library.isEmptyElement(reader) == 1
+                var attributes: [String: String] = [:]
+                while library.moveToNextAttribute(reader) == 1 {
+                    guard LibXML2.string(library.namespaceURI(reader)) != LibXML2.xmlnsNamespace,
+                          let key = LibXML2.string(library.localName(reader)) else { continue }
+                    attributes[key] = LibXML2.string(library.value(reader)) ?? ""
                 }
-                switch library.nodeType(reader) {
-                case LibXML2.elementNode:
-                    let name = LibXML2.string(library.localName(reader)) ?? ""
-                    let namespace = LibXML2.string(library.namespaceURI(reader))
-                    let empty = library.isEmptyElement(reader) == 1
-                    var attributes: [String: String] = [:]
-                    while library.moveToNextAttribute(reader) == 1 {
-                        guard LibXML2.string(library.namespaceURI(reader)) != LibXML2.xmlnsNamespace,
-                              let key = LibXML2.string(library.localName(reader)) else { continue }
-                        attributes[key] = LibXML2.string(library.value(reader)) ?? ""
-                    }
-                    _ = library.moveToElement(reader)
-                    handle(.start(name: name, namespace: namespace, attributes: attributes))
-                    if empty { handle(.end(name: name, namespace: namespace)) }
-                case LibXML2.endElementNode:
-                    handle(.end(name: LibXML2.string(library.localName(reader)) ?? "", namespace: LibXML2.string(library.namespaceURI(reader))))
-                case LibXML2.textNode, LibXML2.cdataNode, LibXML2.whitespaceNode, LibXML2.significantWhitespaceNode:
-                    handle(.text(LibXML2.string(library.value(reader)) ?? ""))
-                default:
-                    break
-                }
+                _ = library.moveToElement(reader)
+                handle(.start(name: name, namespace: namespace, attributes: attributes))
+                if empty { handle(.end(name: name, namespace: namespace)) }
+            case LibXML2.endElementNode:
+                handle(.end(name: LibXML2.string(library.localName(reader)) ?? "", namespace: LibXML2.string(library.namespaceURI(reader))))
+            case LibXML2.textNode, LibXML2.cdataNode, LibXML2.whitespaceNode, LibXML2.significantWhitespaceNode:
+                handle(.text(LibXML2.string(library.value(reader)) ?? ""))
+            default:
+                break
             }
         }
     }

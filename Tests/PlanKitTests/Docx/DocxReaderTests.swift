@@ -153,8 +153,13 @@ import ZIPFoundation
 
         let cutShort = try DocxSupport.zip([("word/document.xml", Data("<?xml version=\"1.0\"?>\n<w:document xmlns:w=\"\(DocxSupport.w)\"><w:body><w:p>".utf8))])
         let cutError = try #require(Self.importError(cutShort))
-        #expect(cutError.message.hasPrefix("word/document.xml is not well-formed XML"))
+        #expect(cutError.message == "word/document.xml is not well-formed XML: an element is not closed (the document is cut short?)")
         #expect(cutError.place?.line == 2)
+
+        let extra = try DocxSupport.zip([("word/document.xml", Data("<?xml version=\"1.0\"?>\n<w:document xmlns:w=\"\(DocxSupport.w)\"><w:body/></w:document>\n<w:more/>".utf8))])
+        let extraError = try #require(Self.importError(extra))
+        #expect(extraError.message == "word/document.xml is not well-formed XML: there is content after the end of the document")
+        #expect(extraError.place?.line == 3)
 
         let garbage = try DocxSupport.zip([("word/document.xml", Data([0xFF, 0xFE, 0x00, 0x01, 0x02]))])
         #expect(Self.importError(garbage)?.message.hasPrefix("word/document.xml is not well-formed XML") == true)
