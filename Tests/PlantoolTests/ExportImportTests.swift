@@ -125,6 +125,38 @@ struct ExportImportTests {
         }
     }
 
+    @Test("a DOCX whose XML cannot be decoded is refused with the place, and libxml2 prints nothing of its own")
+    func docxUndecodableXML() throws {
+        try withTemporaryDirectory { dir in
+            let plan = try Fixture.copyExample("recall-culture-2020", into: dir)
+            let docx = dir.appendingPathComponent("plan.docx")
+            #expect(run(["export", "--plan", plan.path, "-o", docx.path], in: dir).status == 0)
+            // The same package with a document part that declares EUC-JP and holds bytes that are
+            // not EUC-JP: libxml2's converter fails, outside the parser.
+            let bad = dir.appendingPathComponent("bad.docx")
+            let rewrite = """
+                import sys, zipfile
+                src, dst = zipfile.ZipFile(sys.argv[1]), zipfile.ZipFile(sys.argv[2], "w", zipfile.ZIP_DEFLATED)
+                for item in src.infolist():
+                    data = src.read(item.filename)
+                    if item.filename == "word/document.xml":
+                        data = b'<?xml version="1.0" encoding="EUC-JP"?>\\n<w:document>\\xff\\xfe\\x80 x</w:document>'
+                    dst.writestr(item, data)
+                dst.close()
+                """
+            let python = Faults.tool("/usr/bin/env", ["python3", "-c", rewrite, docx.path, bad.path], in: dir)
+            try #require(python.status == 0, "\(python)")
+            let target = dir.appendingPathComponent("imported")
+            let result = run(["import", bad.path, "--into", target.path], in: dir)
+            #expect(result.status == 2, "\(result)")
+            #expect(result.stderr.contains("word/document.xml, line 1, column"), "\(result)")
+            #expect(result.stderr.contains("is not well-formed XML"), "\(result)")
+            #expect(!result.stderr.contains("I/O error") && !result.stderr.contains("encoding error"), "\(result)")
+            #expect(result.stderr.split(separator: "\n").count == 1, "\(result)")
+            #expect(!exists(target))
+        }
+    }
+
     @Test("a CSV edited in a spreadsheet goes back into its plan with --replace, in git")
     func csvRoundTripIntoCommittedPlan() throws {
         try withTemporaryDirectory { dir in

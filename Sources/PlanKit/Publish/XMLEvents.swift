@@ -50,10 +50,16 @@ enum XMLEvents {
                       let reader = library.readerForMemory(base.assumingMemoryBound(to: CChar.self), Int32(bytes.count), nil, nil, LibXML2.options)
                 else { throw Failure(code: 1, line: 1, column: 1) }
                 defer { library.freeReader(reader) }
-                library.setErrorHandler(reader, { context, error in
+                let recorder = Unmanaged.passUnretained(errors).toOpaque()
+                let record: LibXML2.ErrorHandler = { context, error in
                     guard let context, let error else { return }
                     Unmanaged<ErrorRecorder>.fromOpaque(context).takeUnretainedValue().record(error)
-                }, Unmanaged.passUnretained(errors).toOpaque())
+                }
+                library.setErrorHandler(reader, record, recorder)
+                // Errors raised outside the parser (an input that cannot be decoded) go to this
+                // thread's handler, which would print them: they come here too, meanwhile.
+                library.setThreadErrorHandler(recorder, record)
+                defer { library.setThreadErrorHandler(nil, nil) }
                 try events(of: reader, library, errors, handle)
             }
         }
@@ -127,6 +133,8 @@ private struct LibXML2: @unchecked Sendable {
     let lineNumber: @convention(c) (Reader?) -> Int32
     let columnNumber: @convention(c) (Reader?) -> Int32
     let setErrorHandler: @convention(c) (Reader?, ErrorHandler?, UnsafeMutableRawPointer?) -> Void
+    /// xmlSetStructuredErrorFunc: the calling thread's handler of errors raised outside a parser.
+    let setThreadErrorHandler: @convention(c) (UnsafeMutableRawPointer?, ErrorHandler?) -> Void
 
     // xmlReaderTypes
     static let elementNode: Int32 = 1
@@ -188,12 +196,13 @@ private struct LibXML2: @unchecked Sendable {
                   let moveToElement = symbol("xmlTextReaderMoveToElement", as: (@convention(c) (Reader?) -> Int32).self),
                   let lineNumber = symbol("xmlTextReaderGetParserLineNumber", as: (@convention(c) (Reader?) -> Int32).self),
                   let columnNumber = symbol("xmlTextReaderGetParserColumnNumber", as: (@convention(c) (Reader?) -> Int32).self),
-                  let setErrorHandler = symbol("xmlTextReaderSetStructuredErrorHandler", as: (@convention(c) (Reader?, ErrorHandler?, UnsafeMutableRawPointer?) -> Void).self)
+                  let setErrorHandler = symbol("xmlTextReaderSetStructuredErrorHandler", as: (@convention(c) (Reader?, ErrorHandler?, UnsafeMutableRawPointer?) -> Void).self),
+                  let setThreadErrorHandler = symbol("xmlSetStructuredErrorFunc", as: (@convention(c) (UnsafeMutableRawPointer?, ErrorHandler?) -> Void).self)
             else { return nil }
             return LibXML2(readerForMemory: readerForMemory, freeReader: freeReader, read: read, nodeType: nodeType,
                            localName: localName, namespaceURI: namespaceURI, value: value, isEmptyElement: isEmptyElement,
                            moveToNextAttribute: moveToNextAttribute, moveToElement: moveToElement, lineNumber: lineNumber,
-                           columnNumber: columnNumber, setErrorHandler: setErrorHandler)
+                           columnNumber: columnNumber, setErrorHandler: setErrorHandler, setThreadErrorHandler: setThreadErrorHandler)
         }()
         guard let library, let initParser else {
             return .failure(XMLEvents.Unavailable(description: "reading a DOCX document needs libxml2, and the one installed lacks "
