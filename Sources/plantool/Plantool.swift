@@ -59,7 +59,7 @@ struct Plantool: ParsableCommand {
     /// Whether the arguments name a subcommand that opens the git repository (one marked
     /// `OpensRepository`), and ask for neither help nor the version.
     static func opensRepository(_ arguments: ArraySlice<String>) -> Bool {
-        guard let name = arguments.first, !arguments.contains(where: { ["--help", "-h", "--version", "help"].contains($0) }),
+        guard let name = arguments.first, !arguments.contains(where: { ["--help", "-h", "--version"].contains($0) }),
               let command = configuration.subcommands.first(where: { $0._commandName == name })
         else { return false }
         return command is OpensRepository.Type
