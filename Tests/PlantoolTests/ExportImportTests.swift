@@ -150,7 +150,7 @@ struct ExportImportTests {
             let result = run(["import", bad.path, "--into", target.path], in: dir)
             #expect(result.status == 2, "\(result)")
             #expect(result.stderr.contains("word/document.xml, line 1, column"), "\(result)")
-            #expect(result.stderr.contains("is not well-formed XML"), "\(result)")
+            #expect(result.stderr.contains("is not well-formed XML: bytes that are not text in the document's declared encoding"), "\(result)")
             #expect(!result.stderr.contains("I/O error") && !result.stderr.contains("encoding error"), "\(result)")
             #expect(result.stderr.split(separator: "\n").count == 1, "\(result)")
             #expect(!exists(target))

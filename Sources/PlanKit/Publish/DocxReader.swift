@@ -289,6 +289,7 @@ public enum DocxReader {
         case 76: "an end tag does not match its start tag"
         case 77: "an element is not closed (the document is cut short?)"
         case 201: "an undeclared namespace prefix"
+        case 1544, 6003: "bytes that are not text in the document's declared encoding"
         default: "XML error \(code)"
         }
     }

@@ -46,20 +46,21 @@ enum XMLEvents {
         try data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) throws -> Void in
             let errors = ErrorRecorder()
             try withExtendedLifetime(errors) {
-                guard let base = bytes.baseAddress,
-                      let reader = library.readerForMemory(base.assumingMemoryBound(to: CChar.self), Int32(bytes.count), nil, nil, LibXML2.options)
-                else { throw Failure(code: 1, line: 1, column: 1) }
-                defer { library.freeReader(reader) }
                 let recorder = Unmanaged.passUnretained(errors).toOpaque()
                 let record: LibXML2.ErrorHandler = { context, error in
                     guard let context, let error else { return }
                     Unmanaged<ErrorRecorder>.fromOpaque(context).takeUnretainedValue().record(error)
                 }
-                library.setErrorHandler(reader, record, recorder)
-                // Errors raised outside the parser (an input that cannot be decoded) go to this
-                // thread's handler, which would print them: they come here too, meanwhile.
+                // Errors raised outside the parser (bytes the encoding converter cannot decode,
+                // found as soon as the reader is made) go to this thread's handler, which would
+                // print them: they come here too, until the reader is freed.
                 library.setThreadErrorHandler(recorder, record)
                 defer { library.setThreadErrorHandler(nil, nil) }
+                guard let base = bytes.baseAddress,
+                      let reader = library.readerForMemory(base.assumingMemoryBound(to: CChar.self), Int32(bytes.count), nil, nil, LibXML2.options)
+                else { throw errors.first ?? Failure(code: 1, line: 1, column: 1) }
+                defer { library.freeReader(reader) }
+                library.setErrorHandler(reader, record, recorder)
                 try events(of: reader, library, errors, handle)
             }
         }

@@ -62,4 +62,20 @@ import Testing
         #expect(Self.failure("<w:a/>")?.code == 201)
         #expect(Self.failure("<a>&nope;</a>")?.code == 26)
     }
+
+    @Test("bytes the encoding converter cannot decode fail with the converter's error, from the start or part way")
+    func undecodable() throws {
+        let nul = Data([0, 0, 0, 0]) + Data("<a/>".utf8)
+        let declared = Data(#"<?xml version="1.0" encoding="EUC-JP"?><a>"#.utf8) + Data([0xFF, 0xFE, 0x80]) + Data("</a>".utf8)
+        // Four NULs read as UCS-4 give no document at all; the declared EUC-JP is refused by the
+        // converter (XML_I18N_CONV_FAILED).
+        for (data, code) in [(nul, 4), (declared, 6003)] {
+            do {
+                try XMLEvents.read(data) { _ in }
+                Issue.record("read: \(Array(data))")
+            } catch let failure as XMLEvents.Failure {
+                #expect(failure.code == code && failure.line == 1, "\(failure)")
+            }
+        }
+    }
 }
