@@ -11,6 +11,9 @@
 #     fixed cost of a diff), and all of the above with the static binary
 #   - the peak memory (max RSS) of plantool diff and plantool log
 #   - how many files plantool diff parsed (the JSON output's parsedFiles)
+#   - git diff and plantool diff (text output, both binaries) again, interleaved round by round
+#     (scripts/bench/interleave.py, BENCH_INTERLEAVED_RUNS rounds, default 100), for a ratio that
+#     does not carry the machine's drift between hyperfine's runs of one command and the next
 # and prints a Markdown report on standard output (progress goes to standard error):
 #
 #   scripts/bench/diff.sh | tee bench-diff.md
@@ -114,6 +117,15 @@ if [ -n "$static_bin" ]; then
   )
 fi
 (cd "$plan" && time_commands "$runs" "${commands[@]}")
+
+# The same comparison interleaved (see interleave.py): the ratio to git without the drift of the
+# machine between one command's runs and the next's.
+interleaved_runs=${BENCH_INTERLEAVED_RUNS:-100}
+interleaved=("git-diff=git diff HEAD~1 HEAD" "diff-text=$bin diff HEAD~1 HEAD")
+[ -z "$static_bin" ] || interleaved+=("diff-text-static=$static_bin diff HEAD~1 HEAD")
+log "timing git diff and plantool diff interleaved ($interleaved_runs rounds)"
+(cd "$plan" && "$py" "$root/scripts/bench/interleave.py" "$interleaved_runs" 5 "$work/interleaved.json" "${interleaved[@]}")
+export BENCH_INTERLEAVED="$work/interleaved.json" BENCH_INTERLEAVED_RUNS="$interleaved_runs"
 
 log "measuring peak memory"
 rss_diff=$(cd "$plan" && max_rss "$bin" diff HEAD~1 HEAD --format json)
@@ -267,6 +279,19 @@ p("")
 if static:
     p("`plantool-static` is the binary built in `.build-bench-static`.")
     p("")
+interleaved = json.load(open(env["BENCH_INTERLEAVED"]))
+def imedian(label):
+    return statistics.median(interleaved[label])
+p("### The same, interleaved")
+p("")
+p("`scripts/bench/interleave.py`: %s rounds after 5 of warm-up, each running every command once, in an order rotating from round to round, so that git and plantool see the machine in the same state; wall time around `posix_spawn` and `waitpid`, output to `/dev/null`." % env["BENCH_INTERLEAVED_RUNS"])
+p("")
+p("| command | median | 10th … 90th percentile | ratio to git diff |")
+p("| --- | ---: | ---: | ---: |")
+for label in [l for l in ["git-diff", "diff-text", "diff-text-static"] if l in interleaved]:
+    t = sorted(interleaved[label])
+    p("| `%s` | %s | %s … %s | %.2f× |" % (short(rows[label][0]) if label in rows else label, ms(imedian(label)), ms(t[len(t) // 10]), ms(t[len(t) * 9 // 10]), imedian(label) / imedian("git-diff")))
+p("")
 p("### Peak memory (max RSS)")
 p("")
 p("| program | max RSS |")
@@ -317,5 +342,10 @@ if static:
     p("| diff HEAD~1 HEAD within 3× of git diff, static runtime (JSON output) | %s vs %s: %.2f× | %s |" % (ms(median("diff-static")), ms(g), median("diff-static") / g, met(median("diff-static") <= 3 * g)))
     dts = median("diff-text-static")
     p("| the same, text output, static runtime (README's install build) | %s vs %s: %.2f× | %s |" % (ms(dts), ms(g), dts / g, met(dts <= 3 * g)))
+ig = imedian("git-diff")
+p("| diff HEAD~1 HEAD within 3× of git diff, interleaved, text output | %s vs %s: %.2f× | %s |" % (ms(imedian("diff-text")), ms(ig), imedian("diff-text") / ig, met(imedian("diff-text") <= 3 * ig)))
+if "diff-text-static" in interleaved:
+    ist = imedian("diff-text-static")
+    p("| the same, static runtime (README's install build) | %s vs %s: %.2f× | %s |" % (ms(ist), ms(ig), ist / ig, met(ist <= 3 * ig)))
 print("\n".join(out))
 EOF
