@@ -60,7 +60,7 @@ struct Plantool: ParsableCommand {
     /// `OpensRepository`), and ask for neither help nor the version.
     static func opensRepository(_ arguments: ArraySlice<String>) -> Bool {
         guard let name = arguments.first, !arguments.contains(where: { ["--help", "-h", "--version"].contains($0) }),
-              let command = configuration.subcommands.first(where: { $0._commandName == name })
+              let command = configuration.subcommands.first(where: { $0.configuration.commandName == name })
         else { return false }
         return command is OpensRepository.Type
     }
