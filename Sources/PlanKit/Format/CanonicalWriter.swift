@@ -79,6 +79,33 @@ public enum CanonicalWriter {
             }
         }
     }
+
+    /// Text as a YAML double-quoted scalar: quotes, backslashes and every character a plain
+    /// scalar could not hold escaped, so that it stays on one line.
+    static func doubleQuoted(_ value: String) -> String {
+        var out = "\""
+        for c in value.unicodeScalars {
+            switch c {
+            case "\\": out += "\\\\"
+            case "\"": out += "\\\""
+            case "\n": out += "\\n"
+            case "\t": out += "\\t"
+            case "\r": out += "\\r"
+            case "\0": out += "\\0"
+            default:
+                if YAMLScalars.isPlainSafe(c) {
+                    out.unicodeScalars.append(c)
+                } else if c.value <= 0xFF {
+                    out += "\\x" + String(c.value, radix: 16, uppercase: true).leftPadded(2)
+                } else if c.value <= 0xFFFF {
+                    out += "\\u" + String(c.value, radix: 16, uppercase: true).leftPadded(4)
+                } else {
+                    out += "\\U" + String(c.value, radix: 16, uppercase: true).leftPadded(8)
+                }
+            }
+        }
+        return out + "\""
+    }
 }
 
 /// Builds the text line by line.
@@ -106,7 +133,7 @@ private struct Emitter {
 
     /// A date, quoted when other readers would take it for a timestamp.
     mutating func date(_ key: String, _ value: String, indent: Int, item: Bool = false) {
-        scalar(key, YAMLScalars.canBePlain(value) ? value : Self.doubleQuoted(value), indent: indent, item: item)
+        scalar(key, YAMLScalars.canBePlain(value) ? value : CanonicalWriter.doubleQuoted(value), indent: indent, item: item)
     }
 
     mutating func list(_ key: String, _ items: [String], indent: Int) {
@@ -129,7 +156,7 @@ private struct Emitter {
                     output += line.isEmpty ? "\n" : contentIndent + line + "\n"
                 }
             } else {
-                output += head + " " + Self.doubleQuoted(value) + "\n"
+                output += head + " " + CanonicalWriter.doubleQuoted(value) + "\n"
             }
             return
         }
@@ -144,13 +171,13 @@ private struct Emitter {
         } else if YAMLScalars.canBePlain(value) {
             output += head + " " + value + "\n"
         } else {
-            output += head + " " + Self.doubleQuoted(value) + "\n"
+            output += head + " " + CanonicalWriter.doubleQuoted(value) + "\n"
         }
     }
 
     /// A short value on the line of its key or list marker.
     static func inline(_ value: String) -> String {
-        YAMLScalars.canBePlain(value) ? value : doubleQuoted(value)
+        YAMLScalars.canBePlain(value) ? value : CanonicalWriter.doubleQuoted(value)
     }
 
     static func canBeFolded(_ value: String) -> Bool {
@@ -193,30 +220,5 @@ private struct Emitter {
         }
         lines.append(current)
         return lines
-    }
-
-    static func doubleQuoted(_ value: String) -> String {
-        var out = "\""
-        for c in value.unicodeScalars {
-            switch c {
-            case "\\": out += "\\\\"
-            case "\"": out += "\\\""
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "\r": out += "\\r"
-            case "\0": out += "\\0"
-            default:
-                if YAMLScalars.isPlainSafe(c) {
-                    out.unicodeScalars.append(c)
-                } else if c.value <= 0xFF {
-                    out += "\\x" + String(c.value, radix: 16, uppercase: true).leftPadded(2)
-                } else if c.value <= 0xFFFF {
-                    out += "\\u" + String(c.value, radix: 16, uppercase: true).leftPadded(4)
-                } else {
-                    out += "\\U" + String(c.value, radix: 16, uppercase: true).leftPadded(8)
-                }
-            }
-        }
-        return out + "\""
     }
 }

@@ -21,23 +21,10 @@ extension PlanMerge {
         "# plantool: \(LintDirective.conflictWord)\(conflict.field): ours \(quoted(conflict.ours)), theirs \(quoted(conflict.theirs))"
     }
 
+    /// A side's value as the canonical writer quotes text (YAML's double-quoted escapes, so the
+    /// marker stays one comment line whatever the text holds), or "(none)".
     static func quoted(_ value: String?) -> String {
-        guard let value else { return "(none)" }
-        var out = "\""
-        for c in value.unicodeScalars {
-            switch c {
-            case "\\": out += "\\\\"
-            case "\"": out += "\\\""
-            case "\n": out += "\\n"
-            default:
-                if YAMLScalars.isPlainSafe(c) {
-                    out.unicodeScalars.append(c)
-                } else {
-                    out += "\\u{" + String(c.value, radix: 16, uppercase: true) + "}"
-                }
-            }
-        }
-        return out + "\""
+        value.map(CanonicalWriter.doubleQuoted) ?? "(none)"
     }
 
     private static func render<T: Sendable>(_ result: MergeResult<T>, ours: ParsedFile<T>,
