@@ -14,11 +14,8 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     /// Reads `YYYY-MM-DD` strictly: four-digit year, two-digit month and day, a real date.
     public init?(_ text: some StringProtocol) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let y = Int.digitsOnly(parts[0]), let m = Int.digitsOnly(parts[1]),
-              let d = Int.digitsOnly(parts[2]) else { return nil }
-        self.init(year: y, month: m, day: d)
+        guard case .day(let day)? = PlanDate.read(text) else { return nil }
+        self = day
     }
 
     public var description: String {
@@ -46,22 +43,29 @@ public enum PlanDate: Hashable, Sendable, CustomStringConvertible {
 
     /// Reads `YYYY-MM-DD`, `YYYY-MM` or `YYYY-Qn`.
     public init?(_ text: some StringProtocol) {
-        if let day = Day(text) {
-            self = .day(day)
-            return
+        guard let date = Self.read(text) else { return nil }
+        self = date
+    }
+
+    /// Reads the three forms byte by byte (every date of every file goes through here): ASCII
+    /// digits only, exactly four for the year and two for the month and the day.
+    static func read(_ text: some StringProtocol) -> PlanDate? {
+        func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> PlanDate? {
+            guard bytes.count == 7 || bytes.count == 10, bytes[4] == UInt8(ascii: "-"),
+                  let year = Int.digits(bytes, 0, 4), (1...9999).contains(year) else { return nil }
+            if bytes.count == 10 {
+                guard bytes[7] == UInt8(ascii: "-"), let month = Int.digits(bytes, 5, 2), let day = Int.digits(bytes, 8, 2),
+                      let date = Day(year: year, month: month, day: day) else { return nil }
+                return .day(date)
+            }
+            if let month = Int.digits(bytes, 5, 2) {
+                return (1...12).contains(month) ? .month(year: year, month: month) : nil
+            }
+            guard bytes[5] == UInt8(ascii: "Q"), let quarter = Int.digits(bytes, 6, 1), (1...4).contains(quarter) else { return nil }
+            return .quarter(year: year, quarter: quarter)
         }
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 2, parts[0].count == 4, let year = Int.digitsOnly(parts[0]),
-              (1...9999).contains(year) else { return nil }
-        let rest = parts[1]
-        if rest.count == 2, let month = Int.digitsOnly(rest), (1...12).contains(month) {
-            self = .month(year: year, month: month)
-        } else if rest.count == 2, rest.first == "Q", let q = Int.digitsOnly(rest.dropFirst()),
-                  (1...4).contains(q) {
-            self = .quarter(year: year, quarter: q)
-        } else {
-            return nil
-        }
+        if let date = text.utf8.withContiguousStorageIfAvailable(parse) { return date }
+        return Array(text.utf8).withUnsafeBufferPointer(parse)
     }
 
     public var description: String {
@@ -107,6 +111,18 @@ public enum PlanDate: Hashable, Sendable, CustomStringConvertible {
 }
 
 extension Int {
+    /// The number `count` ASCII digits at `start` of `bytes` write, or nil when one is not a digit.
+    @inline(__always)
+    static func digits(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ count: Int) -> Int? {
+        var value = 0
+        for index in start..<(start + count) {
+            let digit = bytes[index] &- UInt8(ascii: "0")
+            guard digit < 10 else { return nil }
+            value = value * 10 + Int(digit)
+        }
+        return value
+    }
+
     /// An integer from ASCII digits only: no sign, no spaces, no underscores.
     static func digitsOnly(_ text: some StringProtocol) -> Int? {
         guard !text.isEmpty, text.count <= 9, text.utf8.allSatisfy({ (48...57).contains($0) }) else { return nil }
