@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import PlanKit
 
@@ -253,5 +254,39 @@ import Testing
         let parsed = parse(Self.header + "actions:\n  - id: \"3.1\"\n    text: A\n    target: 2021-07\n")
         #expect(parsed.sourceMap.location(of: "status") == SourceLocation(line: 4, column: 1))
         #expect(parsed.sourceMap.location(of: "actions[0].target") == SourceLocation(line: 8, column: 5))
+    }
+}
+
+/// Readers that want values only skip the source map; everything else they get is the same.
+@Suite struct ValuesOnlyReadingTests {
+    static var files: [URL] {
+        let invalid = Paths.packageRoot.appendingPathComponent("Tests/PlanKitTests/Fixtures/invalid")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: invalid.path)) ?? []
+        return Paths.exampleFiles + names.filter { $0.hasSuffix(".yaml") }.sorted().map { invalid.appendingPathComponent($0) }
+    }
+
+    @Test func valuesAndDiagnosticsAreTheSameWithoutPlaces() throws {
+        var compared = 0, invalid = 0
+        for url in Self.files {
+            let bytes = try Paths.bytes(url)
+            if url.lastPathComponent.hasSuffix("plan.yaml") {
+                let full = PlanFormat.parsePlanInfo(bytes, path: url.path)
+                let lean = PlanFormat.parsePlanInfo(bytes, path: url.path, keepsPlaces: false)
+                #expect(lean.value == full.value, "\(url.lastPathComponent)")
+                #expect(lean.diagnostics == full.diagnostics, "\(url.lastPathComponent)")
+                #expect(lean.sourceMap == SourceMap())
+                #expect(full.value == nil || full.sourceMap != SourceMap())
+            } else {
+                let full = PlanFormat.parseRecommendation(bytes, path: url.path)
+                let lean = PlanFormat.parseRecommendation(bytes, path: url.path, keepsPlaces: false)
+                #expect(lean.value == full.value, "\(url.lastPathComponent)")
+                #expect(lean.diagnostics == full.diagnostics, "\(url.lastPathComponent)")
+                #expect(lean.sourceMap == SourceMap())
+                #expect(full.value == nil || full.sourceMap.location(of: "text") != nil, "\(url.lastPathComponent)")
+                if full.value == nil { invalid += 1 }
+            }
+            compared += 1
+        }
+        #expect(compared > 60 && invalid > 15, "\(compared) files, \(invalid) that do not parse")
     }
 }

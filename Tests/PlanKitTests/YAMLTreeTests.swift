@@ -95,6 +95,29 @@ import Testing
         #expect(first == SourceLocation(line: 2, column: 1))
     }
 
+    /// Small mappings are checked key against key, large ones through a table: both give the
+    /// least key written twice, at its first place.
+    @Test func aKeyWrittenTwiceIsFoundInSmallAndLargeMappings() {
+        for filler in [0, 5, 12, 13, 30] {
+            let others = (0..<filler).map { "k\($0): \($0)\n" }.joined()
+            let text = "z: 1\nb: 2\n" + others + "z: 3\nb: 4\nb: 5\n"
+            guard case .duplicateKey(let key, let first) = Self.failure(text) else {
+                Issue.record("not a duplicate key with \(filler) other keys")
+                continue
+            }
+            #expect(key == "b", "\(filler) other keys")
+            #expect(first == SourceLocation(line: 2, column: 1), "\(filler) other keys")
+        }
+        // The same text twice is the same key, however it is quoted.
+        guard case .duplicateKey(let key, let first) = Self.failure("a: 1\n'c': 2\n\"c\": 3\n") else {
+            Issue.record("a quoted key written twice is not found")
+            return
+        }
+        #expect(key == "c")
+        #expect(first == SourceLocation(line: 2, column: 1))
+        #expect(throws: Never.self) { try Self.tree((0..<40).map { "k\($0): 1\n" }.joined()) }
+    }
+
     @Test func aSecondDocumentIsRefusedWhereItStarts() {
         guard case .syntax(let problem, let location, let context) = Self.failure("a: 1\n---\nb: 2\n") else {
             Issue.record("not a syntax error")

@@ -125,7 +125,7 @@ public struct PlanDiffer {
                 return nil
             case .success(let bytes):
                 parsed += 1
-                let file = PlanFormat.parsePlanInfo(bytes, path: path)
+                let file = PlanFormat.parsePlanInfo(bytes, path: path, keepsPlaces: false)
                 if file.value == nil { reportUnparsed(file.diagnostics, path: path, recommendation: nil) }
                 return file.value
             }
@@ -236,7 +236,7 @@ public struct PlanDiffer {
                     return (nil, paths[index])
                 }
             }) { input -> ParsedFile<Recommendation>? in
-                input.bytes.map { PlanFormat.parseRecommendation($0, path: input.path) }
+                input.bytes.map { PlanFormat.parseRecommendation($0, path: input.path, keepsPlaces: false) }
             }
             var results: [Recommendation??] = []
             for (index, file) in files.enumerated() {

@@ -21,12 +21,23 @@ public struct SourceMap: Sendable, Hashable {
 struct FieldReader {
     let path: String
     var diagnostics: [Diagnostic] = []
-    var sourceMap = SourceMap()
+    /// Where each field is; left empty when the reader was asked not to keep places.
+    private(set) var sourceMap = SourceMap()
+    /// Whether `sourceMap` is filled in: readers that want values only (comparing versions,
+    /// rendering) skip the cost of naming and recording every field.
+    let keepsPlaces: Bool
     /// Unknown keys reported so far: past the cap, no "did you mean" is worked out.
     private var unknownKeys = 0
 
-    init(path: String) {
+    init(path: String, keepsPlaces: Bool = true) {
         self.path = path
+        self.keepsPlaces = keepsPlaces
+    }
+
+    /// Records where a field is, when places are kept; `fieldPath` is only worked out then.
+    mutating func record(_ fieldPath: @autoclosure () -> String, key: SourceLocation?, value: SourceLocation?) {
+        guard keepsPlaces else { return }
+        sourceMap.record(fieldPath(), key: key, value: value)
     }
 
     mutating func report(_ rule: FormatRule, at location: SourceLocation?, _ message: String) {
@@ -64,8 +75,8 @@ struct FieldReader {
                 report(.unknownKey, at: Self.location(key), message)
                 continue
             }
-            fields.entries[name] = (Self.location(key), value)
-            sourceMap.record(Fields.join(fieldPath, name), key: Self.location(key), value: Self.location(value))
+            fields.add(name, Self.location(key), value)
+            record(Fields.join(fieldPath, name), key: Self.location(key), value: Self.location(value))
         }
         return fields
     }
@@ -74,7 +85,7 @@ struct FieldReader {
 
     /// The scalar's text, or nil (reported) when the node is not a scalar or is empty.
     mutating func text(_ fields: Fields, _ key: String, required: Bool) -> String? {
-        guard let (keyLocation, node) = fields.entries[key] else {
+        guard let (keyLocation, node) = fields[key] else {
             if required { missing(fields, key) }
             return nil
         }
@@ -100,7 +111,7 @@ struct FieldReader {
 
     /// A whole number in `range`, written as a plain scalar.
     mutating func integer(_ fields: Fields, _ key: String, required: Bool, range: ClosedRange<Int>) -> Int? {
-        guard let (keyLocation, node) = fields.entries[key] else {
+        guard let (keyLocation, node) = fields[key] else {
             if required { missing(fields, key) }
             return nil
         }
@@ -157,7 +168,7 @@ struct FieldReader {
     }
 
     private mutating func dateText(_ fields: Fields, _ key: String, required: Bool) -> (text: String, location: SourceLocation?)? {
-        guard let (keyLocation, node) = fields.entries[key] else {
+        guard let (keyLocation, node) = fields[key] else {
             if required { missing(fields, key) }
             return nil
         }
@@ -176,7 +187,7 @@ struct FieldReader {
     mutating func choice<T: RawRepresentable & CaseIterable>(_ fields: Fields, _ key: String, required: Bool,
                                                              as type: T.Type) -> T? where T.RawValue == String {
         guard let raw = text(fields, key, required: required) else { return nil }
-        return choice(raw, key: key, at: fields.entries[key].flatMap { Self.location($0.1) }, as: type)
+        return choice(raw, key: key, at: fields[key].flatMap { Self.location($0.1) }, as: type)
     }
 
     mutating func choice<T: RawRepresentable & CaseIterable>(_ raw: String, key: String, at location: SourceLocation?,
@@ -196,7 +207,7 @@ struct FieldReader {
 
     /// A list's items (block or flow), or nil (reported) when the value is not a list.
     mutating func list(_ fields: Fields, _ key: String, required: Bool) -> [YAMLNode]? {
-        guard let (keyLocation, node) = fields.entries[key] else {
+        guard let (keyLocation, node) = fields[key] else {
             if required { missing(fields, key) }
             return nil
         }
@@ -216,8 +227,7 @@ struct FieldReader {
         guard let items = list(fields, key, required: false) else { return nil }
         var result: [String] = []
         for (index, item) in items.enumerated() {
-            let itemPath = "\(Fields.join(fields.fieldPath, key))[\(index)]"
-            sourceMap.record(itemPath, key: nil, value: Self.location(item))
+            record("\(Fields.join(fields.fieldPath, key))[\(index)]", key: nil, value: Self.location(item))
             guard case .scalar(let scalar) = item else {
                 report(.wrongType, at: Self.location(item), "each of '\(key)' must be text, found \(Self.describe(item))")
                 continue
@@ -238,7 +248,7 @@ struct FieldReader {
 
     /// A nested mapping's fields.
     mutating func mapping(_ fields: Fields, _ key: String, required: Bool, known: [String]) -> Fields? {
-        guard let (keyLocation, node) = fields.entries[key] else {
+        guard let (keyLocation, node) = fields[key] else {
             if required { missing(fields, key) }
             return nil
         }
@@ -267,11 +277,29 @@ struct FieldReader {
 struct Fields {
     let node: YAMLNode
     let fieldPath: String
-    var entries: [String: (SourceLocation?, YAMLNode)] = [:]
+    /// In the order written. A mapping has a dozen known keys at most, so a search through them
+    /// costs less than hashing each name into a dictionary.
+    private var entries: [(name: String, location: SourceLocation?, value: YAMLNode)] = []
 
     init(node: YAMLNode, fieldPath: String) {
         self.node = node
         self.fieldPath = fieldPath
+    }
+
+    /// The key's place and its value.
+    subscript(key: String) -> (SourceLocation?, YAMLNode)? {
+        for entry in entries where entry.name == key { return (entry.location, entry.value) }
+        return nil
+    }
+
+    /// Adds a key, or replaces its value when the mapping has it already (the last one counts,
+    /// though the YAML reader refuses a mapping with a key written twice).
+    mutating func add(_ name: String, _ location: SourceLocation?, _ value: YAMLNode) {
+        if let index = entries.firstIndex(where: { $0.name == name }) {
+            entries[index] = (name, location, value)
+        } else {
+            entries.append((name, location, value))
+        }
     }
 
     static func join(_ parent: String, _ key: String) -> String {

@@ -30,9 +30,10 @@ public enum PlanFormat {
     public static let updateKeys = ["date", "text", "state", "target", "owners"]
 
     /// Reads `plan.yaml`.
-    public static func parsePlanInfo(_ bytes: [UInt8], path: String) -> ParsedFile<PlanInfo> {
+    /// `keepsPlaces: false` leaves the source map empty, for readers that want the value only.
+    public static func parsePlanInfo(_ bytes: [UInt8], path: String, keepsPlaces: Bool = true) -> ParsedFile<PlanInfo> {
         let document = YAMLDocument(bytes: bytes, path: path)
-        var reader = FieldReader(path: path)
+        var reader = FieldReader(path: path, keepsPlaces: keepsPlaces)
         var info: PlanInfo? = nil
         if let root = document.root,
            let fields = reader.fields(of: root, at: "", known: planKeys, what: "plan.yaml") {
@@ -42,9 +43,10 @@ public enum PlanFormat {
     }
 
     /// Reads a `recommendations/NN.yaml` file.
-    public static func parseRecommendation(_ bytes: [UInt8], path: String) -> ParsedFile<Recommendation> {
+    /// `keepsPlaces: false` leaves the source map empty, for readers that want the value only.
+    public static func parseRecommendation(_ bytes: [UInt8], path: String, keepsPlaces: Bool = true) -> ParsedFile<Recommendation> {
         let document = YAMLDocument(bytes: bytes, path: path)
-        var reader = FieldReader(path: path)
+        var reader = FieldReader(path: path, keepsPlaces: keepsPlaces)
         var recommendation: Recommendation? = nil
         if let root = document.root,
            let fields = reader.fields(of: root, at: "", known: recommendationKeys, what: "a recommendation") {
@@ -64,7 +66,7 @@ public enum PlanFormat {
     private static func readPlanInfo(_ f: Fields, _ r: inout FieldReader) -> PlanInfo? {
         let format = r.integer(f, "format", required: true, range: 0...Limits.maxNumber)
         if let format, format != PlanInfo.currentFormat {
-            r.report(.unsupportedFormat, at: f.entries["format"].flatMap { FieldReader.location($0.1) },
+            r.report(.unsupportedFormat, at: f["format"].flatMap { FieldReader.location($0.1) },
                      "format \(format) is not supported; this plantool reads format \(PlanInfo.currentFormat)")
         }
         let title = r.text(f, "title", required: true)
@@ -127,7 +129,7 @@ public enum PlanFormat {
     private static func readCategories(_ f: Fields, _ r: inout FieldReader) -> [ReasonCategory]? {
         guard let items = r.list(f, "categories", required: true) else { return nil }
         if items.isEmpty {
-            r.report(.emptyValue, at: f.entries["categories"].flatMap { FieldReader.location($0.1) },
+            r.report(.emptyValue, at: f["categories"].flatMap { FieldReader.location($0.1) },
                      "'categories' is empty; name at least one of: \(ReasonCategory.allCases.map(\.rawValue).joined(separator: ", "))")
             return nil
         }
@@ -154,7 +156,7 @@ public enum PlanFormat {
     }
 
     private static func readAction(_ node: YAMLNode, path: String, _ r: inout FieldReader) -> Action? {
-        r.sourceMap.record(path, key: nil, value: FieldReader.location(node))
+        r.record(path, key: nil, value: FieldReader.location(node))
         guard let f = r.fields(of: node, at: path, known: actionKeys, what: "an action") else { return nil }
         let id = readID(f, &r)
         let text = r.text(f, "text", required: true)
@@ -164,8 +166,9 @@ public enum PlanFormat {
         let note = r.text(f, "note", required: false)
         var updates: [Update] = []
         for (index, item) in (r.list(f, "updates", required: false) ?? []).enumerated() {
-            r.sourceMap.record("\(path).updates[\(index)]", key: nil, value: FieldReader.location(item))
-            guard let uf = r.fields(of: item, at: "\(path).updates[\(index)]", known: updateKeys, what: "an update") else { continue }
+            let updatePath = "\(path).updates[\(index)]"
+            r.record(updatePath, key: nil, value: FieldReader.location(item))
+            guard let uf = r.fields(of: item, at: updatePath, known: updateKeys, what: "an update") else { continue }
             let date = r.planDate(uf, "date", required: true, quarters: false)
             let updateText = r.text(uf, "text", required: true)
             let updateState = r.choice(uf, "state", required: false, as: ActionState.self)
@@ -181,7 +184,7 @@ public enum PlanFormat {
 
     /// Action ids are text ("1.10" is not 1.1), written as dot-separated whole numbers.
     private static func readID(_ f: Fields, _ r: inout FieldReader) -> String? {
-        guard let (_, node) = f.entries["id"] else {
+        guard let (_, node) = f["id"] else {
             r.missing(f, "id")
             return nil
         }

@@ -252,6 +252,23 @@ struct YAMLTree {
         /// Keys written twice: the first of them in sort order, at its first place, as Yams reports it.
         static func checkDuplicates(_ pairs: [(key: YAMLNode, value: YAMLNode)]) throws(Failure) {
             guard pairs.count > 1 else { return }
+            // A plan's mappings hold a dozen keys at most: comparing each key with those before
+            // it costs less than hashing them all. The answer is the same: the least key
+            // written twice, with the place of its first writing.
+            if pairs.count <= 16 {
+                var least: (key: String, first: SourceLocation)? = nil
+                for index in 1..<pairs.count {
+                    guard case .scalar(let s) = pairs[index].key, least.map({ s.string < $0.key }) ?? true else { continue }
+                    for earlier in pairs[..<index] {
+                        if case .scalar(let e) = earlier.key, e.string == s.string {
+                            least = (s.string, e.location)
+                            break
+                        }
+                    }
+                }
+                if let least { throw .duplicateKey(least.key, first: least.first) }
+                return
+            }
             var seen: [String: SourceLocation] = [:]
             var duplicated: [String: SourceLocation] = [:]
             for (key, _) in pairs {

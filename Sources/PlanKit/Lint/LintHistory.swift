@@ -60,7 +60,7 @@ public struct LintBase: Sendable {
         }
         let files = ParallelMap.map(contents) { input -> File in
             File(path: input.path, recommendation: input.bytes.flatMap {
-                PlanFormat.parseRecommendation($0, path: input.path).value
+                PlanFormat.parseRecommendation($0, path: input.path, keepsPlaces: false).value
             })
         }
         return LintBase(name: name, files: files, unchangedPaths: unchanged)

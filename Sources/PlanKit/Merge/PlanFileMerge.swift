@@ -11,12 +11,12 @@ public enum PlanFileMerge: Sendable, Equatable {
     public static func merge(base: [UInt8]?, ours: [UInt8], theirs: [UInt8], kind: PlanFileKind, path: String) -> PlanFileMerge {
         switch kind {
         case .plan:
-            return merge(base, ours, theirs, path: path, parse: PlanFormat.parsePlanInfo) { b, o, t, parsed in
+            return merge(base, ours, theirs, path: path, parse: { PlanFormat.parsePlanInfo($0, path: $1) }) { b, o, t, parsed in
                 let result = PlanMerge.merge(base: b, ours: o, theirs: t)
                 return (PlanMerge.text(of: result, ours: parsed), result.conflicts)
             }
         case .recommendation:
-            return merge(base, ours, theirs, path: path, parse: PlanFormat.parseRecommendation) { b, o, t, parsed in
+            return merge(base, ours, theirs, path: path, parse: { PlanFormat.parseRecommendation($0, path: $1) }) { b, o, t, parsed in
                 let result = PlanMerge.merge(base: b, ours: o, theirs: t)
                 return (PlanMerge.text(of: result, ours: parsed), result.conflicts)
             }

@@ -4,9 +4,9 @@ public enum Textconv {
     public static func render(_ bytes: [UInt8], fileName: String) -> String? {
         switch PlanFileKind(fileName: fileName) {
         case .plan:
-            return PlanFormat.parsePlanInfo(bytes, path: fileName).value.map(render)
+            return PlanFormat.parsePlanInfo(bytes, path: fileName, keepsPlaces: false).value.map(render)
         case .recommendation:
-            return PlanFormat.parseRecommendation(bytes, path: fileName).value.map(render)
+            return PlanFormat.parseRecommendation(bytes, path: fileName, keepsPlaces: false).value.map(render)
         }
     }
 

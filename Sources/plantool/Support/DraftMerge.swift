@@ -48,7 +48,7 @@ enum DraftMerge {
                     }))
                     return nil
                 }
-                let number = kind == .recommendation ? PlanFormat.parseRecommendation(Array(text.utf8), path: path).value?.number : nil
+                let number = kind == .recommendation ? PlanFormat.parseRecommendation(Array(text.utf8), path: path, keepsPlaces: false).value?.number : nil
                 return (text, number)
             case .unreadable(let side, let error):
                 let name = side == "ours" ? oursName : side == "theirs" ? theirsName : "the common ancestor"
@@ -60,14 +60,14 @@ enum DraftMerge {
         /// The file a side renumbered the recommendation at `path` to: a recommendation file it
         /// added in the same folder, that only it changed, with the same recommendation text.
         func renumbered(_ path: String, base b: TreeEntry, tree: ObjectID, changed: Set<String>, other: Set<String>) throws -> (path: String, entry: TreeEntry)? {
-            guard let baseText = PlanFormat.parseRecommendation(try repository.blob(b.id, limit: limit), path: path).value?.text else { return nil }
+            guard let baseText = PlanFormat.parseRecommendation(try repository.blob(b.id, limit: limit), path: path, keepsPlaces: false).value?.text else { return nil }
             let folder = path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
             for candidate in changed.sorted() where !other.contains(candidate) && candidate != path {
                 guard PlanFileMerge.kind(ofRepositoryPath: candidate) == .recommendation,
                       candidate.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/") == folder,
                       try repository.entry(ofTree: trees.base, at: candidate) == nil,
                       let entry = try repository.entry(ofTree: tree, at: candidate), entry.kind.isFile,
-                      PlanFormat.parseRecommendation(try repository.blob(entry.id, limit: limit), path: candidate).value?.text == baseText
+                      PlanFormat.parseRecommendation(try repository.blob(entry.id, limit: limit), path: candidate, keepsPlaces: false).value?.text == baseText
                 else { continue }
                 return (candidate, entry)
             }
