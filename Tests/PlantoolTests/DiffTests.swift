@@ -256,6 +256,24 @@ struct DiffTests {
         }
     }
 
+    @Test("colour on a terminal and with FORCE_COLOR (slips in red); none when piped or with NO_COLOR")
+    func colour() throws {
+        try withTemporaryDirectory { dir in
+            let (repo, c1, _, c3) = try Self.history(in: dir)
+            let plain = diff([c1, c3], in: repo)
+            #expect(plain.status == 0 && !ANSI.contains(plain.stdout), "\(plain)")
+            let forced = diff([c1, c3], in: repo, env: ["FORCE_COLOR": "1"])
+            #expect(forced.stdout.contains("\u{1B}[31m! " + Self.slip51), "\(forced)")
+            #expect(ANSI.strip(forced.stdout) == plain.stdout, "colour adds codes and nothing else")
+            let terminal = try #require(ToolOnPath.runOnTerminal(["diff", c1, c3], in: repo, env: ["TERM": "xterm-256color"]))
+            #expect(terminal.status == 0, "\(terminal)")
+            #expect(terminal.stdout.contains("\u{1B}[31m! " + Self.slip71), "\(terminal)")
+            #expect(ANSI.strip(terminal.stdout).replacingOccurrences(of: "\r\n", with: "\n") == plain.stdout, "\(terminal)")
+            let noColor = try #require(ToolOnPath.runOnTerminal(["diff", c1, c3], in: repo, env: ["TERM": "xterm-256color", "NO_COLOR": "1"]))
+            #expect(noColor.status == 0 && !ANSI.contains(noColor.stdout), "\(noColor)")
+        }
+    }
+
     @Test("--stat: the count of each kind, then the summary line")
     func stat() throws {
         try withTemporaryDirectory { dir in

@@ -69,7 +69,7 @@ extension Plantool {
                 switch format {
                 case "markdown": Output.line(DiffRenderer.markdown(changes, labels: labels))
                 case "json": Output.line(DiffRenderer.json(changes, labels: labels, parsedFiles: parsed))
-                default: Output.line(DiffRenderer.text(changes, labels: labels, style: Self.colour))
+                default: Output.line(DiffRenderer.text(changes, labels: labels, style: Output.colours ? Self.colour : { text, _ in text }))
                 }
             }
             if !diagnostics.isEmpty && format == "text" {

@@ -1,6 +1,8 @@
 import Foundation
 import PlanKit
-import Rainbow
+// Rainbow keeps its settings in global variables, set once at start-up (Plantool.main) and only
+// read afterwards.
+@preconcurrency import Rainbow
 
 /// A problem of the tool's own (a missing folder, a file it cannot write), as opposed to
 /// findings in a plan. Printed as `plantool: error: ...`.
@@ -18,6 +20,13 @@ enum Output {
 
     static func standardError(_ text: String) {
         FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+
+    /// Whether colours reach standard output: a terminal (or FORCE_COLOR), and no NO_COLOR.
+    /// Otherwise Rainbow still takes each styled string apart before giving it back plain, so
+    /// callers that style many lines skip the styling.
+    static var colours: Bool {
+        Rainbow.enabled && Rainbow.outputTarget == .console
     }
 
     static func error(_ message: String) {
