@@ -153,10 +153,13 @@ import Testing
     }
 
     @Test func deepNestingIsAnErrorNotACrash() {
-        let deep = String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000)
-        let parsed = parse("text: " + deep + "\n")
-        #expect(parsed.value == nil)
-        #expect(parsed.diagnostics.hasErrors)
+        // Brackets, braces (each found on its own: the check looks for either), and the two mixed.
+        for (open, close) in [("[", "]"), ("{a: ", "}"), ("[{a: ", "}]")] {
+            let deep = String(repeating: open, count: 10_000) + String(repeating: close, count: 10_000)
+            let parsed = parse("text: " + deep + "\n")
+            #expect(parsed.value == nil, "\(open)")
+            #expect(parsed.diagnostics.map(\.rule).contains("nesting-too-deep"), "\(open): \(parsed.diagnostics)")
+        }
     }
 
     @Test func lineEndingsAndByteOrderMark() throws {

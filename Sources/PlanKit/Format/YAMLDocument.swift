@@ -33,6 +33,13 @@ struct YAMLDocument {
     /// have closed them before the parser checks, so when the brackets alone could nest that
     /// deep, the file's events are counted, without building anything (no recursion).
     static func tooDeep<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> SourceLocation? {
+        // Most plans have no flow collection at all: looking for an opening bracket with memchr
+        // costs a fraction of counting through every byte.
+        let opens = bytes.withContiguousStorageIfAvailable { buffer -> Bool in
+            guard let base = buffer.baseAddress, !buffer.isEmpty else { return false }
+            return memchr(base, Int32(UInt8(ascii: "[")), buffer.count) != nil || memchr(base, Int32(UInt8(ascii: "{")), buffer.count) != nil
+        }
+        if opens == false { return nil }
         var brackets = 0
         var deepest = 0
         for byte in bytes {
