@@ -1,0 +1,58 @@
+/// Characters no plan text may hold, whether written raw or as a YAML escape, and how every output
+/// shows one that reaches it anyway (defence in depth: a reader bug, an imported file, a git
+/// message).
+///
+/// Forbidden: C0 controls (tab and line feed excepted, and those only where the text may hold
+/// them), DEL, C1 controls, and the bidirectional overrides and isolates U+202A–U+202E and
+/// U+2066–U+2069, which can make a terminal or a page show text in another order than it is.
+public enum UnsafeCharacters {
+    /// Whether `scalar` may stand in a plan's text. Line feeds only in texts that may span lines.
+    public static func isAllowed(_ scalar: Unicode.Scalar, multiline: Bool = true) -> Bool {
+        switch scalar.value {
+        case 0x09: return true
+        case 0x0A: return multiline
+        case 0x00...0x1F, 0x7F...0x9F: return false
+        case 0x202A...0x202E, 0x2066...0x2069: return false
+        default: return true
+        }
+    }
+
+    /// The first forbidden scalar of `text` and its offset in scalars, if any.
+    public static func firstForbidden(in text: String, multiline: Bool = true) -> (offset: Int, scalar: Unicode.Scalar)? {
+        for (offset, scalar) in text.unicodeScalars.enumerated() where !isAllowed(scalar, multiline: multiline) {
+            return (offset, scalar)
+        }
+        return nil
+    }
+
+    /// How a forbidden scalar is named in messages: `U+001B`.
+    public static func name(_ scalar: Unicode.Scalar) -> String {
+        let hex = String(scalar.value, radix: 16, uppercase: true)
+        return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+    }
+
+    /// `text` with every forbidden scalar replaced by a visible stand-in: a C0 control by its
+    /// Unicode control picture (ESC → ␛, CR → ␍), DEL by ␡, and the rest by `<U+XXXX>`. Line
+    /// feeds stay when `keepingLineBreaks`, else they become ␊. Text without such scalars is
+    /// returned as it is, without copying.
+    public static func neutralised(_ text: String, keepingLineBreaks: Bool = true) -> String {
+        guard text.unicodeScalars.contains(where: { !isAllowed($0, multiline: keepingLineBreaks) }) else { return text }
+        var result = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if isAllowed(scalar, multiline: keepingLineBreaks) {
+                result.append(scalar)
+            } else {
+                result.append(contentsOf: standIn(scalar).unicodeScalars)
+            }
+        }
+        return String(result)
+    }
+
+    static func standIn(_ scalar: Unicode.Scalar) -> String {
+        switch scalar.value {
+        case 0x00...0x1F: return String(Unicode.Scalar(0x2400 + scalar.value)!)
+        case 0x7F: return "\u{2421}"
+        default: return "<" + name(scalar) + ">"
+        }
+    }
+}
