@@ -77,4 +77,18 @@ struct LogSubjectTests {
             #expect(!result.stderr.isEmpty, "\(result)")
         }
     }
+
+    @Test("on the recall-culture demo the README's examples of unknown ids are the real output")
+    func readmeExamples() throws {
+        try withTemporaryDirectory { dir in
+            let (repo, _) = try Demo.build(in: dir)
+            let readme = try String(contentsOf: PackagePaths.root.appendingPathComponent("README.md"), encoding: .utf8)
+            for subject in ["5.9", "99"] {
+                let result = run(["log", subject], in: repo)
+                #expect(result.status == 2, "\(result)")
+                #expect(result.stdout.isEmpty, "\(result)")
+                #expect(readme.contains("$ plantool log \(subject)\n\(result.stderr)"), "\(result)")
+            }
+        }
+    }
 }
