@@ -119,9 +119,10 @@ extension Plantool {
                                          changes: changes))
                 }
                 // An id no version of its file ever held is a mistake, not an empty history.
-                if let number, !entries.contains(where: { entry in action.map { id in entry.changes.contains { $0.action == id } } ?? true }),
-                   let problem = try LogSubject.absence(
-                       number: number, action: action, history: history, revision: rev, fileEntry: { try fileEntry(in: $0) },
+                let shown = action.map { id in entries.contains { $0.changes.contains { $0.action == id } } } ?? !entries.isEmpty
+                if let number, !shown, let problem = try LogSubject.absence(
+                       number: number, action: action, history: history, revision: UnsafeCharacters.neutralised(rev, keepingLineBreaks: false),
+                       fileEntry: { try fileEntry(in: $0) },
                        read: { entry in try? git.plans.contents(of: fileListing(entry).recommendations[0]).get() },
                        recommendationNumbers: {
                            let folder = prefix + PlanDirectory.recommendationsFolder

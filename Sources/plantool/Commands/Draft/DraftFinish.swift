@@ -13,9 +13,9 @@ extension Plantool.DraftCommand {
                 field was changed in two different ways, stops and names the recommendation, the \
                 field and both values, leaving every branch and the working tree as they were. Ends \
                 on the base branch, from wherever HEAD was (another draft, a detached HEAD); with \
-                uncommitted changes it refuses. --keep keeps the draft's branch. A finish that was interrupted \
-                (its journal is in the git folder) is completed first: the files its checkout was \
-                writing are written, the base moved and the draft's branch deleted.
+                uncommitted changes it refuses. --keep keeps the draft's branch. A finish that was \
+                interrupted (its journal is in the git folder) is completed first: the files its \
+                checkout was writing are written, the base moved and the draft's branch deleted.
                 """
         )
 
