@@ -21,7 +21,7 @@ struct DraftJournalTests {
     }
 
     static func journalText(draft: String = "update", base: String = "main", baseWas: String, result: String,
-                            draftTip: String, head: String = "base", keep: Bool = false) -> String {
+                            draftTip: String, head: String = "base", keep: Bool = false, headWas: String? = nil) -> String {
         """
         # plantool draft finish was interrupted while this file is here; `plantool draft finish NAME` completes it
         draft \(draft)
@@ -32,7 +32,7 @@ struct DraftJournalTests {
         head \(head)
         keep \(keep ? "yes" : "no")
 
-        """
+        """ + (headWas.map { "head-was \($0)\n" } ?? "")
     }
 
     /// The repository as a finish leaves it when stopped in the middle of its checkout: the
@@ -121,6 +121,34 @@ struct DraftJournalTests {
             #expect(refused2.stderr.contains("plan/recommendations/02.yaml"), "\(refused2)")
             #expect(try RepositoryState.of(state.repo) == before2)
             #expect(exists(state.journal))
+        }
+    }
+
+    @Test("a finish started from another draft and interrupted in its checkout is completed: the file written, main moved, HEAD on main, the other draft kept")
+    func completesFromAnotherDraft() throws {
+        try withTemporaryDirectory { dir in
+            let (repo, main, draft) = try FaultTests.draftRepository(in: dir)
+            // HEAD on draft/other, at the commit both main and the draft started from.
+            try gitOK(["switch", "-q", "-c", "draft/other", "main~1"], in: repo)
+            let other = try gitOK(["rev-parse", "HEAD"], in: repo)
+            let tree = try gitOK(["merge-tree", "--write-tree", "main", "draft/update"], in: repo)
+            let result = try gitOK(["commit-tree", tree, "-p", "main", "-p", "draft/update", "-m", "Merge draft 'update' into main"], in: repo)
+            let journal = repo.appendingPathComponent(".git/plantool-draft-finish")
+            try Data(Self.journalText(baseWas: main, result: result, draftTip: draft, head: "other", headWas: other).utf8).write(to: journal)
+            // The checkout from draft/other to the result stopped half way through recommendation 2.
+            let new2 = Data(git(["show", "\(result):plan/recommendations/02.yaml"], in: repo).stdout.utf8)
+            try new2.prefix(100).write(to: FaultTests.recommendation(2, in: repo))
+
+            let finished = run(["draft", "finish", "update"], in: repo)
+            #expect(finished.status == 0, "\(finished)")
+            #expect(finished.stdout.contains("completed an interrupted draft finish of 'update' into main"), "\(finished)")
+            #expect(try gitOK(["rev-parse", "main"], in: repo) == result)
+            #expect(try gitOK(["symbolic-ref", "HEAD"], in: repo) == "refs/heads/main")
+            #expect(try gitOK(["status", "--porcelain", "--untracked-files=all"], in: repo) == "")
+            #expect(try gitOK(["diff", "--name-only", "main"], in: repo) == "")
+            #expect(try GitDraftTests.drafts(in: repo) == "draft/other")
+            #expect(try gitOK(["rev-parse", "draft/other"], in: repo) == other)
+            #expect(!exists(journal))
         }
     }
 

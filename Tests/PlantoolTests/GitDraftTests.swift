@@ -296,6 +296,87 @@ struct GitDraftTests {
         }
     }
 
+    @Test("draft finish run from another draft ends on the base, clean and holding the result; the other draft is left as it was",
+          arguments: [false, true])
+    func draftFinishFromAnotherDraft(mainMoved: Bool) throws {
+        try withTemporaryDirectory { dir in
+            let repo = try GitFixture.repository(in: dir)
+            let c1 = try Self.draftWithCommit("c1", changing: 2, in: repo)
+            try Self.plantoolOK(["draft", "switch", "main"], in: repo)
+            if mainMoved {
+                try Self.setAddressee("Purple Futures", of: 4, in: repo)
+                try Self.plantoolOK(["commit", "-m", "Main: recommendation 4"], in: repo.appendingPathComponent("plan"))
+            }
+            let c2 = try Self.draftWithCommit("c2", changing: 3, to: "National Probation Service", in: repo)
+            #expect(try gitOK(["symbolic-ref", "HEAD"], in: repo) == "refs/heads/draft/c2")
+
+            let finish = run(["draft", "finish", "c1"], in: repo)
+            #expect(finish.status == 0, "\(finish)")
+            #expect(finish.stdout.contains(mainMoved ? "merge commit" : "fast-forward"), "\(finish)")
+            #expect(finish.stdout.contains("switched to main from draft/c2"), "\(finish)")
+            #expect(try gitOK(["symbolic-ref", "HEAD"], in: repo) == "refs/heads/main")
+            let main = try gitOK(["rev-parse", "main"], in: repo)
+            if mainMoved {
+                #expect(try gitOK(["rev-parse", "main^2"], in: repo) == c1)
+            } else {
+                #expect(main == c1)
+            }
+            #expect(try gitOK(["status", "--porcelain", "--untracked-files=all"], in: repo) == "")
+            #expect(try gitOK(["diff", "--name-only", "main"], in: repo) == "", "the working tree does not match main")
+            #expect(GitFixture.text(of: Self.recommendation(2, in: repo))?.contains("addressee: Ministry of Justice") == true)
+            #expect(GitFixture.text(of: Self.recommendation(3, in: repo))?.contains("addressee: National Probation Service") == false)
+            #expect(try Self.drafts(in: repo) == "draft/c2")
+            #expect(try gitOK(["rev-parse", "draft/c2"], in: repo) == c2)
+            #expect(Self.fsckClean(repo) == nil)
+        }
+    }
+
+    @Test("draft finish run from another draft with uncommitted changes refuses, names the file and changes nothing")
+    func draftFinishFromAnotherDraftDirty() throws {
+        try withTemporaryDirectory { dir in
+            let repo = try GitFixture.repository(in: dir)
+            try Self.draftWithCommit("c1", changing: 2, in: repo)
+            try Self.plantoolOK(["draft", "switch", "main"], in: repo)
+            try Self.draftWithCommit("c2", changing: 3, in: repo)
+            try Self.setAddressee("Purple Futures", of: 4, in: repo)
+            let before = try RepositoryState.of(repo)
+            let finish = run(["draft", "finish", "c1"], in: repo)
+            #expect(finish.status == 2, "\(finish)")
+            #expect(finish.stderr.contains("plan/recommendations/04.yaml"), "\(finish)")
+            #expect(finish.stderr.contains("nothing was changed"), "\(finish)")
+            #expect(try RepositoryState.of(repo) == before)
+        }
+    }
+
+    @Test("draft finish on a detached HEAD ends on the base when a branch holds that commit, and refuses, changing nothing, when none does")
+    func draftFinishFromDetachedHead() throws {
+        try withTemporaryDirectory { dir in
+            let repo = try GitFixture.repository(in: dir)
+            let first = try gitOK(["rev-parse", "main"], in: repo)
+            let c1 = try Self.draftWithCommit("c1", changing: 2, in: repo)
+            try gitOK(["switch", "-q", "--detach", first], in: repo)
+            let finish = run(["draft", "finish", "c1"], in: repo)
+            #expect(finish.status == 0, "\(finish)")
+            #expect(finish.stdout.contains("switched to main from the detached HEAD at"), "\(finish)")
+            #expect(try gitOK(["symbolic-ref", "HEAD"], in: repo) == "refs/heads/main")
+            #expect(try gitOK(["rev-parse", "main"], in: repo) == c1)
+            #expect(try gitOK(["status", "--porcelain", "--untracked-files=all"], in: repo) == "")
+            #expect(try gitOK(["diff", "--name-only", "main"], in: repo) == "")
+
+            // A commit made on the detached HEAD, which no branch holds, is not left behind.
+            try Self.draftWithCommit("c2", changing: 3, in: repo)
+            try gitOK(["switch", "-q", "--detach", "main"], in: repo)
+            try Self.setAddressee("Purple Futures", of: 4, in: repo)
+            try gitOK(["commit", "-q", "-a", "-m", "On a detached HEAD"], in: repo)
+            let before = try RepositoryState.of(repo)
+            let refused = run(["draft", "finish", "c2"], in: repo)
+            #expect(refused.status == 2, "\(refused)")
+            #expect(refused.stderr.contains("HEAD is detached at"), "\(refused)")
+            #expect(refused.stderr.contains("no branch holds"), "\(refused)")
+            #expect(try RepositoryState.of(repo) == before)
+        }
+    }
+
     @Test("draft discard refuses an unmerged draft without --force and the draft you are on")
     func draftDiscard() throws {
         try withTemporaryDirectory { dir in

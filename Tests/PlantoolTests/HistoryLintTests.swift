@@ -294,16 +294,35 @@ struct HistoryLintTests {
         }
     }
 
-    @Test("status-downgraded warns when an agreed recommendation becomes partly agreed, not the other way")
+    @Test("status-downgraded warns when a response is weakened with no reason given or changed in the same change; explained, or strengthened, it is clean")
     func statusDowngraded() throws {
         try withTemporaryDirectory { dir in
             let repo = try Self.repository(in: dir, hook: true)
             let file = repo.appendingPathComponent(Self.rec5)
             let v = try Recommendation5(of: file)
-            let result = try Self.commit(v.fixed, to: Self.rec5, in: repo)
-            #expect(result.status == 0, "\(result)")
             let status = try Self.place(Self.rec5, "status:", in: repo)
-            #expect(result.stdoutAndStderr.contains("\(status): warning: recommendation 5 was agreed in HEAD and is now partly-agreed; say why the response changed in 'reason' [status-downgraded]"), "\(result)")
+
+            // The status alone: the reason and the part are asked for.
+            try write(v.noReason, to: Self.rec5, in: repo)
+            let bare = lint([], in: repo)
+            #expect(bare.stdout.contains("\(status): warning: recommendation 5 was agreed in HEAD and is now partly-agreed; say why the response changed in 'reason' and which part will be implemented in 'implemented-part' [status-downgraded]"), "\(bare)")
+
+            // With its reason and implemented part, committed through the hook: nothing to say.
+            let explained = try Self.commit(v.fixed, to: Self.rec5, in: repo)
+            #expect(explained.status == 0, "\(explained)")
+            #expect(!explained.stdoutAndStderr.contains("status-downgraded"), "\(explained)")
+
+            // Partly agreed to not agreed with the committed reason left as it was: still a warning.
+            let notAgreed = v.fixed.replacingOccurrences(of: "\nstatus: partly-agreed\n", with: "\nstatus: not-agreed\n")
+            try write(notAgreed, to: Self.rec5, in: repo)
+            let unchanged = lint([], in: repo)
+            #expect(unchanged.stdout.contains("\(status): warning: recommendation 5 was partly-agreed in HEAD and is now not-agreed; say why the response changed in 'reason' (it is unchanged since HEAD) [status-downgraded]"), "\(unchanged)")
+            let newReason = notAgreed.replacingOccurrences(of: "text: resourcing need and affordability will need to be balanced",
+                                                           with: "text: the pilot showed the current timescales are needed")
+            #expect(newReason != notAgreed)
+            try write(newReason, to: Self.rec5, in: repo)
+            let changed = lint([], in: repo)
+            #expect(!changed.stdout.contains("status-downgraded"), "\(changed)")
 
             try write(v.original, to: Self.rec5, in: repo)
             let back = lint([], in: repo)

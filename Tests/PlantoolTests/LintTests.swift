@@ -1051,4 +1051,38 @@ struct LintTests {
             #expect(Self.overdue(lint([], in: plan)).count == 1)
         }
     }
+
+    // MARK: 13. An update's target before its own date
+
+    @Test("update-target-before-date: the hook refuses an update of 2022-06 moving 5.1 to 2022-04, at that target; completing the action in it is accepted")
+    func updateTargetBeforeItsDate() throws {
+        try withTemporaryDirectory { dir in
+            let repo = try GitFixture.repository(in: dir)
+            #expect(run(["hook", "install"], in: repo).status == 0)
+            let rec5 = "plan/recommendations/05.yaml"
+            let file = repo.appendingPathComponent(rec5)
+            let original = try #require(GitFixture.text(of: file))
+            #expect(original.hasSuffix("        target: 2022-03\n"))
+            let head = try gitOK(["rev-parse", "HEAD"], in: repo)
+
+            let late = original + "      - date: 2022-06\n        text: The pilot's report is delayed\n        target: 2022-04\n"
+            try write(late, to: rec5, in: repo)
+            let line = try GitFixture.line(startingWith: "        target: 2022-04", in: file)
+            let linted = lint([], in: repo.appendingPathComponent("plan"))
+            #expect(linted.status == 1, "\(linted)")
+            #expect(linted.errors.map(\.description) == ["recommendations/05.yaml:\(line):9: error: update 2022-06 of action 5.1 sets its target to 2022-04, before the update's own date; give a target still to come (check the year), or complete or drop the action in this update [update-target-before-date]"], "\(linted)")
+            try gitOK(["add", rec5], in: repo)
+            let refused = gitNeutral(["commit", "-m", "June 2022 update"], in: repo)
+            #expect(refused.status != 0, "\(refused)")
+            #expect(refused.stdoutAndStderr.contains("\(rec5):\(line):9: error: update 2022-06 of action 5.1 sets its target to 2022-04"), "\(refused)")
+            #expect(try gitOK(["rev-parse", "HEAD"], in: repo) == head)
+
+            let completed = late + "        state: completed\n"
+            try write(completed, to: rec5, in: repo)
+            try gitOK(["add", rec5], in: repo)
+            let accepted = gitNeutral(["commit", "-m", "June 2022 update: the pilot is complete"], in: repo)
+            #expect(accepted.status == 0, "\(accepted)")
+            #expect(!accepted.stdoutAndStderr.contains("update-target-before-date"), "\(accepted)")
+        }
+    }
 }

@@ -24,6 +24,7 @@ public enum RuleRegistry {
         CrossReference(),
         UpdateOrder(),
         UpdateInFuture(),
+        UpdateTargetBeforeDate(),
         TargetBeforePublication(),
         SummaryMatches(),
         PlanDates(),

@@ -82,7 +82,8 @@ extension Plantool {
                 }
                 // Only that file is listed, never the rest of the plan.
                 func fileListing(_ entry: TreeEntry?) -> PlanListing { .recommendationFile(entry, displayRoot: display) }
-                for id in try repository.firstParentHistory(from: start.id) {
+                let history = try repository.firstParentHistory(from: start.id)
+                for id in history {
                     let commit = try repository.commitInfo(id)
                     let day = Self.day(commit.committer)
                     if let untilDay, day > untilDay { continue }
@@ -116,6 +117,18 @@ extension Plantool {
                     entries.append(Entry(commit: id.description, date: day.description, author: commit.author.name,
                                          summary: try repository.message(of: id).split(separator: "\n").first.map(String.init) ?? "",
                                          changes: changes))
+                }
+                // An id no version of its file ever held is a mistake, not an empty history.
+                let shown = action.map { id in entries.contains { $0.changes.contains { $0.action == id } } } ?? !entries.isEmpty
+                if let number, !shown, let problem = try LogSubject.absence(
+                       number: number, action: action, history: history, revision: UnsafeCharacters.neutralised(rev, keepingLineBreaks: false),
+                       fileEntry: { try fileEntry(in: $0) },
+                       read: { entry in try? git.plans.contents(of: fileListing(entry).recommendations[0]).get() },
+                       recommendationNumbers: {
+                           let folder = prefix + PlanDirectory.recommendationsFolder
+                           return try repository.entries(ofTree: start.tree, at: folder)?.compactMap { PlanLoader.number(fromFileName: $0.name) } ?? []
+                       }) {
+                    throw PlantoolError(message: problem)
                 }
             }
             if format == "json" {

@@ -14,7 +14,8 @@ struct DraftFinishJournal: Equatable {
     static let header = "# plantool draft finish was interrupted while this file is here; `plantool draft finish NAME` completes it"
 
     /// Which branch HEAD named when the finish started: the working tree then held that
-    /// branch's tip, and ends holding the result when it is the base or the draft.
+    /// branch's tip (or, for another branch or a detached HEAD, `headWas`), and ends holding
+    /// the result, with HEAD on the base.
     enum Head: String {
         case base, draft, other
     }
@@ -30,6 +31,9 @@ struct DraftFinishJournal: Equatable {
     var draftTip: ObjectID
     var head: Head
     var keep: Bool
+    /// The commit HEAD was at when it was on neither the base nor the draft; nil otherwise, and
+    /// in journals written before a finish switched from there (which then leave HEAD alone).
+    var headWas: ObjectID? = nil
 
     var draftBranch: String { Drafts.prefix + draft }
 
@@ -38,7 +42,17 @@ struct DraftFinishJournal: Equatable {
         switch head {
         case .base: result == baseWas ? nil : baseWas
         case .draft: result == draftTip ? nil : draftTip
-        case .other: nil
+        case .other: headWas == result ? nil : headWas
+        }
+    }
+
+    /// Whether HEAD is still where the finish found it: the switch to the base is still to do.
+    func headAsItStarted(_ repository: Repository) throws -> Bool {
+        let current = try repository.currentBranch(), commit = try repository.headCommit()?.id
+        switch head {
+        case .base: return current == base && commit == baseWas
+        case .draft: return current == draftBranch && commit == draftTip
+        case .other: return headWas != nil && current != base && current != draftBranch && commit == headWas
         }
     }
 
@@ -54,7 +68,7 @@ struct DraftFinishJournal: Equatable {
          "result \(result)",
          "draft-tip \(draftTip)",
          "head \(head.rawValue)",
-         "keep \(keep ? "yes" : "no")"].joined(separator: "\n") + "\n"
+         "keep \(keep ? "yes" : "no")"].joined(separator: "\n") + (headWas.map { "\nhead-was \($0)" } ?? "") + "\n"
     }
 
     /// Reads a journal's text; nil (with the reason) when any line is missing, repeated or wrong.
@@ -78,7 +92,7 @@ struct DraftFinishJournal: Equatable {
             return id
         }
         do throws(PlantoolError) {
-            let known: Set = ["draft", "base", "base-was", "result", "draft-tip", "head", "keep"]
+            let known: Set = ["draft", "base", "base-was", "result", "draft-tip", "head", "keep", "head-was"]
             if let unknown = values.keys.sorted().first(where: { !known.contains($0) }) {
                 throw PlantoolError(message: "it has an unknown line '\(unknown)'")
             }
@@ -90,7 +104,8 @@ struct DraftFinishJournal: Equatable {
             let keep = try value("keep")
             guard keep == "yes" || keep == "no" else { throw PlantoolError(message: "'keep' is not yes or no") }
             return .success(DraftFinishJournal(draft: draft, base: base, baseWas: try id("base-was"), result: try id("result"),
-                                               draftTip: try id("draft-tip"), head: head, keep: keep == "yes"))
+                                               draftTip: try id("draft-tip"), head: head, keep: keep == "yes",
+                                               headWas: values["head-was"] == nil ? nil : try id("head-was")))
         } catch {
             return .failure(error)
         }
@@ -154,9 +169,12 @@ struct DraftFinishJournal: Equatable {
             throw PlantoolError(message: "cannot complete the interrupted draft finish of '\(draft)': \(base) has moved since it started (it was at \(baseWas.short), the finish would have moved it to \(result.short), it is now at \(branch.tip.short)); nothing was changed. Check `git status` (the interrupted checkout may have changed files; `git checkout -- FILE` restores one), remove \(url.path), and run `plantool draft finish \(draft)` again to merge the draft into \(base) as it is now")
         } else {
             try git.refuseIfLocked()
+            // The base had nothing to move (the draft was in it already), or it moved after the
+            // checkout: a checkout cut short, if any, is completed before HEAD moves.
+            if head != .base, try headAsItStarted(repository) { try bringWorkingTree(git) }
         }
         // The base holds the result: what is left is HEAD and the draft's branch.
-        if head == .draft, try repository.currentBranch() == draftBranch {
+        if head != .base, try headAsItStarted(repository) {
             try repository.setHead(toBranch: base)
         }
         var deleted = ""
@@ -180,10 +198,11 @@ struct DraftFinishJournal: Equatable {
     private func bringWorkingTree(_ git: GitSelection) throws {
         guard let from = checkoutFrom else { return }
         let repository = git.repository
-        let expectedHead = head == .base ? base : draftBranch
-        let current = try repository.currentBranch()
-        guard current == expectedHead, try repository.headCommit()?.id == from else {
-            throw PlantoolError(message: "cannot complete the interrupted draft finish of '\(draft)': it started on \(expectedHead) at \(from.short), but HEAD is now \(current ?? "detached") at \(try repository.headCommit()?.id.short ?? "no commit"); nothing was changed. Switch back to \(expectedHead) (git switch \(expectedHead)) and run `plantool draft finish \(draft)` again")
+        guard try headAsItStarted(repository) else {
+            let current = try repository.currentBranch()
+            let started = head == .base ? base : head == .draft ? draftBranch : "another branch or a detached HEAD"
+            let back = head == .other ? "git switch --detach \(from.short)" : "git switch \(started)"
+            throw PlantoolError(message: "cannot complete the interrupted draft finish of '\(draft)': it started on \(started) at \(from.short), but HEAD is now \(current ?? "detached") at \(try repository.headCommit()?.id.short ?? "no commit"); nothing was changed. Switch back (\(back)) and run `plantool draft finish \(draft)` again")
         }
         let paths = try repository.changedPaths(from: from, to: result)
         var problems: [String] = []

@@ -12,9 +12,10 @@ extension Plantool.DraftCommand {
                 one by one, actions by id, updates by date, as plantool merge-driver does); when a \
                 field was changed in two different ways, stops and names the recommendation, the \
                 field and both values, leaving every branch and the working tree as they were. Ends \
-                on the base branch. --keep keeps the draft's branch. A finish that was interrupted \
-                (its journal is in the git folder) is completed first: the files its checkout was \
-                writing are written, the base moved and the draft's branch deleted.
+                on the base branch, from wherever HEAD was (another draft, a detached HEAD); with \
+                uncommitted changes it refuses. --keep keeps the draft's branch. A finish that was \
+                interrupted (its journal is in the git folder) is completed first: the files its \
+                checkout was writing are written, the base moved and the draft's branch deleted.
                 """
         )
 
@@ -44,9 +45,12 @@ extension Plantool.DraftCommand {
                     throw PlantoolError(message: "the draft's base branch '\(baseName)' does not exist")
                 }
                 let current = try repository.currentBranch()
-                let onBaseOrDraft = current == base.name || current == draft.name
+                let head: DraftFinishJournal.Head = current == base.name ? .base : current == draft.name ? .draft : .other
+                let headCommit = try repository.headCommit()?.id
                 try drafts.refuseIfBusy(doing: "finish the draft")
-                if onBaseOrDraft { try drafts.refuseIfDirty(doing: "finish the draft") }
+                // Whatever HEAD is on, the finish ends on the base: nothing uncommitted may be in the way.
+                try drafts.refuseIfDirty(doing: "finish the draft")
+                if head == .other { try refuseToLeave(current: current, at: headCommit, repository) }
                 try drafts.refuseIfCheckedOutElsewhere(base.name, doing: "finish the draft into \(baseName)")
                 if !keep {
                     if try repository.isCheckedOutElsewhere(draft.name) {
@@ -89,8 +93,7 @@ extension Plantool.DraftCommand {
                 // The journal says what follows before any of it is done: stopped at any point
                 // from here, the next `draft finish` completes it.
                 let journal = DraftFinishJournal(draft: name, base: base.name, baseWas: base.tip, result: result, draftTip: draft.tip,
-                                                 head: current == base.name ? .base : current == draft.name ? .draft : .other,
-                                                 keep: keep)
+                                                 head: head, keep: keep, headWas: head == .other ? headCommit : nil)
                 try journal.write(in: repository)
                 // Bring the working tree along first (a safe checkout writes nothing if it would
                 // overwrite a file), then move the base.
@@ -107,11 +110,24 @@ extension Plantool.DraftCommand {
                 if result != base.tip {
                     try repository.moveBranch(base.name, from: base.tip, to: result, reason: "plantool draft finish \(name)")
                 }
-                if current == draft.name { try repository.setHead(toBranch: base.name) }
+                if head != .base { try repository.setHead(toBranch: base.name) }
                 if !keep { try repository.deleteBranch(draft.name) }
                 try journal.remove(in: repository)
-                Output.line("finished draft '\(name)' into \(baseName) (\(how), now at \(result.short))\(keep ? "" : "; the draft's branch is deleted")")
+                let switched = head == .other ? "; switched to \(baseName) from \(current ?? "the detached HEAD at \(headCommit?.short ?? "")")" : ""
+                Output.line("finished draft '\(name)' into \(baseName) (\(how), now at \(result.short))\(keep ? "" : "; the draft's branch is deleted")\(switched)")
             }
+        }
+
+        /// The finish ends on the base; from another branch or a detached HEAD that is a switch,
+        /// refused when it would leave something behind: commits no branch holds, or a branch
+        /// with no commit yet.
+        func refuseToLeave(current: String?, at commit: PlanGit.ObjectID?, _ repository: Repository) throws {
+            guard let commit else {
+                throw PlantoolError(message: "cannot finish the draft: HEAD is on \(current ?? "nothing"), which has no commit yet, and the finish ends on the draft's base; switch to a branch first. Nothing was changed")
+            }
+            guard current == nil else { return }
+            for branch in try repository.branches() where try repository.contains(branch.tip, ancestor: commit) { return }
+            throw PlantoolError(message: "cannot finish the draft: HEAD is detached at \(commit.short), a commit no branch holds, and the finish ends on the draft's base, which would leave that commit behind; give it a branch (git branch NAME) or switch to a branch first. Nothing was changed")
         }
     }
 }
