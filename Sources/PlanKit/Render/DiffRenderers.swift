@@ -54,12 +54,12 @@ public enum DiffRenderer {
         }
     }
 
-    /// One line of counts: "12 updates added, 4 targets slipped, 6 actions completed, …".
+    /// One line of counts: "4 targets slipped, 6 actions completed, 11 updates added, …".
     public static func summaryLine(_ changes: [Change]) -> String {
         guard !changes.isEmpty else { return "no changes to the plan" }
         var parts: [String] = []
         let slipped = changes.filter(\.isSlip).count
-        let completed = changes.filter { $0.kind == .stateChanged && $0.new == ActionState.completed.rawValue }.count
+        let completed = changes.filter(\.completes).count
         for (kind, count) in counts(changes) {
             parts.append("\(count) \(noun(kind, count))")
         }
@@ -88,73 +88,231 @@ public enum DiffRenderer {
         case .noteChanged: return plural ? "target notes changed" : "target note changed"
         case .stateChanged: return plural ? "state changes" : "state change"
         case .updateAdded: return plural ? "updates added" : "update added"
-        case .updateRemoved: return plural ? "updates removed or rewritten" : "update removed or rewritten"
+        case .updateRemoved: return plural ? "updates removed" : "update removed"
+        case .updateChanged: return plural ? "updates edited" : "update edited"
+        case .orderChanged: return plural ? "orders changed" : "order changed"
         case .unreadable: return plural ? "files that do not parse" : "file that does not parse"
         }
     }
 
-    /// The marker of a change in the text form: + added, - removed, ~ changed, ! attention.
+    /// The marker of a change in the text form: + added, - removed, ~ changed, ! attention (a
+    /// slipped target, a file that does not parse).
     public static func marker(_ change: Change) -> String {
+        if change.isSlip || change.kind == .unreadable { return "!" }
         switch change.kind {
         case .recommendationAdded, .actionAdded, .updateAdded: return "+"
         case .recommendationRemoved, .actionRemoved, .updateRemoved: return "-"
-        case .unreadable: return "!"
-        default: return change.isSlip ? "!" : "~"
+        default: return "~"
         }
     }
 
+    // MARK: Text
+
     /// Plain text, grouped by recommendation; `style` colours parts of a line (identity when plain).
     public static func text(_ changes: [Change], labels: Labels, style: (String, Change) -> String = { text, _ in text }) -> String {
-        guard !changes.isEmpty else { return "no changes to the plan between \(labels.old) and \(labels.new)" }
+        guard !changes.isEmpty else { return "no changes to the plan between \(plain(labels.old)) and \(plain(labels.new))" }
         var lines: [String] = []
         for (title, group) in groups(changes) {
-            let path = group.first(where: { $0.path != nil })?.path.map { " (\($0))" } ?? ""
-            lines.append(title + path)
+            let path = group.first(where: { $0.path != nil })?.path.map { " (\(plain($0)))" } ?? ""
+            lines.append(plain(title) + path)
             for change in group {
-                lines.append("  " + style(marker(change) + " " + change.summary, change))
-                if let words = change.words, !words.isEmpty {
-                    lines.append("      " + WordDiff.inline(words))
-                }
+                lines += textLines(change, indent: "  ", style: style)
             }
         }
         return lines.joined(separator: "\n")
     }
 
-    /// A pull-request comment: one summary line, then a section per recommendation, slipped
-    /// targets in bold.
-    public static func markdown(_ changes: [Change], labels: Labels) -> String {
-        var out = "**Plan changes** `\(labels.old)` → `\(labels.new)`: \(summaryLine(changes))\n"
-        for (title, group) in groups(changes) {
-            out += "\n### \(title)\n\n"
-            for change in group {
-                let text = escape(change.summary)
-                out += change.isSlip ? "- ⚠️ **\(text)**\n" : change.kind == .unreadable ? "- ❗ \(text)\n" : "- \(text)\n"
-                if let words = change.words, !words.isEmpty {
-                    let rendered = words.map { segment -> String in
-                        switch segment.kind {
-                        case .same: return escape(segment.text)
-                        case .removed: return "~~\(escape(segment.text))~~"
-                        case .added: return "**\(escape(segment.text))**"
-                        }
-                    }.joined(separator: " ")
-                    out += "  > " + rendered + "\n"
-                }
+    /// A change's lines in the text form (`diff`, `log`): the marked sentence, then its word diff
+    /// or the start of the text it added or removed. Every value is neutralised.
+    public static func textLines(_ change: Change, indent: String, style: (String, Change) -> String = { text, _ in text }) -> [String] {
+        var lines = [indent + style(marker(change) + " " + plain(change.summary), change)]
+        if let words = change.words, !words.isEmpty {
+            lines.append(indent + "    " + plain(WordDiff.inline(words)))
+        } else if let text = quotedText(change) {
+            lines.append(indent + "    " + plain("\"" + excerpt(text) + "\""))
+        }
+        return lines
+    }
+
+    /// A value for a terminal: one line, forbidden characters shown by their stand-ins.
+    static func plain(_ text: String) -> String {
+        var flat = ""
+        for c in text { flat.append(c == "\n" || c == "\r\n" ? " " : c) }
+        return UnsafeCharacters.neutralised(flat, keepingLineBreaks: false)
+    }
+
+    /// The start of a text, whole words, for one line of the text form.
+    static func excerpt(_ text: String, words: Int = 24) -> String {
+        let all = text.split(whereSeparator: { $0.isWhitespace })
+        return all.prefix(words).joined(separator: " ") + (all.count > words ? " …" : "")
+    }
+
+    /// The text a change added or removed whole, when it has no word diff: an update's, an
+    /// action's, a recommendation's, a reason's, a text field set or removed.
+    static func quotedText(_ change: Change) -> String? {
+        switch change.kind {
+        case .updateAdded, .updateRemoved: return change.updateValue?.text
+        case .actionAdded, .actionRemoved: return change.actionValue?.text
+        case .recommendationAdded, .recommendationRemoved: return change.recommendationValue?.text
+        case .reasonChanged where change.field == "reason": return reasonText(change.new ?? change.old)
+        case .fieldChanged, .noteChanged, .planChanged:
+            guard change.field != "plan.yaml", change.field != "revisions" else { return nil }
+            let value = change.new ?? change.old
+            return (value?.count ?? 0) > 60 ? value : nil
+        default: return nil
+        }
+    }
+
+    /// The text of a reason as changes carry it ("affordability, policy: the text").
+    static func reasonText(_ value: String?) -> String? {
+        guard let value, let colon = value.range(of: ": ") else { return value }
+        return String(value[colon.upperBound...])
+    }
+
+    // MARK: Markdown
+
+    /// GitHub refuses a comment longer than this many characters.
+    public static let commentLimit = 65_536
+
+    /// A quote longer than this folds into `<details>`.
+    static let foldAt = 400
+
+    /// A pull-request comment: one summary line, then a section per recommendation headed by its
+    /// number and the start of its text, each change in the plan's words with the text it adds,
+    /// removes or rewords quoted, slipped targets in bold. Past `limit` characters, only slipped
+    /// targets and status changes are listed and the rest is counted, and the comment says so.
+    /// `titles` gives each recommendation file's text (by path) for the headings.
+    public static func markdown(_ changes: [Change], labels: Labels, titles: [String: String] = [:],
+                                limit: Int = commentLimit) -> String {
+        let head = "**Plan changes** " + MarkdownText.inline(labels.old) + " → " + MarkdownText.inline(labels.new) + ": "
+            + MarkdownText.inline(summaryLine(changes)) + "\n"
+        let sections = groups(changes).map { group in
+            (heading: "\n### " + heading(group.title, group.changes, titles) + "\n\n", changes: group.changes)
+        }
+        let full = head + sections.map { $0.heading + $0.changes.map { item($0, detailed: true) }.joined() }.joined()
+        if full.count <= limit { return full }
+        // Too long for one comment: what a reviewer must not miss, and counts of the rest.
+        var out = head + "\n> **Shortened** to fit a GitHub comment (\(limit) characters): only slipped targets and status "
+            + "changes are listed; every other change is counted. `plantool diff` shows them all.\n"
+        var unshown: [Change] = []
+        let reserve = 1_000
+        for section in sections {
+            let kept = section.changes.filter { $0.isSlip || $0.kind == .statusChanged }
+            let rest = section.changes.filter { !($0.isSlip || $0.kind == .statusChanged) }
+            var text = section.heading + kept.map { item($0, detailed: false) }.joined()
+            if !rest.isEmpty { text += "- and " + MarkdownText.inline(countWords(rest)) + "\n" }
+            if out.count + text.count + reserve > limit {
+                unshown += section.changes
+                continue
             }
+            out += text
+        }
+        if !unshown.isEmpty {
+            out += "\n**Not shown for want of room:** " + MarkdownText.inline(countWords(unshown)) + ".\n"
         }
         return out
     }
 
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for c in text {
-            if "\\`*_[]<>|#~".contains(c) { out.append("\\") }
-            out.append(c == "\n" ? " " : c)
+    /// "3 updates added, 1 target change".
+    static func countWords(_ changes: [Change]) -> String {
+        counts(changes).map { "\($0.count) \(noun($0.kind, $0.count))" }.joined(separator: ", ")
+    }
+
+    /// "Recommendation 5: Review the responsibilities and the actions of the Part B …".
+    static func heading(_ title: String, _ changes: [Change], _ titles: [String: String]) -> String {
+        guard title.hasPrefix("Recommendation"), let path = changes.first(where: { $0.path != nil })?.path,
+              let text = titles[path] else { return MarkdownText.heading(title) }
+        return MarkdownText.heading(title + ": " + excerpt(text, words: 14))
+    }
+
+    /// One change: its sentence in the plan's words, then what it quotes, indented under it.
+    static func item(_ change: Change, detailed: Bool) -> String {
+        let text = MarkdownText.inline(ChangeWording.sentence(change, .words))
+        var out = change.isSlip ? "- ⚠️ **\(text)**\n" : change.kind == .unreadable ? "- ❗ \(text)\n" : "- \(text)\n"
+        guard detailed else { return out }
+        let quoted = details(change)
+        guard !quoted.isEmpty else { return out }
+        if quoted.count > foldAt {
+            let label = MarkdownText.inline(foldLabel(change))
+            out += "\n  <details><summary>\(label)</summary>\n\n" + indent(quoted) + "\n\n  </details>\n\n"
+        } else {
+            out += indent(quoted) + "\n"
         }
         return out
+    }
+
+    static func foldLabel(_ change: Change) -> String {
+        switch change.kind {
+        case .recommendationAdded, .recommendationRemoved: return "The recommendation"
+        case .actionAdded, .actionRemoved: return "The action"
+        case .updateAdded, .updateRemoved: return "The update"
+        default: return change.words != nil ? "The words changed" : "The text"
+        }
+    }
+
+    static func indent(_ block: String) -> String {
+        block.split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? "" : "  " + $0 }.joined(separator: "\n")
+    }
+
+    /// What a change quotes, as Markdown lines (not yet indented).
+    static func details(_ change: Change) -> String {
+        if let words = change.words, !words.isEmpty {
+            return "> " + words.map { segment -> String in
+                switch segment.kind {
+                case .same: return MarkdownText.inline(segment.text)
+                case .removed: return "~~" + MarkdownText.inline(segment.text) + "~~"
+                case .added: return "**" + MarkdownText.inline(segment.text) + "**"
+                }
+            }.joined(separator: " ")
+        }
+        switch change.kind {
+        case .recommendationAdded, .recommendationRemoved:
+            return change.recommendationValue.map(recommendation) ?? ""
+        case .actionAdded, .actionRemoved:
+            return change.actionValue.map(action) ?? ""
+        case .updateAdded, .updateRemoved:
+            return change.updateValue.map(update) ?? ""
+        default:
+            return quotedText(change).map { MarkdownText.quote($0) } ?? ""
+        }
+    }
+
+    static func recommendation(_ rec: RecommendationValue) -> String {
+        var parts = [MarkdownText.quote(rec.text)]
+        var facts = ["Status: " + ChangeWording.status(rec.status, .words), "Addressee: " + rec.addressee]
+        if let theme = rec.theme { facts.append("Theme: " + theme) }
+        parts.append(MarkdownText.emphasis(facts.joined(separator: " · ")))
+        if let part = rec.implementedPart { parts.append("Implemented part:\n\n" + MarkdownText.quote(part)) }
+        if let reason = rec.reason {
+            parts.append("Reason (" + MarkdownText.inline(reason.categories.joined(separator: ", ")) + "):\n\n" + MarkdownText.quote(reason.text))
+        }
+        if let response = rec.response { parts.append("Response:\n\n" + MarkdownText.quote(response)) }
+        parts += rec.actions.map { "Action " + MarkdownText.inline($0.id) + ":\n\n" + action($0) }
+        return parts.joined(separator: "\n\n")
+    }
+
+    static func action(_ action: ActionValue) -> String {
+        var facts = ["State: " + ChangeWording.state(action.state, .words)]
+        if let target = action.target { facts.append("Target: " + ChangeWording.date(target, .words)) }
+        if !action.owners.isEmpty { facts.append("Owners: " + action.owners.joined(separator: "; ")) }
+        if let note = action.note { facts.append("Note: " + note) }
+        var parts = [MarkdownText.quote(action.text), MarkdownText.emphasis(facts.joined(separator: " · "))]
+        parts += action.updates.map { "Update " + MarkdownText.inline(ChangeWording.date($0.date, .words)) + ":\n\n" + update($0) }
+        return parts.joined(separator: "\n\n")
+    }
+
+    /// An update quoted with the state, target and owners it sets.
+    static func update(_ update: UpdateValue) -> String {
+        var facts: [String] = []
+        if let state = update.state { facts.append("State: " + ChangeWording.state(state, .words)) }
+        if let target = update.target { facts.append("Target: " + ChangeWording.date(target, .words)) }
+        if let owners = update.owners { facts.append("Owners: " + (owners.isEmpty ? "none" : owners.joined(separator: "; "))) }
+        let quote = MarkdownText.quote(update.text)
+        return facts.isEmpty ? quote : quote + "\n>\n> " + MarkdownText.emphasis(facts.joined(separator: " · "))
     }
 
     struct JSONDiff: Encodable {
-        var version = 1
+        var version = 2
         var tool = "plantool"
         var old: String
         var new: String
