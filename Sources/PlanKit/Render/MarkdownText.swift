@@ -35,7 +35,9 @@ public enum MarkdownText {
                 out.append("\\&")
             } else {
                 out.append(c)
-                if c == "@" || c == "#", index + 1 < characters.count, characters[index + 1].isLetter || characters[index + 1].isNumber {
+                // (Not in `&#169;`: the escaped `&` already keeps it text.)
+                if c == "@" || (c == "#" && (index == 0 || characters[index - 1] != "&")),
+                   index + 1 < characters.count, characters[index + 1].isLetter || characters[index + 1].isNumber {
                     out.append(wordJoiner)
                 }
             }
