@@ -30,6 +30,11 @@ public struct WordSegment: Sendable, Codable, Equatable {
 
     public var kind: Kind
     public var text: String
+
+    public init(kind: Kind, text: String) {
+        self.kind = kind
+        self.text = text
+    }
 }
 
 /// A value before and after (nil: absent on that side).
