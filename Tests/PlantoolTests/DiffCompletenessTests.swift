@@ -211,16 +211,18 @@ struct DiffCompletenessTests {
         try withTemporaryDirectory { dir in
             let repo = try DiffRepo.empty(in: dir)
             try DiffRepo.commit(["plan.yaml": Self.plan, "recommendations/01.yaml": Self.rec1Before], in: repo, message: "Before")
-            // A YAML escape puts a CR in the title; plantool's reader may refuse it (then the diff
-            // says the file does not parse); either way no output line starts with the injected text.
-            let hostile = Self.plan.replacingOccurrences(of: "title: Synthetic plan", with: "title: \"Synthetic\\r# Injected heading\"")
-            try DiffRepo.commit(["plan.yaml": hostile], in: repo, message: "CR")
+            // A YAML escape puts a CR in an owner's name (owners are not shortened in sentences).
+            let hostile = Self.rec1Before.replacingOccurrences(of: "      - Deputy Director, Public Protection Group",
+                                                               with: "      - \"Director\\r# Injected heading\"")
+            #expect(hostile != Self.rec1Before)
+            try DiffRepo.commit(["recommendations/01.yaml": hostile], in: repo, message: "CR")
             let md = diff(["HEAD~1", "HEAD", "--format", "markdown"], in: repo).stdout
             let text = diff(["HEAD~1", "HEAD"], in: repo).stdout
             for output in [md, text] {
                 #expect(!output.contains("\r"), "\(output)")
                 let lines = output.split(separator: "\n")
                 #expect(!lines.contains { $0.hasPrefix("# Injected") }, "\(output)")
+                #expect(output.contains("Injected heading"), "\(output)")
             }
         }
     }
