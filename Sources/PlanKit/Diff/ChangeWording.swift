@@ -73,6 +73,7 @@ public enum ChangeWording {
             let what = ownersChange(c.added ?? [], c.removed ?? [], c.old, c.new)
             if !ownField {
                 base = "action \(id): \(update) owners \(what)"
+                if c.currentOwners == Move(old: c.old, new: c.new) { handled.insert("owners") }
             } else if c.currentOwners != nil {
                 base = "action \(id): owners \(what)"
                 handled.insert("owners")
@@ -81,7 +82,10 @@ public enum ChangeWording {
             }
         case .targetChanged:
             let x = c.old.map { date($0, v) }, y = c.new.map { date($0, v) }
-            if !ownField {
+            if !ownField, c.currentTarget == Move(old: c.old, new: c.new) {
+                base = "action \(id): \(update) " + targetMove(c, v)
+                handled.insert("target")
+            } else if !ownField {
                 base = "action \(id): \(update) target " + describe(x, y, quoted: false)
             } else if c.currentTarget != nil {
                 base = "action \(id): " + targetMove(c, v)
@@ -93,6 +97,10 @@ public enum ChangeWording {
             let x = c.old.map { state($0, v) }, y = c.new.map { state($0, v) }
             if !ownField {
                 base = "action \(id): \(update) state " + describe(x, y, quoted: false)
+                if c.currentState == Move(old: c.old, new: c.new) {
+                    handled.insert("state")
+                    if c.completes { base += " (action \(id) completed)" }
+                }
             } else if c.currentState != nil {
                 base = stateMove(c, v)
                 handled.insert("state")

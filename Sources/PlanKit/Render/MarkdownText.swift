@@ -35,9 +35,10 @@ public enum MarkdownText {
                 out.append("\\&")
             } else {
                 out.append(c)
-                // (Not in `&#169;`: the escaped `&` already keeps it text.)
-                if c == "@" || (c == "#" && (index == 0 || characters[index - 1] != "&")),
-                   index + 1 < characters.count, characters[index + 1].isLetter || characters[index + 1].isNumber {
+                guard index + 1 < characters.count else { continue }
+                let next = characters[index + 1]
+                // `@name` a mention; `#123` a reference (not in `&#169;`: the escaped `&` keeps that text).
+                if (c == "@" && (next.isLetter || next.isNumber)) || (c == "#" && next.isASCII && next.isNumber && (index == 0 || characters[index - 1] != "&")) {
                     out.append(wordJoiner)
                 }
             }
