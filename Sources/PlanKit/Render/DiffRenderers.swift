@@ -158,7 +158,9 @@ public enum DiffRenderer {
         case .fieldChanged, .noteChanged, .planChanged:
             guard change.field != "plan.yaml", change.field != "revisions" else { return nil }
             let value = change.new ?? change.old
-            return (value?.count ?? 0) > 60 ? value : nil
+            // A short one-line value is whole in the sentence already.
+            guard let value, value.count > 60 || value.contains(where: \.isNewline) else { return nil }
+            return value
         default: return nil
         }
     }
