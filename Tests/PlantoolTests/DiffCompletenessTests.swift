@@ -264,7 +264,7 @@ struct DiffCompletenessTests {
             try DiffRepo.commit(before, in: repo, message: "Before")
             try DiffRepo.commit(after, in: repo, message: "After")
             let md = diff(["HEAD~1", "HEAD", "--format", "markdown"], in: repo).stdout
-            #expect(md.count <= DiffRenderer.commentLimit, "\(md.count) characters")
+            #expect(md.utf16.count <= DiffRenderer.commentLimit, "\(md.utf16.count) UTF-16 code units")
             #expect(md.contains("**Shortened** to fit a GitHub comment"), "\(md.prefix(2000))")
             // Every slip (50) and every status change (15) is still there; the updates are counted.
             let slips = md.components(separatedBy: "- ⚠️ **action ").count - 1

@@ -192,7 +192,8 @@ public enum DiffRenderer {
             (heading: "\n### " + heading(group.title, group.changes, titles) + "\n\n", changes: group.changes)
         }
         let full = head + sections.map { $0.heading + $0.changes.map { item($0, detailed: true) }.joined() }.joined()
-        if full.count <= limit { return full }
+        // Measured in UTF-16 code units, which is never less than the characters GitHub counts.
+        if full.utf16.count <= limit { return full }
         // Too long for one comment: what a reviewer must not miss, and counts of the rest.
         var out = head + "\n> **Shortened** to fit a GitHub comment (\(limit) characters): only slipped targets and status "
             + "changes are listed; every other change is counted. `plantool diff` shows them all.\n"
@@ -203,7 +204,7 @@ public enum DiffRenderer {
             let rest = section.changes.filter { !($0.isSlip || $0.kind == .statusChanged) }
             var text = section.heading + kept.map { item($0, detailed: false) }.joined()
             if !rest.isEmpty { text += "- and " + MarkdownText.inline(countWords(rest)) + "\n" }
-            if out.count + text.count + reserve > limit {
+            if out.utf16.count + text.utf16.count + reserve > limit {
                 unshown += section.changes
                 continue
             }
