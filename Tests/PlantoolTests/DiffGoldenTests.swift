@@ -83,7 +83,7 @@ struct DiffGoldenTests {
             // The plan records the update as a revision.
             let plan = json.changes(of: .planChanged)
             #expect(plan.count == 1, "\(plan.map(\.summary))")
-            #expect(plan.first?.field == "revisions" && plan.first?.added == ["Action Plan Update 2021-12-07"])
+            #expect(plan.first?.field == "revisions[2021-12-07]" && plan.first?.added == ["Action Plan Update 2021-12-07"])
 
             // Nothing else: no recommendation, status, text, action or note changed.
             #expect(Set(json.kinds) == [.planChanged, .updateAdded])

@@ -24,11 +24,12 @@ public enum ChangeWording {
             switch field {
             case "plan.yaml":
                 base = c.new != nil ? "plan: plan.yaml added (\(short(c.new!)))" : "plan: plan.yaml removed (it was \(short(c.old ?? "")))"
-            case "revisions":
-                var parts: [String] = []
-                if let added = c.added, !added.isEmpty { parts.append("added " + added.map { revision($0, v) }.joined(separator: ", ")) }
-                if let removed = c.removed, !removed.isEmpty { parts.append("removed " + removed.map { revision($0, v) }.joined(separator: ", ")) }
-                base = "plan: revisions " + (parts.isEmpty ? "reordered" : parts.joined(separator: "; "))
+            case _ where field.hasPrefix("revisions[") && field.hasSuffix("].submitted"):
+                base = "plan: revision \(revisionKey(field, v)) date \(date(c.old ?? "", v)) → \(date(c.new ?? "", v))"
+            case _ where field.hasPrefix("revisions[") && field.hasSuffix("].title"):
+                base = "plan: revision \(revisionKey(field, v)) title " + describe(c.old, c.new)
+            case _ where field.hasPrefix("revisions["):
+                base = c.new != nil ? "plan: revisions added " + revision(c.new!, v) : "plan: revisions removed " + revision(c.old ?? "", v)
             case "introduction" where c.old != nil && c.new != nil:
                 base = "plan: introduction reworded"
             case "report.published", "submitted":
@@ -118,7 +119,8 @@ public enum ChangeWording {
                 base = "action \(id): \(update) text reworded"
             }
         case .orderChanged:
-            base = c.action == nil ? "Recommendation \(n): actions reordered (\(c.new ?? ""))" : "action \(id): updates reordered"
+            if c.recommendation == nil { base = "plan: revisions reordered" }
+            else { base = c.action == nil ? "Recommendation \(n): actions reordered (\(c.new ?? ""))" : "action \(id): updates reordered" }
         }
         var effects: [String] = []
         if c.currentTarget != nil, !handled.contains("target") { effects.append(targetMove(c, v)) }
@@ -184,6 +186,12 @@ public enum ChangeWording {
     public static func date(_ text: String, _ v: Vocabulary) -> String {
         guard v == .words, let date = PlanDate(text) else { return text }
         return DateWords.words(date)
+    }
+
+    /// The key of `revisions[2021-12-07].title`, in words when asked.
+    static func revisionKey(_ field: String, _ v: Vocabulary) -> String {
+        let inside = field.dropFirst("revisions[".count).prefix(while: { $0 != "]" })
+        return key(String(inside), v)
     }
 
     /// An update's key in words: "December 2021", "December 2021 (second)".

@@ -58,7 +58,7 @@ public struct PlanDiffer {
             compareRecommendations()
             // Plan-wide changes first, then by recommendation, each group in the order found.
             func planWide(_ change: Change) -> Int {
-                change.kind == .planChanged || (change.kind == .unreadable && change.recommendation == nil) ? 0 : 1
+                change.recommendation == nil ? 0 : 1
             }
             changes = changes.enumerated().sorted { a, b in
                 (planWide(a.element), a.element.recommendation ?? Int.max, a.offset)
@@ -96,18 +96,59 @@ public struct PlanDiffer {
             field("report.published", oldInfo.report.published?.description, newInfo.report.published?.description)
             field("report.url", oldInfo.report.url, newInfo.report.url)
             field("submitted", oldInfo.submitted?.description, newInfo.submitted?.description)
-            let oldRevisions = oldInfo.revisions.map { "\($0.title) \($0.submitted)" }
-            let newRevisions = newInfo.revisions.map { "\($0.title) \($0.submitted)" }
-            if oldRevisions != newRevisions {
-                var change = Change(kind: .planChanged, field: "revisions", old: oldRevisions.isEmpty ? nil : oldRevisions.joined(separator: "; "),
-                                    new: newRevisions.isEmpty ? nil : newRevisions.joined(separator: "; "), path: path)
-                change.added = newRevisions.filter { !oldRevisions.contains($0) }
-                change.removed = oldRevisions.filter { !newRevisions.contains($0) }
-                changes.append(change)
-            }
+            compareRevisions(oldInfo.revisions, newInfo.revisions, path: path)
             let summary: (Summary?) -> String? = { $0.map { "\($0.agreed) agreed, \($0.partlyAgreed) partly agreed, \($0.notAgreed) not agreed" } }
             field("summary", summary(oldInfo.summary), summary(newInfo.summary))
             field("introduction", oldInfo.introduction, newInfo.introduction, text: true)
+        }
+
+        /// Revisions matched as updates are: whole, then by date, then by title (their date
+        /// edited); each named `revisions[2021-12-07]` (`#2` for a second of that date).
+        mutating func compareRevisions(_ a: [Revision], _ b: [Revision], path: String?) {
+            func keys(_ list: [Revision]) -> [String] {
+                var seen: [Day: Int] = [:]
+                return list.map {
+                    seen[$0.submitted, default: 0] += 1
+                    return $0.submitted.description + (seen[$0.submitted]! > 1 ? "#\(seen[$0.submitted]!)" : "")
+                }
+            }
+            let oldKeys = keys(a), newKeys = keys(b)
+            func words(_ r: Revision) -> String { "\(r.title) \(r.submitted)" }
+            var oldLeft = Array(a.indices), newLeft = Array(b.indices)
+            var pairs: [(old: Int, new: Int)] = []
+            for same in [{ (x: Revision, y: Revision) in x == y }, { $0.submitted == $1.submitted }, { $0.title == $1.title }] {
+                for m in newLeft {
+                    guard let position = oldLeft.firstIndex(where: { same(a[$0], b[m]) }) else { continue }
+                    pairs.append((oldLeft.remove(at: position), m))
+                    newLeft.removeAll { $0 == m }
+                }
+            }
+            for (o, m) in pairs.sorted(by: { $0.new < $1.new }) {
+                if a[o].submitted != b[m].submitted {
+                    changes.append(Change(kind: .planChanged, field: "revisions[\(oldKeys[o])].submitted", old: a[o].submitted.description,
+                                          new: b[m].submitted.description, path: path))
+                }
+                if a[o].title != b[m].title {
+                    var change = Change(kind: .planChanged, field: "revisions[\(newKeys[m])].title", old: a[o].title, new: b[m].title, path: path)
+                    change.words = WordDiff.diff(a[o].title, b[m].title)
+                    changes.append(change)
+                }
+            }
+            for m in newLeft {
+                var change = Change(kind: .planChanged, field: "revisions[\(newKeys[m])]", new: words(b[m]), path: path)
+                change.added = [words(b[m])]
+                changes.append(change)
+            }
+            for o in oldLeft {
+                var change = Change(kind: .planChanged, field: "revisions[\(oldKeys[o])]", old: words(a[o]), path: path)
+                change.removed = [words(a[o])]
+                changes.append(change)
+            }
+            let order = pairs.sorted(by: { $0.new < $1.new }).map(\.old)
+            if order != order.sorted() {
+                changes.append(Change(kind: .orderChanged, field: "revisions", old: order.sorted().map { oldKeys[$0] }.joined(separator: ", "),
+                                      new: order.map { oldKeys[$0] }.joined(separator: ", "), path: path))
+            }
         }
 
         mutating func parsePlan(_ entry: PlanListing.Entry, side: Side) -> PlanInfo? {

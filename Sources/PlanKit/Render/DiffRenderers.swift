@@ -20,7 +20,7 @@ public enum DiffRenderer {
         var grouped: [String: [Change]] = [:]
         for change in changes {
             let title: String
-            if change.kind == .planChanged {
+            if change.kind == .planChanged || (change.kind == .orderChanged && change.recommendation == nil) {
                 title = "Plan"
             } else if let number = change.recommendation {
                 title = "Recommendation \(number)"
@@ -156,7 +156,7 @@ public enum DiffRenderer {
         case .recommendationAdded, .recommendationRemoved: return change.recommendationValue?.text
         case .reasonChanged where change.field == "reason": return reasonText(change.new ?? change.old)
         case .fieldChanged, .noteChanged, .planChanged:
-            guard change.field != "plan.yaml", change.field != "revisions" else { return nil }
+            guard change.field != "plan.yaml", !(change.field ?? "").hasPrefix("revisions") else { return nil }
             let value = change.new ?? change.old
             // A short one-line value is whole in the sentence already.
             guard let value, value.count > 60 || value.contains(where: \.isNewline) else { return nil }

@@ -203,7 +203,19 @@ import Testing
             case 4: info.report.published = other(info.report.published, &rng) { optional(&$0, day) }; e.field = "report.published"
             case 5: info.report.url = other(info.report.url, &rng) { r in optional(&r) { "https://example.org/u\($0.next() % 100_000)" } }; e.field = "report.url"
             case 6: info.submitted = other(info.submitted, &rng) { optional(&$0, day) }; e.field = "submitted"
-            case 7: info.revisions.append(Revision(submitted: DiffFixture.day("2023-01-09"), title: "Second Update")); e.field = "revisions"
+            case 7:
+                if let first = info.revisions.first, rng.next() % 2 == 0 {
+                    if rng.next() % 2 == 0 {
+                        info.revisions[0].title = text(&rng, words: 3, lines: false)
+                        e.field = "revisions[\(first.submitted)].title"
+                    } else {
+                        info.revisions.removeFirst()
+                        e.field = "revisions[\(first.submitted)]"
+                    }
+                } else {
+                    info.revisions.append(Revision(submitted: DiffFixture.day("2023-01-09"), title: "Second Update"))
+                    e.field = "revisions[2023-01-09]"
+                }
             case 8:
                 info.summary = other(info.summary, &rng) { r in optional(&r) { Summary(agreed: Int($0.next() % 9), partlyAgreed: 1, notAgreed: 2) } }
                 e.field = "summary"

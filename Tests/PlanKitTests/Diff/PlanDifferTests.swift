@@ -112,20 +112,32 @@ struct PlanDifferTests {
         #expect(added.count == 1)
         let change = try #require(added.first)
         #expect(change.kind == .planChanged)
-        #expect(change.field == "revisions")
+        #expect(change.field == "revisions[2021-12-07]")
         #expect(change.added == ["Action Plan Update 2021-12-07"])
-        #expect(change.removed == [])
+        #expect(change.removed == nil)
         #expect(change.new == "Action Plan Update 2021-12-07")
         #expect(change.path == "plan.yaml")
         #expect(change.summary == "plan: revisions added Action Plan Update 2021-12-07")
 
         let removed = try F.planChanges(two, one)
         #expect(removed.count == 1)
-        #expect(removed.first?.added == [])
+        #expect(removed.first?.field == "revisions[2022-12-07]")
         #expect(removed.first?.removed == ["Second Action Plan Update 2022-12-07"])
-        #expect(removed.first?.old == "Action Plan Update 2021-12-07; Second Action Plan Update 2022-12-07")
-        #expect(removed.first?.new == "Action Plan Update 2021-12-07")
+        #expect(removed.first?.old == "Second Action Plan Update 2022-12-07")
+        #expect(removed.first?.new == nil)
         #expect(removed.first?.summary == "plan: revisions removed Second Action Plan Update 2022-12-07")
+
+        // A revision retitled is one change naming it, with its words; reordered, one order change.
+        var retitled = two
+        retitled.revisions[1].title = "Second Update"
+        let title = try F.planChanges(two, retitled)
+        #expect(title.map(\.field) == ["revisions[2022-12-07].title"])
+        #expect(title.first?.summary == "plan: revision 2022-12-07 title changed from \"Second Action Plan Update\" to \"Second Update\"")
+        var reordered = two
+        reordered.revisions.reverse()
+        let order = try F.planChanges(two, reordered)
+        #expect(order.map(\.kind) == [.orderChanged] && order.first?.field == "revisions" && order.first?.recommendation == nil)
+        #expect(order.first?.summary == "plan: revisions reordered")
     }
 
     @Test("plan-changed: introduction reworded, with a word diff")
