@@ -80,9 +80,11 @@ enum RecommendationDiff {
         }
         func addOwners(_ field: String, _ x: [String]?, _ y: [String]?, source: Source, update: String? = nil) {
             guard x != y else { return }
-            add(.ownerChanged, field, x.map(joined), y.map(joined), source: source, attribute: .owners, update: update)
-            found[found.count - 1].change.added = (y ?? []).filter { !(x ?? []).contains($0) }
-            found[found.count - 1].change.removed = (x ?? []).filter { !(y ?? []).contains($0) }
+            var change = Change(kind: .ownerChanged, recommendation: n, action: id, update: update, field: field,
+                                old: x.map(joined), new: y.map(joined), path: path)
+            change.added = (y ?? []).filter { !(x ?? []).contains($0) }
+            change.removed = (x ?? []).filter { !(y ?? []).contains($0) }
+            found.append((change, source, .owners))
         }
         add(.actionTextChanged, base + ".text", a.text, b.text, source: .own, text: true)
         addOwners(base + ".owners", a.owners, b.owners, source: .own)
