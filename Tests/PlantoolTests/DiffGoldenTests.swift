@@ -43,58 +43,55 @@ struct DiffGoldenTests {
             let (repo, _) = try Demo.build(in: dir)
             let json = try diffJSON(["v1", "v2"], in: repo)
             #expect(json.old == "v1" && json.new == "v2")
-            #expect(json.version == 1 && json.tool == "plantool")
+            #expect(json.version == 2 && json.tool == "plantool")
             // Every file changed (v1 has no updates and no revisions): 9 files on both sides.
             #expect(json.parsedFiles == 18)
 
+            // One "Update December 2021" per action: 11 actions, each one change, carrying what
+            // the update did to the action's current target, state and owners.
+            let updates = json.changes(of: .updateAdded)
+            let updated = updates.map { $0.action ?? "" }
+            #expect(updated == ["1.1", "2.1", "2.2", "3.1", "3.2", "4.1", "4.2", "5.1", "6.1", "7.1", "8.1"])
+            let places = updates.allSatisfy { $0.field == "actions[\($0.action ?? "")].updates[2021-12]" && $0.update == "2021-12" }
+            #expect(places)
+
             // Targets: 5.1 July 2021 → March 2022 (8 months), 7.1 June 2021 → March 2022 (9),
-            // 3.2 and 4.2 November 2021 → January 2022 (2).
-            let targets = json.changes(of: .targetChanged)
-            let months = Dictionary(uniqueKeysWithValues: targets.map { ($0.action ?? "", $0.months ?? 0) })
+            // 3.2 and 4.2 November 2021 → January 2022 (2): slips, though made by updates.
+            let slips = json.changes.filter(\.isSlip)
+            let months = Dictionary(uniqueKeysWithValues: slips.map { ($0.action ?? "", $0.months ?? 0) })
             #expect(months == ["3.2": 2, "4.2": 2, "5.1": 8, "7.1": 9])
-            let t51 = try #require(json.change(.targetChanged, action: "5.1"))
-            #expect(t51.old == "2021-07" && t51.new == "2022-03" && t51.recommendation == 5)
-            #expect(t51.summary == "action 5.1: target slipped 8 months (2021-07 → 2022-03)")
-            let allSlips = targets.allSatisfy { $0.isSlip }
-            #expect(allSlips)
+            let t51 = try #require(json.change(.updateAdded, action: "5.1"))
+            #expect(t51.currentTarget == Move(old: "2021-07", new: "2022-03") && t51.recommendation == 5)
+            #expect(t51.summary == "action 5.1: update 2021-12 added: target slipped 8 months (2021-07 → 2022-03)")
+            #expect(t51.updateValue?.target == "2022-03" && t51.updateValue?.text.hasPrefix("The PPG and the Parole Board are running") == true)
 
             // Completed in the year: 1.1, 2.1, 3.1, 4.1, 6.1, 8.1 (2.2 was completed already).
-            let states = json.changes(of: .stateChanged)
-            let completed = states.map { $0.action ?? "" }
+            let completed = json.changes.filter(\.completes).map { $0.action ?? "" }
             #expect(completed == ["1.1", "2.1", "3.1", "4.1", "6.1", "8.1"])
-            let plannedToCompleted = states.allSatisfy { $0.old == "planned" && $0.new == "completed" }
+            let plannedToCompleted = json.changes.filter(\.completes).allSatisfy { $0.currentState == Move(old: "planned", new: "completed") }
             #expect(plannedToCompleted)
 
             // 3.2 and 4.2 passed from "Probation Deputy Director, Courts" to the Senior
             // Responsible Officer for the Probation Reform Programme.
-            let owners = json.changes(of: .ownerChanged)
-            let ownerActions = owners.map { $0.action ?? "" }
-            #expect(ownerActions == ["3.2", "4.2"])
+            let owners = json.changes.filter { $0.currentOwners != nil }
+            #expect(owners.map { $0.action ?? "" } == ["3.2", "4.2"])
             let handedOver = owners.allSatisfy {
-                $0.added == ["Senior Responsible Officer for the Probation Reform Programme"]
-                    && $0.removed == ["Probation Deputy Director, Courts"]
+                $0.currentOwners == Move(old: "Probation Deputy Director, Courts", new: "Senior Responsible Officer for the Probation Reform Programme")
             }
             #expect(handedOver)
-
-            // One "Update December 2021" per action: 11 actions.
-            let updates = json.changes(of: .updateAdded)
-            let updated = updates.map { $0.action ?? "" }
-            #expect(updated == ["1.1", "2.1", "2.2", "3.1", "3.2", "4.1", "4.2", "5.1", "6.1", "7.1", "8.1"])
-            let december = updates.allSatisfy { $0.summary.hasSuffix("update 2021-12 added") }
-            #expect(december)
 
             // The plan records the update as a revision.
             let plan = json.changes(of: .planChanged)
             #expect(plan.count == 1, "\(plan.map(\.summary))")
-            #expect(plan.first?.field == "revisions" && plan.first?.added == ["Action Plan Update 2021-12-07"])
+            #expect(plan.first?.field == "revisions[2021-12-07]" && plan.first?.added == ["Action Plan Update 2021-12-07"])
 
             // Nothing else: no recommendation, status, text, action or note changed.
-            #expect(Set(json.kinds) == [.planChanged, .stateChanged, .ownerChanged, .targetChanged, .updateAdded])
-            #expect(json.counts == ["plan-changed": 1, "state-changed": 6, "owner-changed": 2, "target-changed": 4, "update-added": 11])
+            #expect(Set(json.kinds) == [.planChanged, .updateAdded])
+            #expect(json.counts == ["plan-changed": 1, "update-added": 11])
 
             let markdown = diff(["v1", "v2", "--format", "markdown"], in: repo).stdout
-            #expect(markdown.hasPrefix("**Plan changes** `v1` → `v2`: 4 targets slipped, 6 actions completed, "))
-            #expect(markdown.contains("- ⚠️ **action 5.1: target slipped 8 months (2021-07 → 2022-03)**\n"))
+            #expect(markdown.hasPrefix("**Plan changes** v1 → v2: 4 targets slipped, 6 actions completed, "))
+            #expect(markdown.contains("- ⚠️ **action 5.1: update December 2021 added: target slipped 8 months (July 2021 → March 2022)**\n"))
         }
     }
 
@@ -147,6 +144,14 @@ struct DiffGoldenTests {
                 updates:
                   - date: 2021-06
                     text: The review has started in two regions
+              - id: "2.2"
+                text: Publish the review's findings
+                target: 2022-06
+                updates:
+                  - date: 2021-03
+                    text: The publication is planned
+                  - date: 2021-06
+                    text: A draft is written
 
             """,
         "recommendations/03.yaml": """
@@ -244,13 +249,20 @@ struct DiffGoldenTests {
                 state: planned
 
             """,
-        // 2.1: the update rewritten (removed and added), a new update bringing the target forward.
+        // 2.1: the update reworded (update-changed), a new update bringing the target forward;
+        // 2.2 moved first (order-changed), its first update removed.
         "recommendations/02.yaml": """
             number: 2
             addressee: HM Prison and Probation Service
             text: Review the use and effectiveness of alternatives to recall
             status: agreed
             actions:
+              - id: "2.2"
+                text: Publish the review's findings
+                target: 2022-06
+                updates:
+                  - date: 2021-06
+                    text: A draft is written
               - id: "2.1"
                 text: Review the alternatives to recall in every region
                 owners:
@@ -386,7 +398,7 @@ struct DiffGoldenTests {
                 #expect(problems == nil, "\(name): the output does not validate against schema/diff.schema.json:\n\(problems ?? "")")
             }
             // The check has teeth: an unknown kind is refused.
-            let wrong = outputs[0].1.replacingOccurrences(of: "\"kind\" : \"target-changed\"", with: "\"kind\" : \"target-moved\"")
+            let wrong = outputs[0].1.replacingOccurrences(of: "\"kind\" : \"update-added\"", with: "\"kind\" : \"update-moved\"")
             #expect(wrong != outputs[0].1)
             #expect(try ToolOnPath.validate(wrong, schema: schema, in: dir) != nil, "a change of an unknown kind must not validate")
         }

@@ -13,11 +13,11 @@ struct DiffTests {
 
     // Three independent edits of the recall-culture plan and what diff says about each.
     /// 5.1's current target (its December 2021 update's) moved from 2022-03 to 2022-06.
-    static let slip51 = "action 5.1: target slipped 3 months (2022-03 → 2022-06)"
+    static let slip51 = "action 5.1: update 2021-12 target slipped 3 months (2022-03 → 2022-06)"
     /// 7.1's current target moved from 2022-03 to 2022-04.
-    static let slip71 = "action 7.1: target slipped 1 month (2022-03 → 2022-04)"
+    static let slip71 = "action 7.1: update 2021-12 target slipped 1 month (2022-03 → 2022-04)"
     /// 6.1's update now says ongoing instead of completed.
-    static let state61 = "action 6.1: state completed → ongoing"
+    static let state61 = "action 6.1: update 2021-12 state completed → ongoing"
 
     static func editA(_ repo: URL) throws {
         try GitFixture.replace("target: 2022-03", with: "target: 2022-06", in: repo.appendingPathComponent(rec5))
@@ -93,7 +93,7 @@ struct DiffTests {
             try GitFixture.replace("target: 2022-06", with: "target: 2022-09", in: repo.appendingPathComponent(Self.rec5))
             #expect(try gitOK(["status", "--porcelain"], in: repo) == "MM \(Self.rec5)\n M \(Self.rec7)")
             #expect(try diffJSON(["--staged"], in: plan).summaries == [Self.slip51])
-            #expect(try diffJSON([], in: plan).summaries.first == "action 5.1: target slipped 6 months (2022-03 → 2022-09)")
+            #expect(try diffJSON([], in: plan).summaries.first == "action 5.1: update 2021-12 target slipped 6 months (2022-03 → 2022-09)")
 
             // Nothing staged: no changes.
             try gitOK(["reset", "-q"], in: repo)
@@ -134,14 +134,14 @@ struct DiffTests {
             #expect(try diffJSON(["\(c1)..\(c2)"], in: plan).summaries == [Self.slip51])
             // Reversed: brought forward.
             let back = try diffJSON([c3, c1], in: plan)
-            #expect(back.summaries == ["action 5.1: target brought forward 3 months (2022-06 → 2022-03)",
-                                       "action 7.1: target brought forward 1 month (2022-04 → 2022-03)"])
+            #expect(back.summaries == ["action 5.1: update 2021-12 target brought forward 3 months (2022-06 → 2022-03)",
+                                       "action 7.1: update 2021-12 target brought forward 1 month (2022-04 → 2022-03)"])
             #expect(back.changes.map(\.months) == [-3, -1])
             // An empty side of .. is HEAD.
             let toHead = try diffJSON(["\(c1).."], in: plan)
             #expect(toHead.old == c1 && toHead.new == "HEAD")
             #expect(toHead.summaries == pair.summaries)
-            #expect(try diffJSON(["..\(c2)"], in: plan).summaries == ["action 7.1: target brought forward 1 month (2022-04 → 2022-03)"])
+            #expect(try diffJSON(["..\(c2)"], in: plan).summaries == ["action 7.1: update 2021-12 target brought forward 1 month (2022-04 → 2022-03)"])
             // Same revision twice: nothing.
             #expect(diff([c2, c2], in: plan).stdout == "no changes to the plan between \(c2) and \(c2)\n")
         }
@@ -190,7 +190,7 @@ struct DiffTests {
             #expect(pr.new == "update")
             // Two dots: main's change appears, undone.
             #expect(try diffJSON(["main..update"], in: plan).summaries
-                == [Self.slip51, "action 7.1: target brought forward 1 month (2022-04 → 2022-03)"])
+                == [Self.slip51, "action 7.1: update 2021-12 target brought forward 1 month (2022-04 → 2022-03)"])
             // The other way round, and an empty side meaning HEAD (main).
             #expect(try diffJSON(["update...main"], in: plan).summaries == [Self.slip71])
             #expect(try diffJSON(["...update"], in: plan).summaries == [Self.slip51])
@@ -309,7 +309,7 @@ struct DiffTests {
         return repo
     }
 
-    static let slipB51 = "action 5.1: target slipped 2 months (2022-03 → 2022-05)"
+    static let slipB51 = "action 5.1: update 2021-12 target slipped 2 months (2022-03 → 2022-05)"
 
     @Test("--plan: two plans in one repository, each compared on its own")
     func planOption() throws {
@@ -372,7 +372,7 @@ struct DiffTests {
             #expect(json.changes.map(\.recommendation) == numbers)
             #expect(json.changes.first?.summary == "plan: plan.yaml added (\"A Thematic Review of Probation Recall Culture and Practice\")")
             #expect(json.changes.first?.path == "plan.yaml")
-            #expect(json.changes.dropFirst().first?.summary == "Recommendation 1 added (Agreed, 1 action)")
+            #expect(json.changes.dropFirst().first?.summary == "Recommendation 1 added (agreed, 1 action)")
             #expect(json.changes.dropFirst().first?.path == "recommendations/01.yaml")
             #expect(diff(["--exit-code"], in: plan).status == 1)
 
@@ -431,7 +431,7 @@ struct DiffTests {
             try GitFixture.replace("target: 2022-04", with: "target: 2022-05", in: repo.appendingPathComponent(Self.rec7))
             let fromCommit = try diffJSON([], in: plan)
             #expect(fromCommit.kinds == [.unreadable, .targetChanged], "\(fromCommit.summaries)")
-            #expect(fromCommit.summaries.last == "action 7.1: target slipped 1 month (2022-04 → 2022-05)")
+            #expect(fromCommit.summaries.last == "action 7.1: update 2021-12 target slipped 1 month (2022-04 → 2022-05)")
             #expect(try diffJSON(["HEAD~1", "HEAD"], in: plan).kinds == [.unreadable, .targetChanged, .targetChanged])
         }
     }

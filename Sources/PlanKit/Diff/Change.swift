@@ -17,6 +17,8 @@ public enum ChangeKind: String, CaseIterable, Sendable, Codable {
     case stateChanged = "state-changed"
     case updateAdded = "update-added"
     case updateRemoved = "update-removed"
+    case updateChanged = "update-changed"
+    case orderChanged = "order-changed"
     case unreadable = "unreadable"
 }
 
@@ -28,9 +30,25 @@ public struct WordSegment: Sendable, Codable, Equatable {
 
     public var kind: Kind
     public var text: String
+
+    public init(kind: Kind, text: String) {
+        self.kind = kind
+        self.text = text
+    }
 }
 
-/// One semantic change between two versions of a plan.
+/// A value before and after (nil: absent on that side).
+public struct Move: Sendable, Codable, Equatable {
+    public var old: String?
+    public var new: String?
+
+    public init(old: String?, new: String?) {
+        self.old = old
+        self.new = new
+    }
+}
+
+/// One semantic change between two versions of a plan: one field (or one whole item) at one place.
 public struct Change: Sendable, Codable, Equatable {
     public var kind: ChangeKind
     /// The recommendation's number (on the new side; on the old side when it was removed).
@@ -38,30 +56,47 @@ public struct Change: Sendable, Codable, Equatable {
     /// For a renumbered recommendation, its old number.
     public var oldNumber: Int?
     public var action: String?
-    /// The field that changed (plan-changed, field-changed).
+    /// The update's key within its action, as the field spells it: its date (`2021-12`), and
+    /// `#2` for a second update of the same date.
+    public var update: String?
+    /// Where the change is, spelt as the merge spells conflict fields: `title`, `report.title`,
+    /// `status`, `reason.text`, `actions[5.1]`, `actions[5.1].target`,
+    /// `actions[5.1].updates[2021-12].target`, `actions[5.1].updates`, `number`.
     public var field: String?
     public var old: String?
     public var new: String?
-    /// target-changed: whole months later (positive: slipped) or earlier (negative).
+    /// The whole months the action's current target moved (positive: slipped, negative: brought
+    /// forward), whatever edit moved it: the action's own target, an update's, an update added,
+    /// removed or reordered.
     public var months: Int?
-    /// owner-changed: owners added and removed; state and reason changes carry no lists.
+    /// owner-changed, revisions: what was added and removed.
     public var added: [String]?
     public var removed: [String]?
-    /// text-changed, action-text-changed: the word-level diff.
+    /// A word-level diff of a text (recommendation, action, update, reason, response, plan fields).
     public var words: [WordSegment]?
+    /// How the change moved the action's current target, state and owners (owners joined by "; "),
+    /// when it did.
+    public var currentTarget: Move?
+    public var currentState: Move?
+    public var currentOwners: Move?
+    /// An item added (as it is) or removed (as it was), whole.
+    public var recommendationValue: RecommendationValue?
+    public var actionValue: ActionValue?
+    public var updateValue: UpdateValue?
     /// The file it concerns, as shown in messages.
     public var path: String?
     /// One sentence saying what changed, for people.
     public var summary: String
 
     public init(kind: ChangeKind, recommendation: Int? = nil, oldNumber: Int? = nil, action: String? = nil,
-                field: String? = nil, old: String? = nil, new: String? = nil, months: Int? = nil,
+                update: String? = nil, field: String? = nil, old: String? = nil, new: String? = nil, months: Int? = nil,
                 added: [String]? = nil, removed: [String]? = nil, words: [WordSegment]? = nil,
-                path: String? = nil, summary: String) {
+                path: String? = nil, summary: String = "") {
         self.kind = kind
         self.recommendation = recommendation
         self.oldNumber = oldNumber
         self.action = action
+        self.update = update
         self.field = field
         self.old = old
         self.new = new
@@ -73,6 +108,80 @@ public struct Change: Sendable, Codable, Equatable {
         self.summary = summary
     }
 
-    /// Whether the change moves a target later.
-    public var isSlip: Bool { kind == .targetChanged && (months ?? 0) > 0 }
+    /// Whether the change moves an action's current target later.
+    public var isSlip: Bool { (months ?? 0) > 0 }
+
+    /// Whether the change leaves an action completed that was not.
+    public var completes: Bool {
+        guard let move = currentState else { return false }
+        return move.new == ActionState.completed.rawValue && move.old != move.new
+    }
+}
+
+/// An update as a change carries it (JSON): the model's values in the file's spelling.
+public struct UpdateValue: Sendable, Codable, Equatable {
+    public var date: String
+    public var text: String
+    public var state: String?
+    public var target: String?
+    public var owners: [String]?
+
+    public init(_ update: Update) {
+        date = update.date.description
+        text = update.text
+        state = update.state?.rawValue
+        target = update.target?.description
+        owners = update.owners
+    }
+}
+
+/// An action as a change carries it.
+public struct ActionValue: Sendable, Codable, Equatable {
+    public var id: String
+    public var text: String
+    public var owners: [String]
+    public var target: String?
+    public var state: String
+    public var note: String?
+    public var updates: [UpdateValue]
+
+    public init(_ action: Action) {
+        id = action.id
+        text = action.text
+        owners = action.owners
+        target = action.target?.description
+        state = action.state.rawValue
+        note = action.note
+        updates = action.updates.map(UpdateValue.init)
+    }
+}
+
+/// A recommendation as a change carries it.
+public struct RecommendationValue: Sendable, Codable, Equatable {
+    public struct ReasonValue: Sendable, Codable, Equatable {
+        public var categories: [String]
+        public var text: String
+    }
+
+    public var number: Int
+    public var addressee: String
+    public var theme: String?
+    public var text: String
+    public var status: String
+    public var implementedPart: String?
+    public var reason: ReasonValue?
+    public var response: String?
+    public var actions: [ActionValue]
+
+    public init(_ rec: Recommendation) {
+        number = rec.number
+        addressee = rec.addressee
+        theme = rec.theme
+        text = rec.text
+        status = rec.status.rawValue
+        implementedPart = rec.implementedPart
+        reason = rec.reason.map { ReasonValue(categories: $0.categories.map(\.rawValue), text: $0.text) }
+        response = rec.response
+        actions = rec.actions.map(ActionValue.init)
+    }
 }

@@ -23,6 +23,9 @@ public struct PlanDiffer {
         /// a folder, an I/O error), as opposed to files read that do not parse: the comparison
         /// lacks their changes.
         public var unreadableFiles: Int
+        /// Each compared recommendation's text by its file's display path (new side, else old),
+        /// for headings.
+        public var titles: [String: String] = [:]
     }
 
     /// Recommendations whose texts share at least this share of words are taken to be one
@@ -33,7 +36,7 @@ public struct PlanDiffer {
         var differ = Run(old: old, new: new)
         differ.run()
         return Comparison(changes: differ.changes, diagnostics: differ.diagnostics.sorted(), parsedFiles: differ.parsed,
-                          unreadableFiles: differ.unreadableFiles)
+                          unreadableFiles: differ.unreadableFiles, titles: differ.titles)
     }
 
     private struct Run {
@@ -43,6 +46,7 @@ public struct PlanDiffer {
         var diagnostics: [Diagnostic] = []
         var parsed = 0
         var unreadableFiles = 0
+        var titles: [String: String] = [:]
 
         init(old: Side, new: Side) {
             self.old = old
@@ -54,12 +58,15 @@ public struct PlanDiffer {
             compareRecommendations()
             // Plan-wide changes first, then by recommendation, each group in the order found.
             func planWide(_ change: Change) -> Int {
-                change.kind == .planChanged || (change.kind == .unreadable && change.recommendation == nil) ? 0 : 1
+                change.recommendation == nil ? 0 : 1
             }
             changes = changes.enumerated().sorted { a, b in
                 (planWide(a.element), a.element.recommendation ?? Int.max, a.offset)
                     < (planWide(b.element), b.element.recommendation ?? Int.max, b.offset)
             }.map(\.element)
+            for index in changes.indices where changes[index].kind != .unreadable {
+                changes[index].summary = ChangeWording.sentence(changes[index], .plain)
+            }
         }
 
         // MARK: plan.yaml
@@ -70,50 +77,77 @@ public struct PlanDiffer {
             let oldInfo = a.flatMap { parsePlan($0, side: old) }
             let newInfo = b.flatMap { parsePlan($0, side: new) }
             if a == nil, let b, let newInfo {
-                changes.append(Change(kind: .planChanged, field: "plan.yaml", new: newInfo.title,
-                                      path: new.listing?.displayPath(b.path), summary: "plan: plan.yaml added (\(Self.short(newInfo.title)))"))
+                changes.append(Change(kind: .planChanged, field: "plan.yaml", new: newInfo.title, path: new.listing?.displayPath(b.path)))
             } else if b == nil, let a, let oldInfo {
-                changes.append(Change(kind: .planChanged, field: "plan.yaml", old: oldInfo.title,
-                                      path: old.listing?.displayPath(a.path), summary: "plan: plan.yaml removed (it was \(Self.short(oldInfo.title)))"))
+                changes.append(Change(kind: .planChanged, field: "plan.yaml", old: oldInfo.title, path: old.listing?.displayPath(a.path)))
             }
             guard let oldInfo, let newInfo else { return }
-            func field(_ name: String, _ x: String?, _ y: String?) {
+            let path = new.listing?.displayPath(PlanDirectory.planFileName)
+            func field(_ name: String, _ x: String?, _ y: String?, text: Bool = false) {
                 guard x != y else { return }
-                let summary: String
-                switch (x, y) {
-                case (nil, let y?): summary = "plan: \(name) set to \(Self.short(y))"
-                case (let x?, nil): summary = "plan: \(name) removed (was \(Self.short(x)))"
-                default: summary = "plan: \(name) changed from \(Self.short(x ?? "")) to \(Self.short(y ?? ""))"
-                }
-                changes.append(Change(kind: .planChanged, field: name, old: x, new: y,
-                                      path: new.listing?.displayPath(PlanDirectory.planFileName), summary: summary))
+                var change = Change(kind: .planChanged, field: name, old: x, new: y, path: path)
+                if text, let x, let y { change.words = WordDiff.diff(x, y) }
+                changes.append(change)
             }
-            field("title", oldInfo.title, newInfo.title)
-            field("organisation", oldInfo.organisation, newInfo.organisation)
-            field("inspectorate", oldInfo.inspectorate, newInfo.inspectorate)
-            field("report.title", oldInfo.report.title, newInfo.report.title)
+            field("title", oldInfo.title, newInfo.title, text: true)
+            field("organisation", oldInfo.organisation, newInfo.organisation, text: true)
+            field("inspectorate", oldInfo.inspectorate, newInfo.inspectorate, text: true)
+            field("report.title", oldInfo.report.title, newInfo.report.title, text: true)
             field("report.published", oldInfo.report.published?.description, newInfo.report.published?.description)
             field("report.url", oldInfo.report.url, newInfo.report.url)
             field("submitted", oldInfo.submitted?.description, newInfo.submitted?.description)
-            let oldRevisions = oldInfo.revisions.map { "\($0.title) \($0.submitted)" }
-            let newRevisions = newInfo.revisions.map { "\($0.title) \($0.submitted)" }
-            if oldRevisions != newRevisions {
-                let added = newRevisions.filter { !oldRevisions.contains($0) }
-                let removed = oldRevisions.filter { !newRevisions.contains($0) }
-                var parts: [String] = []
-                if !added.isEmpty { parts.append("added " + added.joined(separator: ", ")) }
-                if !removed.isEmpty { parts.append("removed " + removed.joined(separator: ", ")) }
-                changes.append(Change(kind: .planChanged, field: "revisions", old: oldRevisions.isEmpty ? nil : oldRevisions.joined(separator: "; "),
-                                      new: newRevisions.isEmpty ? nil : newRevisions.joined(separator: "; "), added: added, removed: removed,
-                                      path: new.listing?.displayPath(PlanDirectory.planFileName),
-                                      summary: "plan: revisions " + (parts.isEmpty ? "reordered" : parts.joined(separator: "; "))))
-            }
+            compareRevisions(oldInfo.revisions, newInfo.revisions, path: path)
             let summary: (Summary?) -> String? = { $0.map { "\($0.agreed) agreed, \($0.partlyAgreed) partly agreed, \($0.notAgreed) not agreed" } }
             field("summary", summary(oldInfo.summary), summary(newInfo.summary))
-            if oldInfo.introduction != newInfo.introduction {
-                changes.append(Change(kind: .planChanged, field: "introduction", old: oldInfo.introduction, new: newInfo.introduction,
-                                      words: WordDiff.diff(oldInfo.introduction ?? "", newInfo.introduction ?? ""),
-                                      path: new.listing?.displayPath(PlanDirectory.planFileName), summary: "plan: introduction reworded"))
+            field("introduction", oldInfo.introduction, newInfo.introduction, text: true)
+        }
+
+        /// Revisions matched as updates are: whole, then by date, then by title (their date
+        /// edited); each named `revisions[2021-12-07]` (`#2` for a second of that date).
+        mutating func compareRevisions(_ a: [Revision], _ b: [Revision], path: String?) {
+            func keys(_ list: [Revision]) -> [String] {
+                var seen: [Day: Int] = [:]
+                return list.map {
+                    seen[$0.submitted, default: 0] += 1
+                    return $0.submitted.description + (seen[$0.submitted]! > 1 ? "#\(seen[$0.submitted]!)" : "")
+                }
+            }
+            let oldKeys = keys(a), newKeys = keys(b)
+            func words(_ r: Revision) -> String { "\(r.title) \(r.submitted)" }
+            var oldLeft = Array(a.indices), newLeft = Array(b.indices)
+            var pairs: [(old: Int, new: Int)] = []
+            for same in [{ (x: Revision, y: Revision) in x == y }, { $0.submitted == $1.submitted }, { $0.title == $1.title }] {
+                for m in newLeft {
+                    guard let position = oldLeft.firstIndex(where: { same(a[$0], b[m]) }) else { continue }
+                    pairs.append((oldLeft.remove(at: position), m))
+                    newLeft.removeAll { $0 == m }
+                }
+            }
+            for (o, m) in pairs.sorted(by: { $0.new < $1.new }) {
+                if a[o].submitted != b[m].submitted {
+                    changes.append(Change(kind: .planChanged, field: "revisions[\(oldKeys[o])].submitted", old: a[o].submitted.description,
+                                          new: b[m].submitted.description, path: path))
+                }
+                if a[o].title != b[m].title {
+                    var change = Change(kind: .planChanged, field: "revisions[\(newKeys[m])].title", old: a[o].title, new: b[m].title, path: path)
+                    change.words = WordDiff.diff(a[o].title, b[m].title)
+                    changes.append(change)
+                }
+            }
+            for m in newLeft {
+                var change = Change(kind: .planChanged, field: "revisions[\(newKeys[m])]", new: words(b[m]), path: path)
+                change.added = [words(b[m])]
+                changes.append(change)
+            }
+            for o in oldLeft {
+                var change = Change(kind: .planChanged, field: "revisions[\(oldKeys[o])]", old: words(a[o]), path: path)
+                change.removed = [words(a[o])]
+                changes.append(change)
+            }
+            let order = pairs.sorted(by: { $0.new < $1.new }).map(\.old)
+            if order != order.sorted() {
+                changes.append(Change(kind: .orderChanged, field: "revisions", old: order.sorted().map { oldKeys[$0] }.joined(separator: ", "),
+                                      new: order.map { oldKeys[$0] }.joined(separator: ", "), path: path))
             }
         }
 
@@ -147,9 +181,12 @@ public struct PlanDiffer {
             var paths: [Int: String] = [:]
             // Both sides in one go, so that reading one side's blobs overlaps parsing the other's.
             let outcomes = parseRecommendations(oldChanged.map { ($0, old) } + newChanged.map { ($0, new) })
+            var oldPaths: [Int: String] = [:]
             for (entry, outcome) in zip(oldChanged, outcomes.prefix(oldChanged.count)) {
                 switch outcome {
-                case .some(.some(let rec)): before[rec.number] = rec
+                case .some(.some(let rec)):
+                    before[rec.number] = rec
+                    oldPaths[rec.number] = old.listing?.displayPath(entry.path)
                 case .some(.none): if let n = PlanLoader.number(fromFileName: Self.name(entry.path)) { unreadableNumbers.insert(n) }
                 case .none: break
                 }
@@ -191,8 +228,8 @@ public struct PlanDiffer {
             for (from, to) in numbers {
                 var found: [Change] = []
                 if from != to {
-                    found.append(Change(kind: .recommendationRenumbered, recommendation: to, oldNumber: from, path: paths[to],
-                                        summary: "Recommendation \(from) is now recommendation \(to)"))
+                    found.append(Change(kind: .recommendationRenumbered, recommendation: to, oldNumber: from, field: "number",
+                                        old: String(from), new: String(to), path: paths[to]))
                 }
                 var earlier = before[from]!
                 if from != to {
@@ -206,20 +243,24 @@ public struct PlanDiffer {
                         if newIDs.contains(moved) && !newIDs.contains(id) { earlier.actions[index].id = moved }
                     }
                 }
-                found += compare(earlier, after[to]!, path: paths[to])
+                found += RecommendationDiff.compare(earlier, after[to]!, path: paths[to])
                 byNumber.append((to, found))
             }
             for number in added {
                 let rec = after[number]!
-                byNumber.append((number, [Change(kind: .recommendationAdded, recommendation: number, new: rec.text, path: paths[number],
-                                                 summary: "Recommendation \(number) added (\(rec.status.title), \(Wording.count(rec.actions.count, "action")))")]))
+                var change = Change(kind: .recommendationAdded, recommendation: number, new: rec.text, path: paths[number])
+                change.recommendationValue = RecommendationValue(rec)
+                byNumber.append((number, [change]))
             }
             for number in removed {
                 let rec = before[number]!
-                byNumber.append((number, [Change(kind: .recommendationRemoved, recommendation: number, old: rec.text,
-                                                 summary: "Recommendation \(number) removed (it was \(rec.status.title.lowercased()))")]))
+                var change = Change(kind: .recommendationRemoved, recommendation: number, old: rec.text, path: oldPaths[number])
+                change.recommendationValue = RecommendationValue(rec)
+                byNumber.append((number, [change]))
             }
             for (_, found) in byNumber.sorted(by: { $0.0 < $1.0 }) { changes += found }
+            for (number, rec) in before { if let path = oldPaths[number] { titles[path] = rec.text } }
+            for (number, rec) in after { if let path = paths[number] { titles[path] = rec.text } }
         }
 
         /// The parsed recommendations, in order; `.some(nil)` for a file that cannot be read or
@@ -273,173 +314,8 @@ public struct PlanDiffer {
             changes.append(Change(kind: .unreadable, recommendation: recommendation, path: path, summary: "\(path) cannot be read: \(message)"))
         }
 
-        // MARK: one recommendation
-
-        func compare(_ a: Recommendation, _ b: Recommendation, path: String?) -> [Change] {
-            var found: [Change] = []
-            let n = b.number
-            if a.text != b.text {
-                found.append(Change(kind: .textChanged, recommendation: n, old: a.text, new: b.text, words: WordDiff.diff(a.text, b.text),
-                                    path: path, summary: "Recommendation \(n): text reworded"))
-            }
-            for (name, x, y) in [("addressee", a.addressee, b.addressee), ("theme", a.theme, b.theme),
-                                 ("implemented-part", a.implementedPart, b.implementedPart), ("response", a.response, b.response)]
-            where x != y {
-                found.append(Change(kind: .fieldChanged, recommendation: n, field: name, old: x, new: y,
-                                    words: (x ?? "").count + (y ?? "").count > 80 ? WordDiff.diff(x ?? "", y ?? "") : nil, path: path,
-                                    summary: "Recommendation \(n): \(name) " + Self.describeChange(x, y)))
-            }
-            if a.status != b.status {
-                let why = b.reason.map { " (" + $0.categories.map(\.rawValue).joined(separator: ", ") + ")" } ?? ""
-                found.append(Change(kind: .statusChanged, recommendation: n, old: a.status.rawValue, new: b.status.rawValue, path: path,
-                                    summary: "Recommendation \(n): status \(a.status.rawValue) → \(b.status.rawValue)\(why)"))
-            }
-            if a.reason != b.reason {
-                let x = a.reason.map { $0.categories.map(\.rawValue).joined(separator: ", ") + ": " + $0.text }
-                let y = b.reason.map { $0.categories.map(\.rawValue).joined(separator: ", ") + ": " + $0.text }
-                var detail = "reason changed"
-                if a.reason == nil { detail = "reason given (\(b.reason!.categories.map(\.rawValue).joined(separator: ", ")))" }
-                else if b.reason == nil { detail = "reason removed" }
-                else if a.reason?.categories != b.reason?.categories {
-                    detail = "reason categories \(a.reason!.categories.map(\.rawValue).joined(separator: ", ")) → \(b.reason!.categories.map(\.rawValue).joined(separator: ", "))"
-                } else { detail = "reason reworded" }
-                found.append(Change(kind: .reasonChanged, recommendation: n, old: x, new: y, path: path,
-                                    summary: "Recommendation \(n): \(detail)"))
-            }
-            let oldActions = Dictionary(a.actions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-            let newActions = Dictionary(b.actions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-            for action in b.actions {
-                guard let before = oldActions[action.id] else {
-                    let due = action.currentTarget.map { ", due \($0)" } ?? ""
-                    found.append(Change(kind: .actionAdded, recommendation: n, action: action.id, new: action.text, path: path,
-                                        summary: "action \(action.id) added (\(action.currentState.rawValue)\(due))"))
-                    continue
-                }
-                found += compare(before, action, recommendation: n, path: path)
-            }
-            for action in a.actions where newActions[action.id] == nil {
-                found.append(Change(kind: .actionRemoved, recommendation: n, action: action.id, old: action.text, path: path,
-                                    summary: "action \(action.id) removed (it was \(action.currentState.rawValue))"))
-            }
-            return found
-        }
-
-        func compare(_ a: Action, _ b: Action, recommendation n: Int, path: String?) -> [Change] {
-            var found: [Change] = []
-            let id = b.id
-            if a.text != b.text {
-                found.append(Change(kind: .actionTextChanged, recommendation: n, action: id, old: a.text, new: b.text,
-                                    words: WordDiff.diff(a.text, b.text), path: path, summary: "action \(id): text reworded"))
-            }
-            let oldOwners = a.currentOwners, newOwners = b.currentOwners
-            if oldOwners != newOwners {
-                let added = newOwners.filter { !oldOwners.contains($0) }
-                let removed = oldOwners.filter { !newOwners.contains($0) }
-                var parts: [String] = []
-                if !added.isEmpty { parts.append("added " + added.map { "\"\($0)\"" }.joined(separator: ", ")) }
-                if !removed.isEmpty { parts.append("removed " + removed.map { "\"\($0)\"" }.joined(separator: ", ")) }
-                found.append(Change(kind: .ownerChanged, recommendation: n, action: id, old: oldOwners.joined(separator: "; "),
-                                    new: newOwners.joined(separator: "; "), added: added, removed: removed, path: path,
-                                    summary: "action \(id): owners " + (parts.isEmpty ? "reordered" : parts.joined(separator: ", "))))
-            }
-            let oldTarget = a.currentTarget, newTarget = b.currentTarget
-            if oldTarget != newTarget {
-                var months: Int? = nil
-                let summary: String
-                switch (oldTarget, newTarget) {
-                case (let x?, let y?):
-                    let difference = y.monthIndex - x.monthIndex
-                    months = difference
-                    if difference > 0 {
-                        summary = "action \(id): target slipped \(Wording.count(difference, "month")) (\(x) → \(y))"
-                    } else if difference < 0 {
-                        summary = "action \(id): target brought forward \(Wording.count(-difference, "month")) (\(x) → \(y))"
-                    } else {
-                        summary = "action \(id): target restated (\(x) → \(y))"
-                    }
-                case (nil, let y?): summary = "action \(id): target set (\(y))"
-                case (let x?, nil): summary = "action \(id): target removed (was \(x))"
-                default: summary = "action \(id): target changed"
-                }
-                found.append(Change(kind: .targetChanged, recommendation: n, action: id, old: oldTarget?.description,
-                                    new: newTarget?.description, months: months, path: path, summary: summary))
-            }
-            if a.owners != b.owners && oldOwners == newOwners {
-                found.append(Change(kind: .ownerChanged, recommendation: n, action: id, field: "original owners",
-                                    old: a.owners.joined(separator: "; "), new: b.owners.joined(separator: "; "),
-                                    added: b.owners.filter { !a.owners.contains($0) }, removed: a.owners.filter { !b.owners.contains($0) },
-                                    path: path, summary: "action \(id): original owners rewritten; the current owners stay the same"))
-            }
-            if a.target != b.target && oldTarget == newTarget {
-                // The target first promised was rewritten while a later update decides the current one.
-                found.append(Change(kind: .targetChanged, recommendation: n, action: id, field: "original target",
-                                    old: a.target?.description, new: b.target?.description, path: path,
-                                    summary: "action \(id): original target rewritten (\(a.target?.description ?? "none") → \(b.target?.description ?? "none")); the current target stays \(newTarget?.description ?? "none")"))
-            }
-            if a.note != b.note {
-                found.append(Change(kind: .noteChanged, recommendation: n, action: id, old: a.note, new: b.note, path: path,
-                                    summary: "action \(id): target note " + Self.describeChange(a.note, b.note)))
-            }
-            let oldState = a.currentState, newState = b.currentState
-            if oldState != newState {
-                let summary = newState == .completed ? "action \(id) completed (was \(oldState.rawValue))"
-                    : "action \(id): state \(oldState.rawValue) → \(newState.rawValue)"
-                found.append(Change(kind: .stateChanged, recommendation: n, action: id, old: oldState.rawValue, new: newState.rawValue,
-                                    path: path, summary: summary))
-            }
-            if a.state != b.state && oldState == newState {
-                found.append(Change(kind: .stateChanged, recommendation: n, action: id, field: "original state",
-                                    old: a.state.rawValue, new: b.state.rawValue, path: path,
-                                    summary: "action \(id): original state rewritten (\(a.state.rawValue) → \(b.state.rawValue)); the current state stays \(newState.rawValue)"))
-            }
-            // Updates are a record: each matched whole, else by date and text (then it was edited).
-            var remaining = a.updates
-            for update in b.updates {
-                if let index = remaining.firstIndex(of: update) {
-                    remaining.remove(at: index)
-                } else if let index = remaining.firstIndex(where: { $0.date == update.date && $0.text == update.text }) {
-                    remaining.remove(at: index)
-                    // An edit that moves a current value is already shown as that change; one that
-                    // changes nothing current (an earlier update's target, say) is shown here.
-                    if oldTarget == newTarget && oldState == newState && oldOwners == newOwners {
-                        found.append(Change(kind: .updateRemoved, recommendation: n, action: id, field: "update \(update.date)",
-                                            path: path, summary: "action \(id): update \(update.date) rewritten (its new state, target or owners changed)"))
-                    }
-                } else {
-                    found.append(Change(kind: .updateAdded, recommendation: n, action: id, new: update.text, path: path,
-                                        summary: "action \(id): update \(update.date) added"))
-                }
-            }
-            for update in remaining {
-                found.append(Change(kind: .updateRemoved, recommendation: n, action: id, old: update.text,
-                                    path: path, summary: "action \(id): update \(update.date) removed or rewritten"))
-            }
-            return found
-        }
-
-        static func describeChange(_ x: String?, _ y: String?) -> String {
-            switch (x, y) {
-            case (nil, let y?): return "set to \(short(y))"
-            case (let x?, nil): return "removed (was \(short(x)))"
-            default: return "changed from \(short(x ?? "")) to \(short(y ?? ""))"
-            }
-        }
-
-        static func short(_ text: String) -> String {
-            let line = text.split(whereSeparator: \.isNewline).first.map(String.init) ?? text
-            return "\"" + (line.count > 60 ? String(line.prefix(57)) + "…" : line) + "\""
-        }
-
         static func name(_ path: String) -> String {
             String(path.split(separator: "/").last ?? Substring(path))
         }
-    }
-}
-
-/// Counting words for summaries ("1 action", "3 months").
-enum Wording {
-    // (PlanKit prints nothing: this only words counts.)
-    static func count(_ n: Int, _ singular: String) -> String {
-        "\(n) \(singular)\(n == 1 ? "" : "s")"
     }
 }

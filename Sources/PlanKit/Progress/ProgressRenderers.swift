@@ -121,13 +121,13 @@ public enum ProgressRenderer {
 
     // MARK: Markdown
 
-    /// Text for a Markdown table cell: the export's escaping, so a table never breaks.
-    static func cell(_ text: String) -> String { MarkdownExport.inline(text) }
+    /// Text for a Markdown table cell: the one Markdown escaper, so a table never breaks.
+    static func cell(_ text: String) -> String { MarkdownText.inline(text) }
 
     public static func markdown(_ report: Report) -> String {
         var out: [String] = []
         for p in report.plans {
-            out.append("## \(cell(p.title))")
+            out.append("## " + MarkdownText.heading(p.title))
             out.append("")
             out.append("As of \(DateWords.words(p.asOf)), from \(cell(sourceWords(p)))" + (p.owner.map { "; owners matching \"\(cell($0))\"" } ?? "") + ".")
             out.append("")

@@ -17,13 +17,12 @@
 /// - **Summary of responses** (level 2) and its table of counts.
 ///
 /// Paragraphs inside a cell are joined with `<br>` (an empty paragraph, an empty line in the
-/// text, gives two in a row). Every character Markdown would read as markup is escaped with a
-/// backslash (`\ ` * _ [ ] < > | ~ $`, and `&` where it would start an entity such as `&amp;`),
-/// so text such as "a | b", "<script>", "*not emphasis*" or "$5m" appears as written and a
-/// cell's pipe can never split the table; at the start of a paragraph outside a table, the
-/// characters that would open a heading, list, quote or thematic break (`#`, `-`, `+`, `1.`) are
-/// escaped too, and leading spaces (an indented code block) dropped; a heading's trailing `#`
-/// is escaped so it stays text.
+/// text, gives two in a row). All text goes through `MarkdownText`, the escaper every Markdown
+/// output shares: markup characters, entities, HTML, line breaks, mentions and issue references
+/// are neutralised, so text such as "a | b", "<script>", "&lt;", "*not emphasis*", "$5m" or
+/// "@team" appears as written and a cell's pipe can never split the table; at the start of a
+/// paragraph outside a table, the characters that would open a heading, list, quote or thematic
+/// break are escaped too, and a heading's trailing `#` is escaped so it stays text.
 public enum MarkdownExport {
     public static func render(_ doc: OfficialDocument) -> String {
         var out: [String] = []
@@ -108,82 +107,11 @@ public enum MarkdownExport {
         }
     }
 
-    // MARK: Escaping
+    // MARK: Escaping (MarkdownText, shared by every Markdown output)
 
-    /// The characters Markdown (with GitHub's extensions: tables, strikethrough, math) reads as
-    /// markup wherever they stand.
-    static let significant: Set<Character> = ["\\", "`", "*", "_", "[", "]", "<", ">", "|", "~", "$"]
-
-    /// Text escaped for use inside a line: every significant character backslash-escaped, `&`
-    /// escaped where it would start an entity, line breaks as spaces.
-    public static func inline(_ text: String) -> String {
-        var out = ""
-        let characters = Array(text)
-        for (index, c) in characters.enumerated() {
-            if c == "\n" || c == "\r" || c == "\r\n" {
-                out.append(" ")
-            } else if significant.contains(c) {
-                out.append("\\")
-                out.append(c)
-            } else if c == "&", startsEntity(characters, at: index) {
-                out.append("\\&")
-            } else {
-                out.append(c)
-            }
-        }
-        return out
-    }
-
-    /// `&name;`, `&#123;` or `&#x1F;` begins at `index`.
-    static func startsEntity(_ characters: [Character], at index: Int) -> Bool {
-        var i = index + 1
-        var length = 0
-        if i < characters.count, characters[i] == "#" { i += 1 }
-        while i < characters.count, characters[i].isASCII, characters[i].isLetter || characters[i].isNumber {
-            i += 1
-            length += 1
-        }
-        return length > 0 && i < characters.count && characters[i] == ";"
-    }
-
-    /// A paragraph standing on its own: inline escaping, plus whatever would make its start a
-    /// heading, a list item, a quote, a thematic break or an indented code block.
-    static func block(_ paragraph: String) -> String {
-        let text = inline(String(paragraph.drop(while: { $0 == " " || $0 == "\t" })))
-        guard let first = text.first else { return text }
-        if first == "#" || first == "-" || first == "+" || first == "=" {
-            return "\\" + text
-        }
-        // "1. " or "1) " would open an ordered list.
-        let digits = text.prefix(while: { $0.isASCII && $0.isNumber })
-        if !digits.isEmpty, digits.count <= 9 {
-            let rest = text.dropFirst(digits.count)
-            if let marker = rest.first, marker == "." || marker == ")",
-               rest.dropFirst().first.map({ $0 == " " || $0 == "\t" }) ?? true {
-                return String(digits) + "\\" + String(rest)
-            }
-        }
-        return text
-    }
-
-    /// A heading's text: inline escaping, and a trailing run of `#` escaped so it is not taken for
-    /// the heading's optional closing sequence.
-    static func heading(_ text: String) -> String {
-        let escaped = inline(text.trimmingSpaces)
-        let run = escaped.reversed().prefix(while: { $0 == "#" }).count
-        guard run > 0 else { return escaped }
-        return String(escaped.dropLast(run)) + "\\" + String(repeating: "#", count: run)
-    }
-
-    /// Bold text: `**…**` around the escaped, trimmed text (an empty text stays empty).
-    static func strong(_ text: String) -> String {
-        let t = text.trimmingSpaces
-        return t.isEmpty ? "" : "**" + inline(t) + "**"
-    }
-
-    /// Italic text: `*…*` around the escaped, trimmed text.
-    static func emphasis(_ text: String) -> String {
-        let t = text.trimmingSpaces
-        return t.isEmpty ? "" : "*" + inline(t) + "*"
-    }
+    public static func inline(_ text: String) -> String { MarkdownText.inline(text) }
+    static func block(_ paragraph: String) -> String { MarkdownText.block(paragraph) }
+    static func heading(_ text: String) -> String { MarkdownText.heading(text) }
+    static func strong(_ text: String) -> String { MarkdownText.strong(text) }
+    static func emphasis(_ text: String) -> String { MarkdownText.emphasis(text) }
 }

@@ -20,7 +20,7 @@ public enum DiffRenderer {
         var grouped: [String: [Change]] = [:]
         for change in changes {
             let title: String
-            if change.kind == .planChanged {
+            if change.kind == .planChanged || (change.kind == .orderChanged && change.recommendation == nil) {
                 title = "Plan"
             } else if let number = change.recommendation {
                 title = "Recommendation \(number)"
@@ -54,12 +54,12 @@ public enum DiffRenderer {
         }
     }
 
-    /// One line of counts: "12 updates added, 4 targets slipped, 6 actions completed, …".
+    /// One line of counts: "4 targets slipped, 6 actions completed, 11 updates added, …".
     public static func summaryLine(_ changes: [Change]) -> String {
         guard !changes.isEmpty else { return "no changes to the plan" }
         var parts: [String] = []
         let slipped = changes.filter(\.isSlip).count
-        let completed = changes.filter { $0.kind == .stateChanged && $0.new == ActionState.completed.rawValue }.count
+        let completed = changes.filter(\.completes).count
         for (kind, count) in counts(changes) {
             parts.append("\(count) \(noun(kind, count))")
         }
@@ -88,73 +88,91 @@ public enum DiffRenderer {
         case .noteChanged: return plural ? "target notes changed" : "target note changed"
         case .stateChanged: return plural ? "state changes" : "state change"
         case .updateAdded: return plural ? "updates added" : "update added"
-        case .updateRemoved: return plural ? "updates removed or rewritten" : "update removed or rewritten"
+        case .updateRemoved: return plural ? "updates removed" : "update removed"
+        case .updateChanged: return plural ? "updates edited" : "update edited"
+        case .orderChanged: return plural ? "orders changed" : "order changed"
         case .unreadable: return plural ? "files that do not parse" : "file that does not parse"
         }
     }
 
-    /// The marker of a change in the text form: + added, - removed, ~ changed, ! attention.
+    /// The marker of a change in the text form: + added, - removed, ~ changed, ! attention (a
+    /// slipped target, a file that does not parse).
     public static func marker(_ change: Change) -> String {
+        if change.isSlip || change.kind == .unreadable { return "!" }
         switch change.kind {
         case .recommendationAdded, .actionAdded, .updateAdded: return "+"
         case .recommendationRemoved, .actionRemoved, .updateRemoved: return "-"
-        case .unreadable: return "!"
-        default: return change.isSlip ? "!" : "~"
+        default: return "~"
         }
     }
 
+    // MARK: Text
+
     /// Plain text, grouped by recommendation; `style` colours parts of a line (identity when plain).
     public static func text(_ changes: [Change], labels: Labels, style: (String, Change) -> String = { text, _ in text }) -> String {
-        guard !changes.isEmpty else { return "no changes to the plan between \(labels.old) and \(labels.new)" }
+        guard !changes.isEmpty else { return "no changes to the plan between \(plain(labels.old)) and \(plain(labels.new))" }
         var lines: [String] = []
         for (title, group) in groups(changes) {
-            let path = group.first(where: { $0.path != nil })?.path.map { " (\($0))" } ?? ""
-            lines.append(title + path)
+            let path = group.first(where: { $0.path != nil })?.path.map { " (\(plain($0)))" } ?? ""
+            lines.append(plain(title) + path)
             for change in group {
-                lines.append("  " + style(marker(change) + " " + change.summary, change))
-                if let words = change.words, !words.isEmpty {
-                    lines.append("      " + WordDiff.inline(words))
-                }
+                lines += textLines(change, indent: "  ", style: style)
             }
         }
         return lines.joined(separator: "\n")
     }
 
-    /// A pull-request comment: one summary line, then a section per recommendation, slipped
-    /// targets in bold.
-    public static func markdown(_ changes: [Change], labels: Labels) -> String {
-        var out = "**Plan changes** `\(labels.old)` → `\(labels.new)`: \(summaryLine(changes))\n"
-        for (title, group) in groups(changes) {
-            out += "\n### \(title)\n\n"
-            for change in group {
-                let text = escape(change.summary)
-                out += change.isSlip ? "- ⚠️ **\(text)**\n" : change.kind == .unreadable ? "- ❗ \(text)\n" : "- \(text)\n"
-                if let words = change.words, !words.isEmpty {
-                    let rendered = words.map { segment -> String in
-                        switch segment.kind {
-                        case .same: return escape(segment.text)
-                        case .removed: return "~~\(escape(segment.text))~~"
-                        case .added: return "**\(escape(segment.text))**"
-                        }
-                    }.joined(separator: " ")
-                    out += "  > " + rendered + "\n"
-                }
-            }
+    /// A change's lines in the text form (`diff`, `log`): the marked sentence, then its word diff
+    /// or the start of the text it added or removed. Every value is neutralised.
+    public static func textLines(_ change: Change, indent: String, style: (String, Change) -> String = { text, _ in text }) -> [String] {
+        var lines = [indent + style(marker(change) + " " + plain(change.summary), change)]
+        if let words = change.words, !words.isEmpty {
+            lines.append(indent + "    " + plain(WordDiff.inline(words)))
+        } else if let text = quotedText(change) {
+            lines.append(indent + "    " + plain("\"" + excerpt(text) + "\""))
         }
-        return out
+        return lines
     }
 
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for c in text {
-            if "\\`*_[]<>|#~".contains(c) { out.append("\\") }
-            out.append(c == "\n" ? " " : c)
+    /// A value for a terminal: one line, forbidden characters shown by their stand-ins.
+    static func plain(_ text: String) -> String {
+        var flat = ""
+        for c in text { flat.append(c == "\n" || c == "\r\n" ? " " : c) }
+        return UnsafeCharacters.neutralised(flat, keepingLineBreaks: false)
+    }
+
+    /// The start of a text, whole words, for one line of the text form.
+    static func excerpt(_ text: String, words: Int = 24) -> String {
+        let all = text.split(whereSeparator: { $0.isWhitespace })
+        return all.prefix(words).joined(separator: " ") + (all.count > words ? " …" : "")
+    }
+
+    /// The text a change added or removed whole, when it has no word diff: an update's, an
+    /// action's, a recommendation's, a reason's, a text field set or removed.
+    static func quotedText(_ change: Change) -> String? {
+        switch change.kind {
+        case .updateAdded, .updateRemoved: return change.updateValue?.text
+        case .actionAdded, .actionRemoved: return change.actionValue?.text
+        case .recommendationAdded, .recommendationRemoved: return change.recommendationValue?.text
+        case .reasonChanged where change.field == "reason": return reasonText(change.new ?? change.old)
+        case .fieldChanged, .noteChanged, .planChanged:
+            guard change.field != "plan.yaml", !(change.field ?? "").hasPrefix("revisions") else { return nil }
+            let value = change.new ?? change.old
+            // A short one-line value is whole in the sentence already.
+            guard let value, value.count > 60 || value.contains(where: \.isNewline) else { return nil }
+            return value
+        default: return nil
         }
-        return out
+    }
+
+    /// The text of a reason as changes carry it ("affordability, policy: the text").
+    static func reasonText(_ value: String?) -> String? {
+        guard let value, let colon = value.range(of: ": ") else { return value }
+        return String(value[colon.upperBound...])
     }
 
     struct JSONDiff: Encodable {
-        var version = 1
+        var version = 2
         var tool = "plantool"
         var old: String
         var new: String

@@ -51,6 +51,7 @@ extension Plantool {
             var diagnostics: [Diagnostic] = []
             var parsed = 0
             var unreadable = 0
+            var titles: [String: String] = [:]
             for plan in plans {
                 let display = Selection.display(git.top.appendingPathComponent(plan))
                 let result = try git.run("compare the plan") {
@@ -61,13 +62,14 @@ extension Plantool {
                 diagnostics += result.diagnostics
                 parsed += result.parsedFiles
                 unreadable += result.unreadableFiles
+                titles.merge(result.titles) { a, _ in a }
             }
             let labels = DiffRenderer.Labels(old: old.label, new: new.label)
             if stat {
                 Output.line(DiffRenderer.stat(changes))
             } else {
                 switch format {
-                case "markdown": Output.line(DiffRenderer.markdown(changes, labels: labels))
+                case "markdown": Output.line(DiffRenderer.markdown(changes, labels: labels, titles: titles))
                 case "json": Output.line(DiffRenderer.json(changes, labels: labels, parsedFiles: parsed))
                 default: Output.line(DiffRenderer.text(changes, labels: labels, style: Output.colours ? Self.colour : { text, _ in text }))
                 }
@@ -165,7 +167,7 @@ extension Plantool {
         /// Slips in red, completions in green, additions and removals coloured as git does.
         static func colour(_ text: String, _ change: Change) -> String {
             if change.isSlip || change.kind == .unreadable { return text.red }
-            if change.kind == .stateChanged && change.new == ActionState.completed.rawValue { return text.green }
+            if change.completes { return text.green }
             switch DiffRenderer.marker(change) {
             case "+": return text.green
             case "-": return text.red

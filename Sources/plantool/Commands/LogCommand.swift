@@ -145,7 +145,7 @@ extension Plantool {
             for entry in entries {
                 lines.append("\(String(entry.commit.prefix(7)).yellow) \(entry.date) \(entry.author): \(entry.summary)")
                 for change in entry.changes {
-                    lines.append("    " + DiffCommand.colour(DiffRenderer.marker(change) + " " + change.summary, change))
+                    lines += DiffRenderer.textLines(change, indent: "    ", style: DiffCommand.colour)
                 }
             }
             Output.line(lines.joined(separator: "\n"))

@@ -169,11 +169,16 @@ enum DiffFixture {
 }
 
 extension Change {
-    /// The change with `summary` and `words` set aside, for comparing the structured fields.
+    /// The change with `summary`, `words`, the update key and the whole items it carries set
+    /// aside, for comparing the structured fields.
     var fields: Change {
         var copy = self
         copy.summary = ""
         copy.words = nil
+        copy.update = nil
+        copy.recommendationValue = nil
+        copy.actionValue = nil
+        copy.updateValue = nil
         return copy
     }
 }
@@ -181,7 +186,12 @@ extension Change {
 /// A change of these fields (summary and words compared separately).
 func expected(_ kind: ChangeKind, recommendation: Int? = nil, oldNumber: Int? = nil, action: String? = nil,
               field: String? = nil, old: String? = nil, new: String? = nil, months: Int? = nil,
-              added: [String]? = nil, removed: [String]? = nil, path: String? = nil) -> Change {
-    Change(kind: kind, recommendation: recommendation, oldNumber: oldNumber, action: action, field: field, old: old,
-           new: new, months: months, added: added, removed: removed, path: path, summary: "")
+              added: [String]? = nil, removed: [String]? = nil, path: String? = nil, currentTarget: Move? = nil,
+              currentState: Move? = nil, currentOwners: Move? = nil) -> Change {
+    var change = Change(kind: kind, recommendation: recommendation, oldNumber: oldNumber, action: action, field: field, old: old,
+                        new: new, months: months, added: added, removed: removed, path: path, summary: "")
+    change.currentTarget = currentTarget
+    change.currentState = currentState
+    change.currentOwners = currentOwners
+    return change
 }

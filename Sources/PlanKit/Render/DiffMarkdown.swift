@@ -1,0 +1,143 @@
+/// The pull-request comment of a semantic diff (`plantool diff --format markdown`).
+extension DiffRenderer {
+    /// GitHub refuses a comment longer than this many characters.
+    public static let commentLimit = 65_536
+
+    /// A quote longer than this folds into `<details>`.
+    static let foldAt = 400
+
+    /// A pull-request comment: one summary line, then a section per recommendation headed by its
+    /// number and the start of its text, each change in the plan's words with the text it adds,
+    /// removes or rewords quoted, slipped targets in bold. Past `limit` characters, only slipped
+    /// targets and status changes are listed and the rest is counted, and the comment says so.
+    /// `titles` gives each recommendation file's text (by path) for the headings.
+    public static func markdown(_ changes: [Change], labels: Labels, titles: [String: String] = [:],
+                                limit: Int = commentLimit) -> String {
+        let head = "**Plan changes** " + MarkdownText.inline(labels.old) + " → " + MarkdownText.inline(labels.new) + ": "
+            + MarkdownText.inline(summaryLine(changes)) + "\n"
+        let sections = groups(changes).map { group in
+            (heading: "\n### " + heading(group.title, group.changes, titles) + "\n\n", changes: group.changes)
+        }
+        let full = head + sections.map { $0.heading + $0.changes.map { item($0, detailed: true) }.joined() }.joined()
+        // Measured in UTF-16 code units, which is never less than the characters GitHub counts.
+        if full.utf16.count <= limit { return full }
+        // Too long for one comment: what a reviewer must not miss, and counts of the rest.
+        var out = head + "\n> **Shortened** to fit a GitHub comment (\(limit) characters): only slipped targets and status "
+            + "changes are listed; every other change is counted. `plantool diff` shows them all.\n"
+        var unshown: [Change] = []
+        let reserve = 1_000
+        for section in sections {
+            let kept = section.changes.filter { $0.isSlip || $0.kind == .statusChanged }
+            let rest = section.changes.filter { !($0.isSlip || $0.kind == .statusChanged) }
+            var text = section.heading + kept.map { item($0, detailed: false) }.joined()
+            if !rest.isEmpty { text += "- and " + MarkdownText.inline(countWords(rest)) + "\n" }
+            if out.utf16.count + text.utf16.count + reserve > limit {
+                unshown += section.changes
+                continue
+            }
+            out += text
+        }
+        if !unshown.isEmpty {
+            out += "\n**Not shown for want of room:** " + MarkdownText.inline(countWords(unshown)) + ".\n"
+        }
+        return out
+    }
+
+    /// "3 updates added, 1 target change".
+    static func countWords(_ changes: [Change]) -> String {
+        counts(changes).map { "\($0.count) \(noun($0.kind, $0.count))" }.joined(separator: ", ")
+    }
+
+    /// "Recommendation 5: Review the responsibilities and the actions of the Part B …".
+    static func heading(_ title: String, _ changes: [Change], _ titles: [String: String]) -> String {
+        guard title.hasPrefix("Recommendation"), let path = changes.first(where: { $0.path != nil })?.path,
+              let text = titles[path] else { return MarkdownText.heading(title) }
+        return MarkdownText.heading(title + ": " + excerpt(text, words: 14))
+    }
+
+    /// One change: its sentence in the plan's words, then what it quotes, indented under it.
+    static func item(_ change: Change, detailed: Bool) -> String {
+        let text = MarkdownText.inline(ChangeWording.sentence(change, .words))
+        var out = change.isSlip ? "- ⚠️ **\(text)**\n" : change.kind == .unreadable ? "- ❗ \(text)\n" : "- \(text)\n"
+        guard detailed else { return out }
+        let quoted = details(change)
+        guard !quoted.isEmpty else { return out }
+        if quoted.count > foldAt {
+            let label = MarkdownText.inline(foldLabel(change))
+            out += "\n  <details><summary>\(label)</summary>\n\n" + indent(quoted) + "\n\n  </details>\n\n"
+        } else {
+            out += indent(quoted) + "\n"
+        }
+        return out
+    }
+
+    static func foldLabel(_ change: Change) -> String {
+        switch change.kind {
+        case .recommendationAdded, .recommendationRemoved: return "The recommendation"
+        case .actionAdded, .actionRemoved: return "The action"
+        case .updateAdded, .updateRemoved: return "The update"
+        default: return change.words != nil ? "The words changed" : "The text"
+        }
+    }
+
+    static func indent(_ block: String) -> String {
+        block.split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? "" : "  " + $0 }.joined(separator: "\n")
+    }
+
+    /// What a change quotes, as Markdown lines (not yet indented).
+    static func details(_ change: Change) -> String {
+        if let words = change.words, !words.isEmpty {
+            return "> " + words.map { segment -> String in
+                switch segment.kind {
+                case .same: return MarkdownText.inline(segment.text)
+                case .removed: return "~~" + MarkdownText.inline(segment.text) + "~~"
+                case .added: return "**" + MarkdownText.inline(segment.text) + "**"
+                }
+            }.joined(separator: " ")
+        }
+        switch change.kind {
+        case .recommendationAdded, .recommendationRemoved:
+            return change.recommendationValue.map(recommendation) ?? ""
+        case .actionAdded, .actionRemoved:
+            return change.actionValue.map(action) ?? ""
+        case .updateAdded, .updateRemoved:
+            return change.updateValue.map(update) ?? ""
+        default:
+            return quotedText(change).map { MarkdownText.quote($0) } ?? ""
+        }
+    }
+
+    static func recommendation(_ rec: RecommendationValue) -> String {
+        var parts = [MarkdownText.quote(rec.text)]
+        var facts = ["Status: " + ChangeWording.status(rec.status, .words), "Addressee: " + rec.addressee]
+        if let theme = rec.theme { facts.append("Theme: " + theme) }
+        parts.append(MarkdownText.emphasis(facts.joined(separator: " · ")))
+        if let part = rec.implementedPart { parts.append("Implemented part:\n\n" + MarkdownText.quote(part)) }
+        if let reason = rec.reason {
+            parts.append("Reason (" + MarkdownText.inline(reason.categories.joined(separator: ", ")) + "):\n\n" + MarkdownText.quote(reason.text))
+        }
+        if let response = rec.response { parts.append("Response:\n\n" + MarkdownText.quote(response)) }
+        parts += rec.actions.map { "Action " + MarkdownText.inline($0.id) + ":\n\n" + action($0) }
+        return parts.joined(separator: "\n\n")
+    }
+
+    static func action(_ action: ActionValue) -> String {
+        var facts = ["State: " + ChangeWording.state(action.state, .words)]
+        if let target = action.target { facts.append("Target: " + ChangeWording.date(target, .words)) }
+        if !action.owners.isEmpty { facts.append("Owners: " + action.owners.joined(separator: "; ")) }
+        if let note = action.note { facts.append("Note: " + note) }
+        var parts = [MarkdownText.quote(action.text), MarkdownText.emphasis(facts.joined(separator: " · "))]
+        parts += action.updates.map { "Update " + MarkdownText.inline(ChangeWording.date($0.date, .words)) + ":\n\n" + update($0) }
+        return parts.joined(separator: "\n\n")
+    }
+
+    /// An update quoted with the state, target and owners it sets.
+    static func update(_ update: UpdateValue) -> String {
+        var facts: [String] = []
+        if let state = update.state { facts.append("State: " + ChangeWording.state(state, .words)) }
+        if let target = update.target { facts.append("Target: " + ChangeWording.date(target, .words)) }
+        if let owners = update.owners { facts.append("Owners: " + (owners.isEmpty ? "none" : owners.joined(separator: "; "))) }
+        let quote = MarkdownText.quote(update.text)
+        return facts.isEmpty ? quote : quote + "\n>\n> " + MarkdownText.emphasis(facts.joined(separator: " · "))
+    }
+}

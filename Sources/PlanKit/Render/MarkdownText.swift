@@ -1,0 +1,112 @@
+/// Plan text made safe for GitHub-flavoured Markdown: the one escaper of every Markdown output
+/// (the diff's pull-request comment, the export, the status report), so a value shows as written
+/// and can never open markup, a table cell, a code block, a mention or a reference.
+///
+/// - Characters Markdown (with GitHub's tables, strikethrough and math) reads as markup are
+///   backslash-escaped: `\ ` * _ [ ] < > | ~ $`; so are `&` where it would start an entity
+///   (`&lt;` stays the four characters) and `<` (no HTML tag survives).
+/// - Line breaks (LF, CR, CRLF) become spaces: a value never starts a new line, so it cannot
+///   leave a table row or a list item, or open a fence.
+/// - `@name` and `#123` get an invisible word joiner (U+2060) after the `@` or `#`: GitHub would
+///   otherwise notify a person or team, or link an issue, from a plan's text.
+/// - Characters no plan text may hold (controls, bidi overrides) are shown by their stand-ins
+///   (`UnsafeCharacters.neutralised`).
+public enum MarkdownText {
+    /// The characters Markdown reads as markup wherever they stand.
+    static let significant: Set<Character> = ["\\", "`", "*", "_", "[", "]", "<", ">", "|", "~", "$"]
+
+    /// Stops GitHub from reading `@name` as a mention or `#123` as a reference.
+    static let wordJoiner: Character = "\u{2060}"
+
+    /// Text escaped for use inside a line.
+    public static func inline(_ text: String) -> String {
+        var flat = ""
+        for c in text {
+            // CRLF is one Character; a CR alone is a line break too.
+            flat.append(c == "\n" || c == "\r" || c == "\r\n" ? " " : c)
+        }
+        let characters = Array(UnsafeCharacters.neutralised(flat, keepingLineBreaks: false))
+        var out = ""
+        for (index, c) in characters.enumerated() {
+            if significant.contains(c) {
+                out.append("\\")
+                out.append(c)
+            } else if c == "&", startsEntity(characters, at: index) {
+                out.append("\\&")
+            } else {
+                out.append(c)
+                guard index + 1 < characters.count else { continue }
+                let next = characters[index + 1]
+                // `@name` a mention; `#123` a reference (not in `&#169;`: the escaped `&` keeps that text).
+                if (c == "@" && (next.isLetter || next.isNumber)) || (c == "#" && next.isASCII && next.isNumber && (index == 0 || characters[index - 1] != "&")) {
+                    out.append(wordJoiner)
+                }
+            }
+        }
+        return out
+    }
+
+    /// `&name;`, `&#123;` or `&#x1F;` begins at `index`.
+    static func startsEntity(_ characters: [Character], at index: Int) -> Bool {
+        var i = index + 1
+        var length = 0
+        if i < characters.count, characters[i] == "#" { i += 1 }
+        while i < characters.count, characters[i].isASCII, characters[i].isLetter || characters[i].isNumber {
+            i += 1
+            length += 1
+        }
+        return length > 0 && i < characters.count && characters[i] == ";"
+    }
+
+    /// A paragraph standing on its own line: inline escaping, plus whatever would make its start
+    /// a heading, a list item, a quote, a thematic break or an indented code block.
+    public static func block(_ paragraph: String) -> String {
+        let text = inline(String(paragraph.drop(while: { $0 == " " || $0 == "\t" })))
+        guard let first = text.first else { return text }
+        if first == "#" || first == "-" || first == "+" || first == "=" {
+            return "\\" + text
+        }
+        // "1. " or "1) " would open an ordered list.
+        let digits = text.prefix(while: { $0.isASCII && $0.isNumber })
+        if !digits.isEmpty, digits.count <= 9 {
+            let rest = text.dropFirst(digits.count)
+            if let marker = rest.first, marker == "." || marker == ")",
+               rest.dropFirst().first.map({ $0 == " " || $0 == "\t" }) ?? true {
+                return String(digits) + "\\" + String(rest)
+            }
+        }
+        return text
+    }
+
+    /// A heading's text: inline escaping, and a trailing run of `#` escaped so it is not taken
+    /// for the heading's optional closing sequence.
+    public static func heading(_ text: String) -> String {
+        let escaped = inline(text.trimmingSpaces)
+        let run = escaped.reversed().prefix(while: { $0 == "#" }).count
+        guard run > 0 else { return escaped }
+        return String(escaped.dropLast(run)) + "\\" + String(repeating: "#", count: run)
+    }
+
+    /// Bold text: `**…**` around the escaped, trimmed text (an empty text stays empty).
+    public static func strong(_ text: String) -> String {
+        let t = text.trimmingSpaces
+        return t.isEmpty ? "" : "**" + inline(t) + "**"
+    }
+
+    /// Italic text: `*…*` around the escaped, trimmed text.
+    public static func emphasis(_ text: String) -> String {
+        let t = text.trimmingSpaces
+        return t.isEmpty ? "" : "*" + inline(t) + "*"
+    }
+
+    /// A text of several lines as a block quote, each line a paragraph of its own (`>` alone
+    /// for an empty line), each prefixed by `indent`.
+    public static func quote(_ text: String, indent: String = "") -> String {
+        text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" })
+            .map { line in
+                let escaped = block(String(line))
+                return escaped.isEmpty ? indent + ">" : indent + "> " + escaped
+            }
+            .joined(separator: "\n")
+    }
+}
