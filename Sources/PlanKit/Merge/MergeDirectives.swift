@@ -103,8 +103,12 @@ struct MergeDirectives {
                                              reason: "a '# plantool:' directive with no field after it, which the merged file cannot place"))
                 continue
             }
+            // The fields on the line, less those that only contain another there (a list
+            // starts on its first item's line, which another side's merge may not put first).
+            let onLine = Set(map.keys.filter { $0.value.line == line }.keys).union(map.values.filter { $0.value.line == line }.keys)
+            let innermost = onLine.filter { path in !onLine.contains { $0.hasPrefix(path + ".") || $0.hasPrefix(path + "[") } }
             func follow(_ places: [String: SourceLocation]) -> [String] {
-                places.filter { $0.value.line == line }.keys
+                places.filter { $0.value.line == line && innermost.contains($0.key) }.keys
                     .compactMap { T.mergedPath($0, in: value, merged: merged, renumbered: renumbered) }.sorted()
             }
             result.lines.append(Anchored(text: comment.text, trailing: comment.trailing, keys: follow(map.keys), values: follow(map.values)))
