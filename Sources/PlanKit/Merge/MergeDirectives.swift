@@ -12,9 +12,9 @@ public struct MergeRefusal: Hashable, Sendable, CustomStringConvertible {
         self.reason = reason
     }
 
-    /// `theirs 12:5: REASON`, with `side` named as the caller names it.
+    /// `theirs, line 12: REASON`, with `side` named as the caller names it.
     public func described(naming name: (String) -> String = { $0 }) -> String {
-        let place = [side.map(name), location.map { "\($0.line):\($0.column)" }].compactMap { $0 }.joined(separator: " ")
+        let place = [side.map(name), location.map { "line \($0.line)" }].compactMap { $0 }.joined(separator: ", ")
         return (place.isEmpty ? "" : place + ": ") + reason
     }
 
