@@ -35,7 +35,7 @@ extension PlanMerge {
         for (name, side) in [("ours", ours), ("theirs", theirs)] {
             for comment in side.comments where LintDirective(comment) == nil {
                 refusals.append(MergeRefusal(side: name, location: comment.location, reason:
-                    "a comment that is not a '# plantool:' directive, which the merged file would lose: \(quoted(comment.text)); plan files hold only the modeline and '# plantool:' directives: move the words into a note or the response, or delete the comment"))
+                    "\(quoted(comment.text)) is not a '# plantool:' directive, and a merged plan file keeps only the modeline and directives: move the words into a note or the response, or delete the comment"))
             }
         }
         var modeline = ours.modeline

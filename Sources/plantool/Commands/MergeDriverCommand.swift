@@ -61,7 +61,7 @@ extension Plantool {
                 // Merged by structure, the file would lose something a side holds: git's text
                 // merge keeps both sides' lines, and git stops so someone looks.
                 _ = try textMerge(baseBytes, ourBytes, theirBytes)
-                Output.standardError("plantool: \(path): conflict: not merged by structure, as the merged file would lose what a side holds; merged as text, check the file:")
+                Output.standardError("plantool: \(path): conflict: merged as text, not by structure, so that nothing a side holds is lost; check the file:")
                 for reason in reasons { Output.standardError("  " + reason.described()) }
                 throw ExitCode(1)
             case .merged(let text, let conflicts, let renumbered):
