@@ -31,13 +31,7 @@ extension PlanMerge {
         guard let ourValue = ours.value, let theirValue = theirs.value else {
             return .refused([MergeRefusal(side: ours.value == nil ? "ours" : "theirs", location: nil, reason: "it does not read as a plan file")])
         }
-        var refusals: [MergeRefusal] = []
-        for (name, side) in [("ours", ours), ("theirs", theirs)] {
-            for comment in side.comments where LintDirective(comment) == nil {
-                refusals.append(MergeRefusal(side: name, location: comment.location, reason:
-                    "\(quoted(comment.text)) is not a '# plantool:' directive, and a merged plan file keeps only the modeline and directives: move the words into a note or the response, or delete the comment"))
-            }
-        }
+        var refusals = commentsLost(ours: ours, theirs: theirs)
         var modeline = ours.modeline
         if ours.modeline != theirs.modeline && theirs.modeline != base?.modeline {
             if ours.modeline == base?.modeline {
@@ -67,6 +61,17 @@ extension PlanMerge {
                 "the '# plantool:' directives of both sides cannot be put in the merged file without changing its meaning")])
         }
         return .text(text)
+    }
+
+    /// Each comment of either side that is neither the modeline nor a `# plantool:` directive:
+    /// a merged file, written canonically, could not keep it.
+    static func commentsLost<T>(ours: ParsedFile<T>, theirs: ParsedFile<T>) -> [MergeRefusal] {
+        [("ours", ours), ("theirs", theirs)].flatMap { name, side in
+            side.comments.filter { LintDirective($0) == nil }.map { comment in
+                MergeRefusal(side: name, location: comment.location, reason:
+                    "\(quoted(comment.text)) is not a '# plantool:' directive, and a merged plan file keeps only the modeline and directives: move the words into a note or the response, or delete the comment")
+            }
+        }
     }
 
     /// The merged text of a recommendation file with our side's directives only; `ours` is our

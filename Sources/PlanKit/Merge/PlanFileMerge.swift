@@ -37,8 +37,11 @@ public enum PlanFileMerge: Sendable, Equatable {
             b = parsed
         }
         let o = parse(ours, path)
-        guard let ourValue = o.value else { return .unreadable(side: "ours", error: o.diagnostics.first { $0.severity == .error }) }
         let t = parse(theirs, path)
+        // A comment the merge would lose is said first, even when a side does not read.
+        let lost = PlanMerge.commentsLost(ours: o, theirs: t)
+        guard lost.isEmpty else { return .refused(lost) }
+        guard let ourValue = o.value else { return .unreadable(side: "ours", error: o.diagnostics.first { $0.severity == .error }) }
         guard let theirValue = t.value else { return .unreadable(side: "theirs", error: t.diagnostics.first { $0.severity == .error }) }
         switch merge(b, o, t, (b?.value, ourValue, theirValue)) {
         case (.text(let text), let conflicts, let renumbered): return .merged(text: text, conflicts: conflicts, renumbered: renumbered)

@@ -82,6 +82,14 @@ struct MergeDirectivesTests {
         #expect(reasons.first?.location?.line == theirs.split(separator: "\n", omittingEmptySubsequences: false).firstIndex(of: "# ask Ann before December").map { $0 + 1 })
         #expect(reasons.first?.described(naming: { $0 == "theirs" ? "the draft" : $0 }).hasPrefix("the draft, line \(reasons.first?.location?.line ?? 0): \"# ask Ann before December\" is not a '# plantool:' directive") == true, "\(reasons)")
         #expect(reasons.first?.reason.contains("\"# ask Ann before December\"") == true)
+        // Said even when that side does not read as a plan file (the comment is what stands out).
+        let broken = theirs.replacingOccurrences(of: "status: partly-agreed", with: "status: maybe")
+        #expect(broken != theirs && PlanFormat.parseRecommendation(Array(broken.utf8), path: "08.yaml").value == nil)
+        guard case .refused(let alsoBroken) = Self.merge(base: Self.text(Self.base), ours: Self.text(Self.base), theirs: broken) else {
+            Issue.record("not refused")
+            return
+        }
+        #expect(alsoBroken.map(\.side) == ["theirs"])
     }
 
     @Test("a directive with no field after it, or two different new modelines, are refused")
