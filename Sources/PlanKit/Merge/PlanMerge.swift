@@ -45,7 +45,9 @@ public struct ActionRenumbering: Hashable, Sendable, CustomStringConvertible {
     }
 
     public var description: String {
-        "Recommendation \(recommendation): both sides added action \(from); theirs is kept as \(to)"
+        let from = UnsafeCharacters.neutralised(from, keepingLineBreaks: false)
+        let to = UnsafeCharacters.neutralised(to, keepingLineBreaks: false)
+        return "Recommendation \(recommendation): both sides added action \(from); theirs is kept as \(to)"
     }
 }
 

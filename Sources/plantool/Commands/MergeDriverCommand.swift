@@ -67,7 +67,9 @@ extension Plantool {
             case .merged(let text, let conflicts, let renumbered):
                 try write(Array(text.utf8))
                 for move in renumbered {
-                    Output.standardError("plantool: \(path): both sides added action \(move.from); theirs is kept as \(move.to)")
+                    let from = UnsafeCharacters.neutralised(move.from, keepingLineBreaks: false)
+                    let to = UnsafeCharacters.neutralised(move.to, keepingLineBreaks: false)
+                    Output.standardError("plantool: \(path): both sides added action \(from); theirs is kept as \(to)")
                 }
                 guard conflicts.isEmpty else {
                     Output.standardError("plantool: \(path): merge conflict; our value is kept and marked with '# plantool: conflict' (plantool lint reports it):")

@@ -45,7 +45,9 @@ enum DraftMerge {
             switch outcome {
             case .merged(let text, let conflicts, let renumbered):
                 notes += renumbered.map {
-                    "\(Drafts.describe(path: path)): \(oursName) and \(theirsName) both added action \($0.from); \(theirsName)'s is kept as \($0.to)"
+                    let from = UnsafeCharacters.neutralised($0.from, keepingLineBreaks: false)
+                    let to = UnsafeCharacters.neutralised($0.to, keepingLineBreaks: false)
+                    return "\(Drafts.describe(path: path)): \(oursName) and \(theirsName) both added action \(from); \(theirsName)'s is kept as \(to)"
                 }
                 guard conflicts.isEmpty else {
                     problems.append(Problem(path: path, reasons: conflicts.map {
