@@ -29,17 +29,44 @@ public struct MergeConflict: Hashable, Sendable, CustomStringConvertible {
     }
 }
 
-/// The merged value, with "ours" kept in every conflicting field, and the conflicts.
+/// Both sides added an action with the same id and different content: both are kept, and
+/// theirs was given the next free id.
+public struct ActionRenumbering: Hashable, Sendable, CustomStringConvertible {
+    /// The recommendation's number (in the merged result).
+    public var recommendation: Int
+    /// The id both sides gave their new action, and theirs' id in the merged result.
+    public var from: String
+    public var to: String
+
+    public init(recommendation: Int, from: String, to: String) {
+        self.recommendation = recommendation
+        self.from = from
+        self.to = to
+    }
+
+    public var description: String {
+        let from = UnsafeCharacters.neutralised(from, keepingLineBreaks: false)
+        let to = UnsafeCharacters.neutralised(to, keepingLineBreaks: false)
+        return "Recommendation \(recommendation): both sides added action \(from); theirs is kept as \(to)"
+    }
+}
+
+/// The merged value, with "ours" kept in every conflicting field, the conflicts, and the new
+/// actions of theirs that had to take another id.
 public struct MergeResult<Value: Sendable>: Sendable {
     public var value: Value
     public var conflicts: [MergeConflict]
+    public var renumbered: [ActionRenumbering] = []
     public var isClean: Bool { conflicts.isEmpty }
 }
 
 /// Three-way merge of plan files by structure, not by lines: each field is merged on its own;
 /// actions are matched by id, updates by date; additions on both sides are all kept (actions in
-/// id order, updates in date order); a conflict only where the same field changed in two
-/// different ways.
+/// id order, updates in date order; a new action of theirs whose id ours gave to another new
+/// action takes the next free id); a conflict only where the same field changed in two
+/// different ways. Fields that only mean something together are merged as a group
+/// (`PlanMerge.Stance`): when both sides changed a group in different ways, every field of it
+/// on which they differ is a conflict, so a merged group is always one side's.
 public enum PlanMerge {
     /// Merges a recommendation. A side that renumbered the recommendation (and its action ids
     /// with it) is matched action by action with the other side's ids.
@@ -49,33 +76,50 @@ public enum PlanMerge {
         var m = Merger(recommendation: nil)
         let number = m.field("number", base.map(\.number), ours.number, theirs.number, String.init)
         m.recommendation = number
+        // Status, implemented part and reason: one side's, or conflicts.
+        let stanceBase = Stance.contested(base.map(Stance.init), Stance(ours), Stance(theirs)) ? nil : base
         var result = Recommendation(
             number: number,
             addressee: m.field("addressee", base.map(\.addressee), ours.addressee, theirs.addressee) { $0 },
             theme: m.field("theme", base.map(\.theme), ours.theme, theirs.theme) { $0 },
             text: m.field("text", base.map(\.text), ours.text, theirs.text) { $0 },
-            status: m.field("status", base.map(\.status), ours.status, theirs.status) { $0.rawValue },
-            implementedPart: m.field("implemented-part", base.map(\.implementedPart), ours.implementedPart, theirs.implementedPart) { $0 },
+            status: m.field("status", stanceBase.map(\.status), ours.status, theirs.status) { $0.rawValue },
+            implementedPart: m.field("implemented-part", stanceBase.map(\.implementedPart), ours.implementedPart, theirs.implementedPart) { $0 },
             reason: nil,
             response: m.field("response", base.map(\.response), ours.response, theirs.response) { $0 })
         if let b = base?.reason, let o = ours.reason, let t = theirs.reason {
-            result.reason = Reason(categories: m.field("reason.categories", b.categories, o.categories, t.categories, describe),
-                                   text: m.field("reason.text", b.text, o.text, t.text) { $0 })
+            let b = stanceBase == nil ? nil : b
+            result.reason = Reason(categories: m.field("reason.categories", b?.categories, o.categories, t.categories, describe),
+                                   text: m.field("reason.text", b?.text, o.text, t.text) { $0 })
         } else {
-            result.reason = m.field("reason", base.map(\.reason), ours.reason, theirs.reason, describe)
+            result.reason = m.field("reason", stanceBase.map(\.reason), ours.reason, theirs.reason, describe)
         }
         // Action ids are compared as if every side had the base's number (or ours, with no base).
         let key = base.map(\.number) ?? ours.number
         let baseActions = (base.map(\.actions) ?? []).map { renumbered($0, from: key, to: key) }
         let ourActions = ours.actions.map { renumbered($0, from: ours.number, to: key) }
         let theirActions = theirs.actions.map { renumbered($0, from: theirs.number, to: key) }
+        // An id either side ever used is not free: a new action never takes a deleted one's id.
+        var used = Set((baseActions + ourActions + theirActions).map(\.id))
+        var moves: [(from: String, to: String)] = []
         let merged = m.keyed("actions", base: base == nil ? nil : baseActions, ourActions, theirActions,
                              key: \.id, label: { $0 }, order: { idLess($0.id, $1.id) },
-                             describe: { "action \($0.id): \($0.text)" }) { path, b, o, t, m in
+                             describe: { "action \($0.id): \($0.text)" },
+                             distinct: { action in
+                                 var moved = action
+                                 moved.id = nextFreeID(after: action.id, used: used)
+                                 used.insert(moved.id)
+                                 moves.append((action.id, moved.id))
+                                 return moved
+                             }) { path, b, o, t, m in
             mergeAction(path: path, b, o, t, &m)
         }
         result.actions = merged.map { renumbered($0, from: key, to: number) }
-        return MergeResult(value: result, conflicts: m.conflicts)
+        let renumberings = moves.map { move in
+            ActionRenumbering(recommendation: number, from: renumberedID(move.from, from: key, to: number),
+                              to: renumberedID(move.to, from: key, to: number))
+        }
+        return MergeResult(value: result, conflicts: m.conflicts, renumbered: renumberings)
     }
 
     /// Merges plan.yaml.
@@ -94,10 +138,11 @@ public enum PlanMerge {
             title: m.field("report.title", base.map(\.report.title), ours.report.title, theirs.report.title) { $0 },
             published: m.field("report.published", base.map(\.report.published), ours.report.published, theirs.report.published) { $0.description },
             url: m.field("report.url", base.map(\.report.url), ours.report.url, theirs.report.url) { $0 })
+        // Two revisions of one date are one revision: different titles conflict.
         result.revisions = m.keyed("revisions", base: base.map(\.revisions), ours.revisions, theirs.revisions,
                                    key: { $0.submitted.description }, label: { $0 },
                                    order: { $0.submitted < $1.submitted },
-                                   describe: { "\($0.submitted) \($0.title)" }) { path, b, o, t, m in
+                                   describe: { "\($0.submitted) \($0.title)" }, distinct: nil) { path, b, o, t, m in
             Revision(submitted: o.submitted, title: m.field(path + ".title", b.map(\.title), o.title, t.title) { $0 })
         }
         result.summary = m.field("summary", base.map(\.summary), ours.summary, theirs.summary) {
@@ -110,22 +155,25 @@ public enum PlanMerge {
     // MARK: actions and updates
 
     private static func mergeAction(path: String, _ b: Action?, _ o: Action, _ t: Action, _ m: inout Merger) -> Action {
+        // State, target and note: one side's, or conflicts.
+        let planBase = Stance.contested(b.map(Stance.init), Stance(o), Stance(t)) ? nil : b
         var action = Action(
             id: o.id,
             text: m.field(path + ".text", b.map(\.text), o.text, t.text) { $0 },
             owners: m.field(path + ".owners", b.map(\.owners), o.owners, t.owners, describe),
-            target: m.field(path + ".target", b.map(\.target), o.target, t.target) { $0.description },
-            state: m.field(path + ".state", b.map(\.state), o.state, t.state) { $0.rawValue },
-            note: m.field(path + ".note", b.map(\.note), o.note, t.note) { $0 })
+            target: m.field(path + ".target", planBase.map(\.target), o.target, t.target) { $0.description },
+            state: m.field(path + ".state", planBase.map(\.state), o.state, t.state) { $0.rawValue },
+            note: m.field(path + ".note", planBase.map(\.note), o.note, t.note) { $0 })
         action.updates = m.keyed(path + ".updates", base: b.map(\.updates), o.updates, t.updates,
                                  key: { $0.date.description }, label: { $0 },
                                  order: { dateLess($0.date, $1.date) },
-                                 describe: { "\($0.date): \($0.text)" }, bothAddedKeepsBoth: true) { path, b, o, t, m in
-            Update(date: o.date,
-                   text: m.field(path + ".text", b.map(\.text), o.text, t.text) { $0 },
-                   state: m.field(path + ".state", b.map(\.state), o.state, t.state) { $0.rawValue },
-                   target: m.field(path + ".target", b.map(\.target), o.target, t.target) { $0.description },
-                   owners: m.field(path + ".owners", b.map(\.owners), o.owners, t.owners, describe))
+                                 describe: { "\($0.date): \($0.text)" }, distinct: { $0 }) { path, b, o, t, m in
+            let moveBase = Stance.contested(b.map(Stance.init), Stance(o), Stance(t)) ? nil : b
+            return Update(date: o.date,
+                          text: m.field(path + ".text", b.map(\.text), o.text, t.text) { $0 },
+                          state: m.field(path + ".state", moveBase.map(\.state), o.state, t.state) { $0.rawValue },
+                          target: m.field(path + ".target", moveBase.map(\.target), o.target, t.target) { $0.description },
+                          owners: m.field(path + ".owners", b.map(\.owners), o.owners, t.owners, describe))
         }
         return action
     }
@@ -157,127 +205,32 @@ public enum PlanMerge {
     /// The action with ids `FROM.x` written `TO.x` (the recommendation's number is an id's first part).
     static func renumbered(_ action: Action, from: Int, to: Int) -> Action {
         guard from != to else { return action }
-        let prefix = "\(from)"
         var copy = action
-        if action.id == prefix {
-            copy.id = "\(to)"
-        } else if action.id.hasPrefix(prefix + ".") {
-            copy.id = "\(to)" + action.id.dropFirst(prefix.count)
-        }
+        copy.id = renumberedID(action.id, from: from, to: to)
         return copy
     }
-}
 
-/// An item's identity in a list: its key and which of the items with that key it is.
-struct ItemKey: Hashable {
-    var key: String
-    var occurrence: Int
-}
-
-/// Collects conflicts while fields are merged.
-struct Merger {
-    var recommendation: Int?
-    var conflicts: [MergeConflict] = []
-
-    /// One field: a side that left it as it was takes the other's; equal changes agree; two
-    /// different changes conflict, and ours is kept. With no base (both sides added the file or
-    /// the item), equal values agree and different ones conflict.
-    mutating func field<T: Equatable>(_ path: String, _ base: T??, _ ours: T?, _ theirs: T?,
-                                      _ describe: (T) -> String) -> T? {
-        if ours == theirs { return ours }
-        if let base {
-            if ours == base { return theirs }
-            if theirs == base { return ours }
-        }
-        conflicts.append(MergeConflict(recommendation: recommendation, field: path,
-                                       ours: ours.map(describe), theirs: theirs.map(describe)))
-        return ours
+    static func renumberedID(_ id: String, from: Int, to: Int) -> String {
+        let prefix = "\(from)"
+        guard from != to else { return id }
+        if id == prefix { return "\(to)" }
+        if id.hasPrefix(prefix + ".") { return "\(to)" + id.dropFirst(prefix.count) }
+        return id
     }
 
-    mutating func field<T: Equatable>(_ path: String, _ base: T?, _ ours: T, _ theirs: T,
-                                      _ describe: (T) -> String) -> T {
-        if ours == theirs { return ours }
-        if let base {
-            if ours == base { return theirs }
-            if theirs == base { return ours }
+    /// The first id after `id` on its level that is not in `used`: `8.2` gives `8.3`, or `8.4`
+    /// when `8.3` is taken; an id whose last part is not a number gets one more part.
+    static func nextFreeID(after id: String, used: Set<String>) -> String {
+        var parts = id.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        guard let last = parts.last, var n = Int(last), n >= 0, n < Int.max / 2 else {
+            var k = 1
+            while used.contains("\(id).\(k)") { k += 1 }
+            return "\(id).\(k)"
         }
-        conflicts.append(MergeConflict(recommendation: recommendation, field: path,
-                                       ours: describe(ours), theirs: describe(theirs)))
-        return ours
-    }
-
-    /// A list of items with an identity (`key`; the n-th item with the same key is matched with
-    /// the n-th): items are merged one by one; an item deleted on one side and unchanged on the
-    /// other goes; deleted on one side and changed on the other is a conflict, and the changed
-    /// item is kept; items added on one side are inserted in `order`. Items both sides added
-    /// under the same key are merged field by field, unless `bothAddedKeepsBoth` (different
-    /// updates of the same date are two updates, both kept).
-    mutating func keyed<T: Equatable>(_ path: String, base: [T]?, _ ours: [T], _ theirs: [T],
-                                      key: (T) -> String, label: (String) -> String,
-                                      order: (T, T) -> Bool, describe: (T) -> String,
-                                      bothAddedKeepsBoth: Bool = false,
-                                      merge: (String, T?, T, T, inout Merger) -> T) -> [T] {
-        if ours == theirs { return ours }
-        if let base {
-            if ours == base { return theirs }
-            if theirs == base { return ours }
-        }
-        func keyed(_ items: [T]) -> [(ItemKey, T)] {
-            var seen: [String: Int] = [:]
-            return items.map { item in
-                let k = key(item)
-                let n = seen[k, default: 0]
-                seen[k] = n + 1
-                return (ItemKey(key: k, occurrence: n), item)
-            }
-        }
-        let b = keyed(base ?? []), o = keyed(ours), t = keyed(theirs)
-        let baseByKey = Dictionary(b, uniquingKeysWith: { a, _ in a })
-        let theirsByKey = Dictionary(t, uniquingKeysWith: { a, _ in a })
-        let oursByKey = Dictionary(o, uniquingKeysWith: { a, _ in a })
-        func itemPath(_ k: ItemKey) -> String {
-            "\(path)[\(label(k.key))\(k.occurrence > 0 ? "#\(k.occurrence + 1)" : "")]"
-        }
-        var result: [T] = []
-        var added: [T] = []
-        for (k, ourItem) in o {
-            let baseItem = baseByKey[k]
-            if let theirItem = theirsByKey[k] {
-                if baseItem == nil && bothAddedKeepsBoth && ourItem != theirItem {
-                    result.append(ourItem)
-                    added.append(theirItem)
-                } else {
-                    result.append(merge(itemPath(k), baseItem, ourItem, theirItem, &self))
-                }
-            } else if let baseItem {
-                // Theirs deleted it.
-                if ourItem != baseItem {
-                    conflicts.append(MergeConflict(recommendation: recommendation, field: itemPath(k),
-                                                   ours: "changed: " + describe(ourItem), theirs: nil))
-                    result.append(ourItem)
-                }
-            } else {
-                result.append(ourItem)  // ours added it
-            }
-        }
-        for (k, theirItem) in t where oursByKey[k] == nil {
-            if let baseItem = baseByKey[k] {
-                // Ours deleted it.
-                if theirItem != baseItem {
-                    conflicts.append(MergeConflict(recommendation: recommendation, field: itemPath(k),
-                                                   ours: nil, theirs: "changed: " + describe(theirItem)))
-                    added.append(theirItem)
-                }
-            } else {
-                added.append(theirItem)  // theirs added it
-            }
-        }
-        // Each item of theirs goes after the last item that does not come after it, so
-        // additions land in order and equal ones keep ours first.
-        for item in added {
-            let at = (result.lastIndex { !order(item, $0) }).map { $0 + 1 } ?? 0
-            result.insert(item, at: at)
-        }
-        return result
+        repeat {
+            n += 1
+            parts[parts.count - 1] = String(n)
+        } while used.contains(parts.joined(separator: "."))
+        return parts.joined(separator: ".")
     }
 }

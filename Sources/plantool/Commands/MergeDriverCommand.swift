@@ -13,12 +13,16 @@ extension Plantool {
                 merge=plantool` in .gitattributes and `git config merge.plantool.driver "plantool \
                 merge-driver %O %A %B %P"`, git merge and git rebase merge plan files by structure: \
                 fields merged one by one, actions matched by id, updates by date, additions on both \
-                sides kept. The result, written canonically into %A, exits 0 when clean. When both \
-                sides changed a field in different ways, our value is kept, a '# plantool: conflict' \
-                comment names the field and both values (plantool lint reports it as merge-conflict), \
-                and the exit status is 1, so git stops. A file that is not a plan file, or a side \
-                that cannot be read, is merged as text as git would, and always exits 1 for the \
-                latter.
+                sides kept (a new action of theirs whose id ours gave to another new action is kept \
+                under the next free id, and the driver says so). The result, written canonically into \
+                %A with both sides' '# plantool:' directives, exits 0 when clean. When both sides \
+                changed a field in different ways (or a group of fields that go together: status, \
+                implemented-part and reason; an action's state, target and note), our value is kept, \
+                a '# plantool: conflict' comment names the field and both values (plantool lint \
+                reports it as merge-conflict), and the exit status is 1, so git stops. A file that is \
+                not a plan file is merged as text as git would; a side that cannot be read, or that \
+                holds a comment other than the modeline and '# plantool:' directives, is merged as \
+                text too, and the driver exits 1 and says why.
                 """
         )
 
@@ -53,8 +57,20 @@ extension Plantool {
                 _ = try textMerge(baseBytes, ourBytes, theirBytes)
                 Output.standardError("plantool: \(path): conflict: \(side) version cannot be read as a plan file (\(reason)); merged as text, check the file")
                 throw ExitCode(1)
-            case .merged(let text, let conflicts):
+            case .refused(let reasons):
+                // Merged by structure, the file would lose something a side holds: git's text
+                // merge keeps both sides' lines, and git stops so someone looks.
+                _ = try textMerge(baseBytes, ourBytes, theirBytes)
+                Output.standardError("plantool: \(path): conflict: merged as text, not by structure, so that nothing a side holds is lost; check the file:")
+                for reason in reasons { Output.standardError("  " + reason.described()) }
+                throw ExitCode(1)
+            case .merged(let text, let conflicts, let renumbered):
                 try write(Array(text.utf8))
+                for move in renumbered {
+                    let from = UnsafeCharacters.neutralised(move.from, keepingLineBreaks: false)
+                    let to = UnsafeCharacters.neutralised(move.to, keepingLineBreaks: false)
+                    Output.standardError("plantool: \(path): both sides added action \(from); theirs is kept as \(to)")
+                }
                 guard conflicts.isEmpty else {
                     Output.standardError("plantool: \(path): merge conflict; our value is kept and marked with '# plantool: conflict' (plantool lint reports it):")
                     for conflict in conflicts {

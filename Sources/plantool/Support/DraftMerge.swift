@@ -4,7 +4,8 @@ import PlanKit
 /// The merge of a draft into its base when both changed: every file changed on one side only
 /// is taken as git merges it; plan files changed on both sides are merged by structure
 /// (PlanMerge), a recommendation renumbered (its file renamed) on one side included; the merged
-/// tree exists only when every file merged cleanly.
+/// tree exists only when every file merged cleanly, and nothing a side holds was lost. A new
+/// action of theirs kept under another id is said on standard output.
 enum DraftMerge {
     /// A file that did not merge: its path and what stood in the way.
     struct Problem {
@@ -30,6 +31,7 @@ enum DraftMerge {
         var merged: [String: [UInt8]] = [:]
         var replaced = Set<String>()  // old paths of renumbered recommendations
         var problems: [Problem] = []
+        var notes: [String] = []  // new actions of theirs kept under another id
 
         /// Merges one file's three versions (ours and theirs maybe at other paths than `path`).
         func mergeFile(_ path: String, kind: PlanFileKind, base b: TreeEntry?, ours o: TreeEntry, theirs t: TreeEntry) throws -> (text: String, number: Int?)? {
@@ -41,7 +43,12 @@ enum DraftMerge {
                                               ours: try repository.blob(o.id, limit: limit),
                                               theirs: try repository.blob(t.id, limit: limit), kind: kind, path: path)
             switch outcome {
-            case .merged(let text, let conflicts):
+            case .merged(let text, let conflicts, let renumbered):
+                notes += renumbered.map {
+                    let from = UnsafeCharacters.neutralised($0.from, keepingLineBreaks: false)
+                    let to = UnsafeCharacters.neutralised($0.to, keepingLineBreaks: false)
+                    return "\(Drafts.describe(path: path)): \(oursName) and \(theirsName) both added action \(from); \(theirsName)'s is kept as \(to)"
+                }
                 guard conflicts.isEmpty else {
                     problems.append(Problem(path: path, reasons: conflicts.map {
                         "\($0.field): \(oursName) \(MergeConflict.show($0.ours)), \(theirsName) \(MergeConflict.show($0.theirs))"
@@ -50,6 +57,11 @@ enum DraftMerge {
                 }
                 let number = kind == .recommendation ? PlanFormat.parseRecommendation(Array(text.utf8), path: path, keepsPlaces: false).value?.number : nil
                 return (text, number)
+            case .refused(let reasons):
+                problems.append(Problem(path: path, reasons: reasons.map { reason in
+                    reason.described(naming: { $0 == "ours" ? oursName : $0 == "theirs" ? theirsName : $0 })
+                }))
+                return nil
             case .unreadable(let side, let error):
                 let name = side == "ours" ? oursName : side == "theirs" ? theirsName : "the common ancestor"
                 problems.append(Problem(path: path, reasons: ["cannot be read as a plan file in \(name)\(error.map { ": \($0.message)" } ?? "")"]))
@@ -115,6 +127,8 @@ enum DraftMerge {
         for (path, bytes) in merged.sorted(by: { $0.key < $1.key }) {
             try index.set(path, blob: try repository.writeBlob(bytes))
         }
+        // Said once the merge is known to hold: the caller's output, before its own last line.
+        for note in notes { Output.line(note) }
         return .merged(try index.writeTree())
     }
 }

@@ -23,13 +23,13 @@ struct PlanMergeTests {
     @Test("changes to different fields on each side are all kept, without conflict")
     func disjointFields() {
         let result = Self.merge({ $0.addressee = "Ministry of Justice"; $0.actions[0].target = PlanDate("2022-03") },
-                                { $0.status = .partlyAgreed; $0.actions[0].state = .inProgress; $0.actions[1].note = "TBC" })
+                                { $0.status = .partlyAgreed; $0.actions[0].owners = ["Head of Policy"]; $0.actions[1].note = "TBC" })
         #expect(result.isClean, "\(result.conflicts)")
         var expected = Self.base
         expected.addressee = "Ministry of Justice"
         expected.status = .partlyAgreed
         expected.actions[0].target = PlanDate("2022-03")
-        expected.actions[0].state = .inProgress
+        expected.actions[0].owners = ["Head of Policy"]
         expected.actions[1].note = "TBC"
         #expect(result.value == expected)
     }
