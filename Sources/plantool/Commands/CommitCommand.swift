@@ -101,7 +101,11 @@ struct Committer {
                 mergeHeads = try repository.mergeHeads()
             }
             let index = try repository.index()
-            try index.stageAll(under: folder, workingDirectory: git.top.path)
+            do {
+                try index.stageAll(under: folder)
+            } catch let refusal as StagingRefusal {
+                throw PlantoolError(message: "commit refused: \(UnsafeCharacters.neutralised(refusal.message, keepingLineBreaks: false)). Nothing was changed")
+            }
             let conflicts = index.conflictedPaths
             if !conflicts.isEmpty {
                 throw PlantoolError(message: "these files still have merge conflicts; settle them and stage them first (nothing was changed):\n" +
