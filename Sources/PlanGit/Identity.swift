@@ -159,6 +159,18 @@ final class ConfigSnapshot {
         return String(cString: value)
     }
 
+    /// Whether the value git uses for `key` comes from the repository's own configuration
+    /// (`.git/config`), rather than the user's or the system's; nil when not set.
+    func isSetByRepository(_ key: String) -> Bool? {
+        var entry: UnsafeMutablePointer<git_config_entry>?
+        guard git_config_get_entry(&entry, pointer, key) == 0, let entry else {
+            git_error_clear()
+            return nil
+        }
+        defer { git_config_entry_free(entry) }
+        return entry.pointee.level.rawValue >= GIT_CONFIG_LEVEL_LOCAL.rawValue
+    }
+
     /// A boolean value as git reads it (true/yes/on/1, false/no/off/0); nil when not set or not a boolean.
     func bool(_ key: String) -> Bool? {
         var value: Int32 = 0

@@ -148,4 +148,10 @@ extension Repository {
         }
         return commonDirectory + "/hooks"
     }
+
+    /// Whether `core.hooksPath` is set outside the repository's own configuration (the user's
+    /// ~/.gitconfig, or the system's), so that the folder it names serves other repositories too.
+    public func hooksPathIsShared() throws -> Bool {
+        try ConfigSnapshot(repository: self).isSetByRepository("core.hooksPath") == false
+    }
 }
