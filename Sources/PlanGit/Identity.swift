@@ -44,10 +44,11 @@ public enum Identity {
         var time = Int64(now.timeIntervalSince1970)
         var offset = Int32(TimeZone.current.secondsFromGMT(for: now) / 60)
         let dateVariable = "GIT_\(role.rawValue)_DATE"
-        if let raw = environment[dateVariable], !raw.isEmpty {
-            guard let parsed = parseDate(raw) else {
+        let rawDate = environment[dateVariable] ?? ""
+        if !rawDate.isEmpty {
+            guard let parsed = parseDate(rawDate) else {
                 throw GitError(operation: "read \(dateVariable)", message: """
-                    \(dateVariable)='\(raw)' is not a date plantool reads: use '@<seconds> +0000', \
+                    \(dateVariable)='\(rawDate)' is not a date plantool reads: use '@<seconds> +0000', \
                     '<seconds> +0000' or ISO 8601 such as 2021-12-07T10:00:00+00:00
                     """)
             }
@@ -55,13 +56,9 @@ public enum Identity {
         }
         let person = Person(name: name, email: email, time: time, offsetMinutes: offset)
         if let problem = person.dateProblem {
-            throw GitError(operation: "read \(dateVariable)", message: "\(dateVariable)='\(raw(dateVariable, in: environment))': \(problem); nothing was changed")
+            throw GitError(operation: "read \(dateVariable)", message: "\(dateVariable)='\(rawDate)': \(problem); nothing was changed")
         }
         return person
-    }
-
-    private static func raw(_ variable: String, in environment: [String: String]) -> String {
-        environment[variable] ?? ""
     }
 
     /// git strips '<', '>' and line breaks from names and emails, since they would end the
