@@ -149,9 +149,12 @@ extension Repository {
         return commonDirectory + "/hooks"
     }
 
-    /// Whether `core.hooksPath` is set outside the repository's own configuration (the user's
-    /// ~/.gitconfig, or the system's), so that the folder it names serves other repositories too.
+    /// Whether `core.hooksPath` names one folder that other repositories use too: an absolute
+    /// (or `~/`) path set outside the repository's own configuration (the user's ~/.gitconfig,
+    /// or the system's). A relative path names a folder inside each repository.
     public func hooksPathIsShared() throws -> Bool {
-        try ConfigSnapshot(repository: self).isSetByRepository("core.hooksPath") == false
+        let config = try ConfigSnapshot(repository: self)
+        guard let path = config.string("core.hooksPath"), path.hasPrefix("/") || path.hasPrefix("~") else { return false }
+        return config.isSetByRepository("core.hooksPath") == false
     }
 }

@@ -44,6 +44,14 @@ struct CommitIdentityTests {
                 #expect(result.stderr.contains("nothing was changed"), "\(label): \(result)")
                 try Self.expectUnchanged(repo, since: before, objects: objects, label)
             }
+            // From git's configuration too.
+            try gitOK(["config", "user.name", "Ann\n\(Self.forgedParent)"], in: repo)
+            let configured = run(["commit", "-m", "Hostile"], in: plan, env: ["GIT_AUTHOR_NAME": ""])
+            #expect(configured.status == 2, "\(configured)")
+            #expect(configured.stderr.contains("the author's name (from user.name) contains a line break"), "\(configured)")
+            try gitOK(["config", "--unset", "user.name"], in: repo)
+            try Self.expectUnchanged(repo, since: before, objects: objects, "user.name")
+
             // The largest date libgit2 writes, and the earliest, are kept exactly.
             for (number, date) in ["@4294967295 +0000", "@0 -1200"].enumerated() {
                 try GitFixture.replace("addressee: ", with: "addressee: \(number) ", in: plan.appendingPathComponent("recommendations/04.yaml"))

@@ -44,6 +44,14 @@ struct HookSharedFolderTests {
             #expect(!exists(repo.appendingPathComponent(".git/hooks/pre-commit")))
             #expect(try RepositoryState.of(repo) == before)
 
+            // A relative core.hooksPath, even a global one, names a folder inside each repository.
+            try gitOK(["config", "--global", "core.hooksPath", ".githooks"], in: dir, env: env)
+            let relative = run(["hook", "install"], in: repo, env: env)
+            #expect(relative.status == 0, "\(relative)")
+            HookTests.expectPlantoolHook(at: repo.appendingPathComponent(".githooks/pre-commit"), "relative global core.hooksPath")
+            try FileManager.default.removeItem(at: repo.appendingPathComponent(".githooks"))
+            try gitOK(["config", "--global", "core.hooksPath", hooks.path], in: dir, env: env)
+
             // Another repository of the same user still commits.
             let other = try Self.commitInRepositoryWithoutPlan(dir.appendingPathComponent("other"), env: env)
             #expect(other.status == 0, "\(other)")
