@@ -49,6 +49,7 @@ extension GitIndex {
                 additions.append(change.path)
             }
         }
+        try refuseNestedRepositoriesWithoutCommit(under: folder)
         let config = try ConfigSnapshot(repository: repository)
         for path in additions where !isGitlink(path) {
             try refuseIfFiltered(path, config: config)
@@ -101,6 +102,29 @@ extension GitIndex {
         guard let top = repository.workingDirectory else { return false }
         var status = stat()
         return lstat(top + "/" + path + "/.git", &status) == 0
+    }
+
+    /// libgit2's comparison does not list a nested repository that has no commit at all, which
+    /// `git add -A` refuses: look for one among the folders git would look into.
+    private func refuseNestedRepositoriesWithoutCommit(under folder: String) throws {
+        guard let top = repository.workingDirectory else { return }
+        var queue = [folder]
+        while let relative = queue.popLast() {
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: relative.isEmpty ? top : top + "/" + relative)) ?? []
+            for name in names where name != ".git" {
+                let path = relative.isEmpty ? name : relative + "/" + name
+                var status = stat()
+                guard lstat(top + "/" + path, &status) == 0, status.st_mode & S_IFMT == S_IFDIR else { continue }
+                var ignored: Int32 = 0
+                try check(git_ignore_path_is_ignored(&ignored, repository.pointer, path + "/"), "check whether \(path) is ignored")
+                if ignored == 1 || git_index_get_bypath(pointer, path, 0) != nil { continue }
+                if lstat(top + "/" + path + "/.git", &status) == 0 {
+                    try refuseIfWithoutCommit(path)
+                } else {
+                    queue.append(path)
+                }
+            }
+        }
     }
 
     /// git refuses to add a nested repository that has no commit checked out.

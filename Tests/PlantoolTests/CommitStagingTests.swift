@@ -92,6 +92,19 @@ struct CommitStagingTests {
         try Self.expectSameAsGit(change: Self.editPlan + Self.upstream("plan/nested"), "nested repository")
     }
 
+    @Test("a nested repository with no commit is refused, as git refuses it, changing nothing")
+    func nestedRepositoryWithoutCommit() throws {
+        try withTemporaryDirectory { dir in
+            let repo = try Self.scenario(in: dir, setup: ":", change: Self.editPlan + "git init -q plan/notes\n")
+            #expect(git(["add", "-A", "plan"], in: try Self.copy(repo, to: "git")).status != 0, "git adds it after all")
+            let before = try RepositoryState.of(repo)
+            let refused = run(["commit", "--no-verify", "-m", "Nested"], in: repo.appendingPathComponent("plan"))
+            #expect(refused.status == 2, "\(refused)")
+            #expect(refused.stderr.contains("commit refused: plan/notes is a git repository with no commit checked out"), "\(refused)")
+            #expect(try RepositoryState.of(repo) == before)
+        }
+    }
+
     @Test("in a sparse checkout, the files outside it (skip-worktree) stay in the commit")
     func sparseCheckout() throws {
         let setup = "mkdir -p plan/other && echo o > plan/other/o.txt && echo p > plan/other/p.txt\n"
