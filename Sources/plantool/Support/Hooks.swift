@@ -11,8 +11,8 @@ struct PreCommitHook {
     var hook: URL { directory.appendingPathComponent("pre-commit") }
     var chained: URL { directory.appendingPathComponent(Self.chainedName) }
 
-    /// Whether core.hooksPath comes from outside the repository's own configuration: the
-    /// folder then serves every repository of the user (or the machine).
+    /// Whether core.hooksPath names an absolute folder from outside the repository's own
+    /// configuration: the folder then serves every repository of the user (or the machine).
     let isShared: Bool
 
     init(repository: Repository) throws {
