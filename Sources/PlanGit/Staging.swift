@@ -77,6 +77,9 @@ extension GitIndex {
         options.flags = GIT_DIFF_INCLUDE_UNTRACKED.rawValue | GIT_DIFF_RECURSE_UNTRACKED_DIRS.rawValue
             | GIT_DIFF_INCLUDE_TYPECHANGE.rawValue | GIT_DIFF_INCLUDE_UNREADABLE.rawValue
             | GIT_DIFF_DISABLE_PATHSPEC_MATCH.rawValue
+        // git add -A stages a submodule's new commit whatever its `ignore` setting says (and
+        // nothing for changes inside it).
+        options.ignore_submodules = GIT_SUBMODULE_IGNORE_DIRTY
         var diff: OpaquePointer?
         let spec = strdup(folder)
         defer { free(spec) }

@@ -71,16 +71,20 @@ struct CommitStagingTests {
         "git init -q -b main \(path) && (cd \(path) && echo s > s && git add s && git commit -q -m s)\n"
     }
 
-    @Test("a submodule in the plan folder: kept, moved with its checked-out commit, kept when not checked out, removed when deleted")
+    @Test("a submodule in the plan folder: kept (also with changes inside), moved with its checked-out commit (also when ignore=all), kept when not checked out, removed when deleted")
     func submodules() throws {
         let setup = Self.upstream("../up1") + Self.upstream("../up2") + Self.upstream("../up3") + """
             git -c protocol.file.allow=always submodule add -q ../up1 plan/kept
             git -c protocol.file.allow=always submodule add -q ../up2 plan/moved
             git -c protocol.file.allow=always submodule add -q ../up3 plan/gone
             git -c protocol.file.allow=always submodule add -q ../up1 plan/uninitialised
+            git -c protocol.file.allow=always submodule add -q ../up1 plan/ignored
+            git config -f .gitmodules submodule.plan/ignored.ignore all
             """
         let change = Self.editPlan + """
             (cd plan/moved && echo t > t && git add t && git commit -q -m t)
+            (cd plan/ignored && echo t > t && git add t && git commit -q -m t)
+            (cd plan/kept && echo dirty >> s && echo new > new)
             git submodule deinit -q plan/uninitialised
             rm -rf plan/gone
             """
