@@ -132,6 +132,20 @@ struct CommitStagingTests {
         try Self.expectSameAsGit(change: change, "core.autocrlf")
     }
 
+    @Test("core.safecrlf=true refuses a file whose line endings would not survive, as git add does, changing nothing")
+    func safeCRLF() throws {
+        try withTemporaryDirectory { dir in
+            let change = Self.editPlan + "git config core.autocrlf true\ngit config core.safecrlf true\nprintf 'a\\r\\nb\\n' > plan/mixed.txt\n"
+            let repo = try Self.scenario(in: dir, setup: ":", change: change)
+            #expect(git(["add", "-A", "plan"], in: try Self.copy(repo, to: "git")).status != 0, "git adds it after all")
+            let before = try RepositoryState.of(repo)
+            let refused = run(["commit", "--no-verify", "-m", "Mixed"], in: repo.appendingPathComponent("plan"))
+            #expect(refused.status == 2, "\(refused)")
+            #expect(refused.stderr.contains("LF would be replaced by CRLF in 'plan/mixed.txt'"), "\(refused)")
+            #expect(try RepositoryState.of(repo) == before)
+        }
+    }
+
     @Test("text=auto normalises new text, keeps a file already committed with CRLF, leaves binary files alone")
     func textAuto() throws {
         let setup = "printf 'old\\r\\n' > plan/committed-crlf.txt\n"
