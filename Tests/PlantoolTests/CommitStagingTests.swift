@@ -190,6 +190,30 @@ struct CommitStagingTests {
         try Self.expectSameAsGit(setup: setup, change: change, "every kind of change")
     }
 
+    @Test("an intent-to-add file deleted again, a folder replaced by a symlink, odd file names, -text files, ignored folders")
+    func moreKindsOfChange() throws {
+        let setup = """
+            mkdir plan/d && echo a > plan/d/a
+            mkdir plan/real && echo r > plan/real/r
+            printf 'x' > "plan/new
+            line.txt"
+            echo sp > "plan/trailing "
+            mkdir -p plan/build && echo t > plan/build/tracked.txt
+            """
+        let change = """
+            echo ita > plan/ita.txt && git add -N plan/ita.txt && rm plan/ita.txt
+            rm -r plan/d && ln -s real plan/d
+            echo é > "plan/é.txt"
+            rm "plan/new
+            line.txt"
+            echo more >> "plan/trailing "
+            echo '*.yaml -text' > plan/.gitattributes && printf 'a\r\n' > plan/x.yaml
+            echo 'build/' > plan/.gitignore && echo n > plan/build/new.txt && echo c >> plan/build/tracked.txt
+            mkdir -p plan/sub/deep && echo x > plan/sub/deep/f && printf '*\n!f\n' > plan/sub/.gitignore
+            """
+        try Self.expectSameAsGit(setup: setup, change: change, "more kinds of change")
+    }
+
     @Test("with core.filemode=false an executable bit is not committed, as git does")
     func fileModeOff() throws {
         let setup = "git config core.filemode false\necho x > plan/s.sh\n"
