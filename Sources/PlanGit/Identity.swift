@@ -15,18 +15,21 @@ public enum Identity {
     public static func resolve(_ role: Role, repository: Repository?, override: String? = nil,
                                environment: [String: String] = ProcessInfo.processInfo.environment,
                                now: Date = Date()) throws -> Person {
-        var name = environment["GIT_\(role.rawValue)_NAME"].flatMap { $0.isEmpty ? nil : $0 }
-        var email = environment["GIT_\(role.rawValue)_EMAIL"].flatMap { $0.isEmpty ? nil : $0 }
+        let nameVariable = "GIT_\(role.rawValue)_NAME", emailVariable = "GIT_\(role.rawValue)_EMAIL"
+        var name = environment[nameVariable].flatMap { $0.isEmpty ? nil : $0 }
+        var email = environment[emailVariable].flatMap { $0.isEmpty ? nil : $0 }
+        var (nameSource, emailSource) = (nameVariable, emailVariable)
         if let override {
             guard let parsed = parse(override) else {
                 throw GitError(operation: "read --author", message: "'\(override)' is not of the form 'Name <email>'")
             }
             (name, email) = (parsed.name, parsed.email)
+            (nameSource, emailSource) = ("--author", "--author")
         }
         if name == nil || email == nil {
             let config = try ConfigSnapshot(repository: repository)
-            name = name ?? config.string("user.name")
-            email = email ?? config.string("user.email")
+            if name == nil { (name, nameSource) = (config.string("user.name"), "user.name") }
+            if email == nil { (email, emailSource) = (config.string("user.email"), "user.email") }
         }
         guard let name, let email, !name.trimmingCharacters(in: .whitespaces).isEmpty else {
             throw GitError(operation: "find who is committing", message: """
@@ -36,18 +39,37 @@ public enum Identity {
                 or give --author "Name <email>" (or set GIT_AUTHOR_NAME and GIT_AUTHOR_EMAIL)
                 """)
         }
+        try refuseDelimiters(in: name, what: "name", of: role, from: nameSource)
+        try refuseDelimiters(in: email, what: "email", of: role, from: emailSource)
         var time = Int64(now.timeIntervalSince1970)
         var offset = Int32(TimeZone.current.secondsFromGMT(for: now) / 60)
-        if let raw = environment["GIT_\(role.rawValue)_DATE"], !raw.isEmpty {
-            guard let parsed = parseDate(raw) else {
-                throw GitError(operation: "read GIT_\(role.rawValue)_DATE", message: """
-                    GIT_\(role.rawValue)_DATE='\(raw)' is not a date plantool reads: use '@<seconds> +0000', \
+        let dateVariable = "GIT_\(role.rawValue)_DATE"
+        let rawDate = environment[dateVariable] ?? ""
+        if !rawDate.isEmpty {
+            guard let parsed = parseDate(rawDate) else {
+                throw GitError(operation: "read \(dateVariable)", message: """
+                    \(dateVariable)='\(rawDate)' is not a date plantool reads: use '@<seconds> +0000', \
                     '<seconds> +0000' or ISO 8601 such as 2021-12-07T10:00:00+00:00
                     """)
             }
             (time, offset) = parsed
         }
-        return Person(name: name, email: email, time: time, offsetMinutes: offset)
+        let person = Person(name: name, email: email, time: time, offsetMinutes: offset)
+        if let problem = person.dateProblem {
+            throw GitError(operation: "read \(dateVariable)", message: "\(dateVariable)='\(rawDate)': \(problem); nothing was changed")
+        }
+        return person
+    }
+
+    /// git strips '<', '>' and line breaks from names and emails, since they would end the
+    /// identity line early (a line break in a name lets it write a line of its own into the
+    /// commit); plantool refuses them instead of committing an identity other than the one
+    /// given, and refuses the other control characters too.
+    private static func refuseDelimiters(in value: String, what: String, of role: Role, from source: String) throws {
+        if let problem = Person.delimiterProblem(in: value) {
+            throw GitError(operation: "read the \(role.rawValue.lowercased())'s \(what)",
+                           message: "the \(role.rawValue.lowercased())'s \(what) (from \(source)) contains \(problem), which cannot be part of a git identity; nothing was changed")
+        }
     }
 
     /// "Name <email>".
@@ -133,11 +155,59 @@ final class ConfigSnapshot {
         }
         return String(cString: value)
     }
+
+    /// Whether the value git uses for `key` comes from the repository's own configuration
+    /// (`.git/config`), rather than the user's or the system's; nil when not set.
+    func isSetByRepository(_ key: String) -> Bool? {
+        var entry: UnsafeMutablePointer<git_config_entry>?
+        guard git_config_get_entry(&entry, pointer, key) == 0, let entry else {
+            git_error_clear()
+            return nil
+        }
+        defer { git_config_entry_free(entry) }
+        return entry.pointee.level.rawValue >= GIT_CONFIG_LEVEL_LOCAL.rawValue
+    }
+
+    /// A boolean value as git reads it (true/yes/on/1, false/no/off/0); nil when not set or not a boolean.
+    func bool(_ key: String) -> Bool? {
+        var value: Int32 = 0
+        guard git_config_get_bool(&value, pointer, key) == 0 else {
+            git_error_clear()
+            return nil
+        }
+        return value != 0
+    }
 }
 
 extension Person {
-    /// A libgit2 signature for this person, freed by the caller.
+    /// What in a name or email would break the identity line of a commit, said for a message;
+    /// nil when nothing does.
+    static func delimiterProblem(in text: String) -> String? {
+        if text.contains("<") || text.contains(">") { return "'<' or '>'" }
+        if text.unicodeScalars.contains(where: { $0 == "\n" || $0 == "\r" }) { return "a line break" }
+        if text.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) { return "a control character" }
+        return nil
+    }
+
+    /// Why libgit2 cannot write this time as git would, or nil. libgit2 writes the seconds as an
+    /// unsigned 32-bit number (so -1 would become 4294967295) and the zone as two digits of
+    /// hours; git refuses dates before 1970.
+    var dateProblem: String? {
+        if time < 0 { return "dates before 1970 are not valid in git (git refuses them too)" }
+        if time > Int64(UInt32.max) { return "dates after 2106-02-07 (4294967295 seconds) cannot be written by libgit2, which plantool uses" }
+        if abs(offsetMinutes) >= 100 * 60 { return "a time zone of 100 hours or more cannot be written in a commit" }
+        return nil
+    }
+
+    /// A libgit2 signature for this person, freed by the caller. Refuses, before anything is
+    /// written, what libgit2 would write into a corrupt commit.
     func signature() throws -> UnsafeMutablePointer<git_signature> {
+        if let problem = Person.delimiterProblem(in: name) ?? Person.delimiterProblem(in: email) {
+            throw GitError(operation: "use the identity", message: "the identity contains \(problem), which cannot be part of a git identity")
+        }
+        if let problem = dateProblem {
+            throw GitError(operation: "use the identity", message: problem)
+        }
         var signature: UnsafeMutablePointer<git_signature>?
         try check(git_signature_new(&signature, name, email, time, offsetMinutes), "use the identity \(name) <\(email)>")
         guard let signature else { throw GitError(operation: "make a signature", message: "libgit2 returned none") }

@@ -5,7 +5,7 @@ import Foundation
 /// command that fails part way leaves the index file as it was.
 public final class GitIndex {
     let pointer: OpaquePointer
-    private let repository: Repository  // the index must not outlive its repository
+    let repository: Repository  // the index must not outlive its repository
 
     init(repository: Repository) throws {
         var index: OpaquePointer?
@@ -17,52 +17,6 @@ public final class GitIndex {
     }
 
     deinit { git_index_free(pointer) }
-
-    /// Stages every change under `folder` (relative to the top of the working tree; "" for all
-    /// of it), as `git add -A folder` does: new files that are not ignored, changed files and
-    /// deletions. The folder is taken literally (no pathspec patterns), so a folder named
-    /// `plan [2021]` or `plan*` means itself.
-    public func stageAll(under folder: String, workingDirectory: String) throws {
-        let prefix = folder.isEmpty ? "" : folder + "/"
-        var tracked = Set<String>()
-        for position in 0..<git_index_entrycount(pointer) {
-            guard let entry = git_index_get_byindex(pointer, position) else { continue }
-            let path = String(cString: entry.pointee.path)
-            if path.hasPrefix(prefix) { tracked.insert(path) }
-        }
-        let manager = FileManager.default
-        let top = URL(fileURLWithPath: workingDirectory)
-        var onDisk = Set<String>()
-        var queue = [folder]
-        while let relative = queue.popLast() {
-            let url = relative.isEmpty ? top : top.appendingPathComponent(relative)
-            guard let names = try? manager.contentsOfDirectory(atPath: url.path) else { continue }
-            for name in names where name != ".git" {
-                let path = relative.isEmpty ? name : relative + "/" + name
-                let attributes = try? manager.attributesOfItem(atPath: top.appendingPathComponent(path).path)
-                let type = attributes?[.type] as? FileAttributeType
-                if type == .typeDirectory {
-                    // A folder holding its own repository is not ours to stage.
-                    if !manager.fileExists(atPath: top.appendingPathComponent(path).appendingPathComponent(".git").path) {
-                        queue.append(path)
-                    }
-                } else if type == .typeRegular || type == .typeSymbolicLink {
-                    onDisk.insert(path)
-                }
-            }
-        }
-        for path in onDisk.sorted() {
-            if !tracked.contains(path) {
-                var ignored: Int32 = 0
-                try check(git_ignore_path_is_ignored(&ignored, repository.pointer, path), "check whether \(path) is ignored")
-                if ignored == 1 { continue }
-            }
-            try check(git_index_add_bypath(pointer, path), "stage \(path)")
-        }
-        for path in tracked.subtracting(onDisk).sorted() {
-            try check(git_index_remove_bypath(pointer, path), "stage the deletion of \(path)")
-        }
-    }
 
     /// Paths with unresolved conflicts.
     public var conflictedPaths: [String] {

@@ -148,4 +148,13 @@ extension Repository {
         }
         return commonDirectory + "/hooks"
     }
+
+    /// Whether `core.hooksPath` names one folder that other repositories use too: an absolute
+    /// (or `~/`) path set outside the repository's own configuration (the user's ~/.gitconfig,
+    /// or the system's). A relative path names a folder inside each repository.
+    public func hooksPathIsShared() throws -> Bool {
+        let config = try ConfigSnapshot(repository: self)
+        guard let path = config.string("core.hooksPath"), path.hasPrefix("/") || path.hasPrefix("~") else { return false }
+        return config.isSetByRepository("core.hooksPath") == false
+    }
 }

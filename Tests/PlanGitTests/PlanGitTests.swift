@@ -137,6 +137,29 @@ import Testing
         }
     }
 
+    @Test func identitiesThatWouldBreakTheCommitLine() throws {
+        let environment = ["GIT_AUTHOR_NAME": "Ann", "GIT_AUTHOR_EMAIL": "ann@example.org", "GIT_AUTHOR_DATE": "@100 +0000"]
+        for bad in ["\n", "\r", "<", ">", "\u{1}", "\u{7F}", "\tparent"] {
+            for key in ["GIT_AUTHOR_NAME", "GIT_AUTHOR_EMAIL"] {
+                var hostile = environment
+                hostile[key] = "Ann" + bad + " x"
+                #expect(throws: GitError.self, "\(key) with \(bad.debugDescription)") {
+                    try Identity.resolve(.author, repository: nil, environment: hostile)
+                }
+            }
+        }
+        // Letters of any script, punctuation, and spaces inside are kept.
+        let kept = try Identity.resolve(.author, repository: nil,
+                                        environment: environment.merging(["GIT_AUTHOR_NAME": "Zoë O'Brien-Ł, Jr."]) { $1 })
+        #expect(kept.name == "Zoë O'Brien-Ł, Jr.")
+        // The seconds libgit2 writes are 32 unsigned bits; zones up to 99 hours 59 minutes.
+        for (date, accepted) in [("@0 +0000", true), ("@4294967295 +0000", true), ("@-1 +0000", false),
+                                 ("@4294967296 +0000", false), ("@100 -9959", true), ("@100 +9999", false)] {
+            let result = Result { try Identity.resolve(.author, repository: nil, environment: environment.merging(["GIT_AUTHOR_DATE": date]) { $1 }) }
+            #expect(((try? result.get()) != nil) == accepted, "\(date)")
+        }
+    }
+
     @Test func branchNamesGitRefuses() {
         #expect(Repository.isValidBranchName("draft/update-2021"))
         for bad in ["draft/a..b", "draft/a b", "draft/x.lock", "draft/", "draft/a~b", "draft/a^b", "draft/a:b", "draft/\u{7}"] {

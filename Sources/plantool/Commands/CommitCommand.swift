@@ -11,12 +11,15 @@ extension Plantool {
             discussion: """
                 Lints the plan around the current folder (or --plan DIR; errors refuse the commit, \
                 warnings do not), stages every change in \
-                its folder (added, changed and deleted files, as `git add -A DIR` would) and writes a \
+                its folder as `git add -A DIR` would (submodules, sparse checkouts, line endings \
+                included) and writes a \
                 commit with your git identity: user.name and user.email from git's configuration, \
                 the GIT_AUTHOR_* and GIT_COMMITTER_* variables, or --author. Anything you staged \
                 yourself is committed too, as with `git commit`. Refuses, changing nothing, when the \
-                plan has errors (unless --no-verify), when no identity is known, when there is \
-                nothing to commit, or when another git process holds the index.
+                plan has errors (unless --no-verify), when no identity is known or it holds '<', \
+                '>' or a line break, when there is nothing to commit, when a changed file needs a \
+                git filter driver or working-tree-encoding (stage it with `git add` first), or when \
+                another git process holds the index.
                 """
         )
 
@@ -101,7 +104,11 @@ struct Committer {
                 mergeHeads = try repository.mergeHeads()
             }
             let index = try repository.index()
-            try index.stageAll(under: folder, workingDirectory: git.top.path)
+            do {
+                try index.stageAll(under: folder)
+            } catch let refusal as StagingRefusal {
+                throw PlantoolError(message: "commit refused: \(UnsafeCharacters.neutralised(refusal.message, keepingLineBreaks: false)). Nothing was changed")
+            }
             let conflicts = index.conflictedPaths
             if !conflicts.isEmpty {
                 throw PlantoolError(message: "these files still have merge conflicts; settle them and stage them first (nothing was changed):\n" +

@@ -14,7 +14,8 @@ extension Plantool {
                 editors validate them offline. When DIR is not inside a git repository, also \
                 creates one (its first branch is main) and commits the new plan with your git \
                 identity (--no-git skips this). In a repository, installs the pre-commit hook that \
-                lints staged changes (--no-hook skips it). Refuses a folder that already holds a plan.
+                lints staged changes (--no-hook skips it), except into a core.hooksPath from your \
+                global git configuration, which every repository shares. Refuses a folder that already holds a plan.
                 """
         )
 

@@ -11,8 +11,13 @@ struct PreCommitHook {
     var hook: URL { directory.appendingPathComponent("pre-commit") }
     var chained: URL { directory.appendingPathComponent(Self.chainedName) }
 
+    /// Whether core.hooksPath names an absolute folder from outside the repository's own
+    /// configuration: the folder then serves every repository of the user (or the machine).
+    let isShared: Bool
+
     init(repository: Repository) throws {
         directory = URL(fileURLWithPath: try repository.hooksDirectory())
+        isShared = try repository.hooksPathIsShared()
     }
 
     /// The running plantool's own path, for the hook to call.
@@ -32,10 +37,21 @@ struct PreCommitHook {
         fi
         plantool='\(plantool.replacingOccurrences(of: "'", with: "'\\''"))'
         [ -x "$plantool" ] || plantool=plantool
-        exec "$plantool" lint --staged
+        # A commit whose index holds no plan has nothing to lint: let it through (a hooks folder
+        # shared by several repositories runs this hook in all of them).
+        if \(Self.holdsPlan); then
+          exec "$plantool" lint --staged
+        fi
 
         """
     }
+
+    /// A shell condition: the index holds a plan (a plan.yaml outside hidden folders, as
+    /// plantool finds plans).
+    static let holdsPlan = #"git ls-files --full-name -- ':(top,glob)**/plan.yaml' | grep -qvE '(^|/)\.'"#
+
+    /// What to add by hand to a hook that plantool does not install.
+    static let invocation = "if \(holdsPlan); then plantool lint --staged || exit 1; fi"
 
     func isOurs(_ url: URL) -> Bool {
         guard let text = try? String(contentsOf: url, encoding: .utf8) else { return false }
@@ -46,8 +62,21 @@ struct PreCommitHook {
         (try? FileManager.default.attributesOfItem(atPath: url.path)) != nil
     }
 
-    /// Installs (or refreshes) the hook; returns what was done.
+    /// Installs (or refreshes) the hook; returns what was done. Refuses a hooks folder that
+    /// core.hooksPath names from the user's or the system's configuration: every repository
+    /// using it would run the hook.
     func install() throws -> String {
+        if isShared {
+            throw PlantoolError(message: """
+                core.hooksPath is set in your global or system git configuration: \(directory.path) holds \
+                the hooks of every repository that does not set its own, so plantool did not install \
+                its hook there. Either give this repository its own hooks folder (git then runs none \
+                of the shared hooks here):
+                  git config core.hooksPath .git/hooks && plantool hook install
+                or add this line to \(hook.path) yourself (commits of repositories without a plan go through):
+                  \(Self.invocation)
+                """)
+        }
         let manager = FileManager.default
         try manager.createDirectory(at: directory, withIntermediateDirectories: true)
         var kept = ""
