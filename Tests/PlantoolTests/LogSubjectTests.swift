@@ -54,11 +54,15 @@ struct LogSubjectTests {
             #expect(five.status == 0, "\(five)")
             #expect(five.stdoutLines.filter { !$0.hasPrefix(" ") }.map { $0.split(separator: ":").last.map(String.init) }
                     == [" Take action 5.2 and recommendation 10 out again", " Add action 5.2 and recommendation 10", " Add the action plan"], "\(five)")
-            #expect(five.stdoutLines.filter { $0.hasPrefix(" ") } == ["    - action 5.2 removed (it was planned)", "    + action 5.2 added (planned, due 2022-06)",
-                                                                        "    + Recommendation 5 added (Agreed, 1 action)"], "\(five)")
+            // Each change is followed by the words it added or removed, quoted.
+            let changes = five.stdoutLines.filter { $0.hasPrefix("    ") && !$0.hasPrefix("     ") }
+            #expect(changes == ["    - action 5.2 removed (it was planned, due 2022-06)", "    + action 5.2 added (planned, due 2022-06)",
+                                "    + Recommendation 5 added (agreed, 1 action)"], "\(five)")
+            #expect(five.stdoutLines.filter { $0.hasPrefix("        \"Publish the Part B pilot") }.count == 2, "\(five)")
             let ten = run(["log", "10"], in: repo)
             #expect(ten.status == 0, "\(ten)")
-            #expect(ten.stdoutLines.filter { $0.hasPrefix(" ") } == ["    - Recommendation 10 removed (it was agreed)", "    + Recommendation 10 added (Agreed, 1 action)"], "\(ten)")
+            #expect(ten.stdoutLines.filter { $0.hasPrefix(" ") } == ["    - Recommendation 10 removed (it was agreed, 1 action)", "        \"Improve the quality of recall decisions\"",
+                                                                       "    + Recommendation 10 added (agreed, 1 action)", "        \"Improve the quality of recall decisions\""], "\(ten)")
             // An action that is there, outside the dates asked for: nothing changed it then.
             let quiet = run(["log", "5.1", "--since", "2030-01-01"], in: repo)
             #expect(quiet.status == 0, "\(quiet)")
