@@ -31,6 +31,34 @@ public enum UnsafeCharacters {
         return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
     }
 
+    /// How a forbidden scalar is described in a message: "the control character U+001B", "the
+    /// bidirectional control U+202E", "a line break (U+000A)".
+    public static func describe(_ scalar: Unicode.Scalar) -> String {
+        switch scalar.value {
+        case 0x0A: "a line break (\(name(scalar)))"
+        case 0x202A...0x202E, 0x2066...0x2069: "the bidirectional control \(name(scalar))"
+        default: "the control character \(name(scalar))"
+        }
+    }
+
+    /// JSON text with every forbidden scalar still standing raw in it written as a `\uXXXX`
+    /// escape: the values read back exactly, and nothing raw reaches a terminal. (JSON's
+    /// encoders escape C0 already, but not DEL, C1 or the bidirectional controls; outside its
+    /// strings JSON holds none of them, so every one found is inside a string.)
+    public static func escapedInJSON(_ json: String) -> String {
+        guard json.unicodeScalars.contains(where: { !isAllowed($0) }) else { return json }
+        var result = String.UnicodeScalarView()
+        for scalar in json.unicodeScalars {
+            if isAllowed(scalar) {
+                result.append(scalar)
+            } else {
+                let hex = String(scalar.value, radix: 16, uppercase: true)
+                result.append(contentsOf: ("\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex).unicodeScalars)
+            }
+        }
+        return String(result)
+    }
+
     /// `text` with every forbidden scalar replaced by a visible stand-in: a C0 control by its
     /// Unicode control picture (ESC → ␛, CR → ␍), DEL by ␡, and the rest by `<U+XXXX>`. Line
     /// feeds stay when `keepingLineBreaks`, else they become ␊. Text without such scalars is
