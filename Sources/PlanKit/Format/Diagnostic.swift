@@ -58,14 +58,18 @@ public struct Diagnostic: Hashable, Sendable, Comparable, CustomStringConvertibl
         "\(place): \(severity.rawValue): \(singleLineMessage) [\(rule)]"
     }
 
-    /// `path:line:col`, or the path alone.
+    /// `path:line:col`, or the path alone; a control character or bidirectional control in the
+    /// path (a folder's name) is shown by its stand-in.
     public var place: String {
-        location.map { "\(path):\($0.line):\($0.column)" } ?? path
+        let shown = UnsafeCharacters.neutralised(path, keepingLineBreaks: false)
+        return location.map { "\(shown):\($0.line):\($0.column)" } ?? shown
     }
 
-    /// The message with line breaks and other control characters written as escapes.
+    /// The message on one line: line breaks, tabs and other C0 controls written as escapes
+    /// (`\n`, `\u{1b}`), and DEL, C1 controls and bidirectional controls by their stand-ins, so
+    /// nothing a message quotes acts on a terminal.
     public var singleLineMessage: String {
-        guard message.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F || $0 == "\u{85}" || $0 == "\u{2028}" || $0 == "\u{2029}" }) else {
+        guard message.unicodeScalars.contains(where: { $0 == "\t" || !UnsafeCharacters.isAllowed($0, multiline: false) || Self.isLineBreak($0) }) else {
             return message
         }
         var out = ""
@@ -75,14 +79,21 @@ public struct Diagnostic: Hashable, Sendable, Comparable, CustomStringConvertibl
             case "\r": out += "\\r"
             case "\t": out += "\\t"
             default:
-                if scalar.value < 0x20 || scalar.value == 0x7F || scalar == "\u{85}" || scalar == "\u{2028}" || scalar == "\u{2029}" {
+                if scalar.value < 0x20 || Self.isLineBreak(scalar) {
                     out += "\\u{\(String(scalar.value, radix: 16))}"
+                } else if !UnsafeCharacters.isAllowed(scalar, multiline: false) {
+                    out += UnsafeCharacters.standIn(scalar)
                 } else {
                     out.unicodeScalars.append(scalar)
                 }
             }
         }
         return out
+    }
+
+    /// The line breaks other than LF and CR that libyaml and editors honour.
+    private static func isLineBreak(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "\u{85}" || scalar == "\u{2028}" || scalar == "\u{2029}"
     }
 
     /// Deterministic order: path, line, column, rule, message.
