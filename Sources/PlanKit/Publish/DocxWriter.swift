@@ -108,7 +108,8 @@ public enum DocxWriter {
     }
 
     /// One run of text: `w:t` pieces, a `w:tab` for each tab, a `w:br` for each line break
-    /// (CR, LF or CRLF). Empty text gives no run.
+    /// (CR, LF or CRLF), a control character or bidirectional control shown by its stand-in
+    /// (`UnsafeCharacters`). Empty text gives no run.
     static func run(_ text: String, bold: Bool = false) -> String {
         var content = ""
         var piece = ""
@@ -133,7 +134,11 @@ public enum DocxWriter {
                     content += "<w:br/>"
                 }
             default:
-                if isXMLCharacter(scalar) { piece.unicodeScalars.append(scalar) }
+                if !UnsafeCharacters.isAllowed(scalar) {
+                    piece += UnsafeCharacters.standIn(scalar)
+                } else if isXMLCharacter(scalar) {
+                    piece.unicodeScalars.append(scalar)
+                }
             }
             afterCR = scalar == "\r"
         }
