@@ -65,11 +65,12 @@ public struct Diagnostic: Hashable, Sendable, Comparable, CustomStringConvertibl
         return location.map { "\(shown):\($0.line):\($0.column)" } ?? shown
     }
 
-    /// The message on one line: line breaks, tabs and other C0 controls written as escapes
-    /// (`\n`, `\u{1b}`), and DEL, C1 controls and bidirectional controls by their stand-ins, so
-    /// nothing a message quotes acts on a terminal.
+    /// The message on one line: line feeds, carriage returns and tabs written as `\n`, `\r` and
+    /// `\t`, the line separators U+2028 and U+2029 as `\u{2028}`, and every other control
+    /// character or bidirectional control by its stand-in (`UnsafeCharacters`), so nothing a
+    /// message quotes acts on a terminal or starts a line of its own.
     public var singleLineMessage: String {
-        guard message.unicodeScalars.contains(where: { $0 == "\t" || !UnsafeCharacters.isAllowed($0, multiline: false) || Self.isLineBreak($0) }) else {
+        guard message.unicodeScalars.contains(where: { $0 == "\t" || $0 == "\u{2028}" || $0 == "\u{2029}" || !UnsafeCharacters.isAllowed($0, multiline: false) }) else {
             return message
         }
         var out = ""
@@ -78,22 +79,16 @@ public struct Diagnostic: Hashable, Sendable, Comparable, CustomStringConvertibl
             case "\n": out += "\\n"
             case "\r": out += "\\r"
             case "\t": out += "\\t"
+            case "\u{2028}", "\u{2029}": out += "\\u{\(String(scalar.value, radix: 16))}"
             default:
-                if scalar.value < 0x20 || Self.isLineBreak(scalar) {
-                    out += "\\u{\(String(scalar.value, radix: 16))}"
-                } else if !UnsafeCharacters.isAllowed(scalar, multiline: false) {
-                    out += UnsafeCharacters.standIn(scalar)
-                } else {
+                if UnsafeCharacters.isAllowed(scalar, multiline: false) {
                     out.unicodeScalars.append(scalar)
+                } else {
+                    out += UnsafeCharacters.standIn(scalar)
                 }
             }
         }
         return out
-    }
-
-    /// The line breaks other than LF and CR that libyaml and editors honour.
-    private static func isLineBreak(_ scalar: Unicode.Scalar) -> Bool {
-        scalar == "\u{85}" || scalar == "\u{2028}" || scalar == "\u{2029}"
     }
 
     /// Deterministic order: path, line, column, rule, message.
