@@ -17,8 +17,18 @@ public enum UnsafeCharacters {
         }
     }
 
+    /// Whether `text` may hold a forbidden scalar, from its UTF-8 bytes: every one is a byte below
+    /// 0x20 or 0x7F, or starts with the lead byte 0xC2 (C1) or 0xE2 (the bidirectional controls).
+    /// Most text is cleared by this alone, without decoding a scalar (the reader asks of every value).
+    static func mayHoldForbidden(_ text: String, multiline: Bool) -> Bool {
+        text.utf8.contains { byte in
+            byte < 0x20 ? byte != 0x09 && (byte != 0x0A || !multiline) : byte == 0x7F || byte == 0xC2 || byte == 0xE2
+        }
+    }
+
     /// The first forbidden scalar of `text` and its offset in scalars, if any.
     public static func firstForbidden(in text: String, multiline: Bool = true) -> (offset: Int, scalar: Unicode.Scalar)? {
+        guard mayHoldForbidden(text, multiline: multiline) else { return nil }
         for (offset, scalar) in text.unicodeScalars.enumerated() where !isAllowed(scalar, multiline: multiline) {
             return (offset, scalar)
         }
@@ -46,7 +56,7 @@ public enum UnsafeCharacters {
     /// encoders escape C0 already, but not DEL, C1 or the bidirectional controls; outside its
     /// strings JSON holds none of them, so every one found is inside a string.)
     public static func escapedInJSON(_ json: String) -> String {
-        guard json.unicodeScalars.contains(where: { !isAllowed($0) }) else { return json }
+        guard mayHoldForbidden(json, multiline: true), json.unicodeScalars.contains(where: { !isAllowed($0) }) else { return json }
         var result = String.UnicodeScalarView()
         for scalar in json.unicodeScalars {
             if isAllowed(scalar) {
@@ -64,7 +74,8 @@ public enum UnsafeCharacters {
     /// feeds stay when `keepingLineBreaks`, else they become ␊. Text without such scalars is
     /// returned as it is, without copying.
     public static func neutralised(_ text: String, keepingLineBreaks: Bool = true) -> String {
-        guard text.unicodeScalars.contains(where: { !isAllowed($0, multiline: keepingLineBreaks) }) else { return text }
+        guard mayHoldForbidden(text, multiline: keepingLineBreaks),
+              text.unicodeScalars.contains(where: { !isAllowed($0, multiline: keepingLineBreaks) }) else { return text }
         var result = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             if isAllowed(scalar, multiline: keepingLineBreaks) {
