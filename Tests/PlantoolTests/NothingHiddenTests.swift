@@ -163,6 +163,20 @@ struct NothingHiddenTests {
         }
     }
 
+    @Test("textconv (so git diff) shows a file it cannot read as it is, but with control characters as stand-ins")
+    func textconvOfAnUnreadableFile() throws {
+        try withTemporaryDirectory { dir in
+            let text = Fixture.recommendationWithAction(1)
+                .replacingOccurrences(of: "    state: planned\n", with: "    state: planned\n    note: June\u{1B}[1A\u{1B}[2K \u{202E}TBC\r\n")
+            let file = try write(text, to: "01.yaml", in: dir)
+            let result = run(["textconv", file.path], in: dir)
+            #expect(result.status == 0, "\(result)")
+            #expect(!Self.hasUnsafeScalar(result.stdout), "\(result)")
+            #expect(result.stdout.contains("    note: June␛[1A␛[2K <U+202E>TBC\n"), "\(result)")
+            #expect(result.stdout.contains("number: 1\naddressee: HM Prison and Probation Service\n"), "\(result)")
+        }
+    }
+
     @Test("a commit subject holding ESC shows neutralised in plantool log and draft list")
     func commitSubjectsAreNeutralised() throws {
         try withTemporaryDirectory { dir in

@@ -162,6 +162,11 @@ struct YAMLDocument {
         }
         guard LintDirective(comment) != nil else {
             let words = "\"\(comment.text)\""
+            let afterHash = comment.text.dropFirst().drop(while: { $0 == " " })
+            if afterHash.hasPrefix(LintDirective.prefix) {
+                return [make(.comment, comment.location,
+                             "\(words) is not a directive plantool knows ('# plantool: disable=RULE', 'disable-file=RULE' or a merge's 'conflict FIELD: ...'), so it is a comment, which plan files do not hold; correct it or delete it")]
+            }
             let message = comment.trailing
                 ? "YAML reads \(words) as a comment and drops it, so the words never reach the plan; plan files hold no comments: put the whole value in quotes to keep them, or move them into 'note' (on an action) or 'response'"
                 : "\(words) is a YAML comment, which is not part of the plan; plan files hold no comments: move the words into 'note' (on an action) or 'response', or delete the line"

@@ -11,6 +11,14 @@ public enum Textconv {
         }
     }
 
+    /// A file that does not parse, as it is, so git still shows its lines, but with every control
+    /// character or bidirectional control shown by its stand-in (CRLF line ends read as LF): such
+    /// a file is the one most likely to hold them, and git prints this to a terminal.
+    public static func shownAsItIs(_ bytes: [UInt8]) -> String {
+        let text = String(decoding: bytes, as: UTF8.self).replacingOccurrences(of: "\r\n", with: "\n")
+        return UnsafeCharacters.neutralised(text)
+    }
+
     public static func render(_ info: PlanInfo) -> String {
         var lines = ["Action plan: \(info.title)", "Organisation: \(info.organisation)", "Inspectorate: \(info.inspectorate)",
                      "A response to: \(info.report.title)"]

@@ -59,6 +59,7 @@ import Testing
         let bare = LintFixture.lint(Self.recommendation("# plantool: conflict"), allowReaderErrors: true)
         #expect(bare.of(Self.rule).isEmpty)
         #expect(bare.map(\.rule) == ["comment"])
+        #expect(bare.first?.message.contains("is not a directive plantool knows") == true, "\(bare)")
     }
 
     @Test func aMarkerInPlanYAMLIsReportedToo() throws {
