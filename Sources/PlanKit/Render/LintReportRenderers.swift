@@ -188,7 +188,7 @@ public enum LintRenderer {
 }
 
 /// plantool's JSON: indented, keys sorted (so output is stable), slashes as they are, and every
-/// control character or bidirectional control escaped (`\u001B`, `\u202E`): values read back
+/// control character or bidirectional control escaped (`\u001b`, `\u202E`): values read back
 /// exactly, and none reaches a terminal raw.
 public enum JSONOutput {
     public static func encode<T: Encodable>(_ value: T) -> String {
