@@ -221,9 +221,35 @@ import Testing
             status: agreed
             response: 'it''s # fine'
             """)
-        #expect(parsed.value != nil)
         #expect(parsed.modeline == "# yaml-language-server: $schema=../schema/recommendation.schema.json")
         #expect(parsed.comments.map(\.location) == [SourceLocation(line: 2, column: 11), SourceLocation(line: 7, column: 1)])
+        // Each is an error, quoting the words YAML drops; the quoted and block '#'s are text.
+        #expect(parsed.value == nil)
+        #expect(parsed.diagnostics.map { "\($0.location!) \($0.rule)" } == ["2:11 comment", "7:1 comment"])
+        #expect(parsed.diagnostics.first?.message.contains("YAML reads \"# trailing\" as a comment") == true)
+        #expect(parsed.diagnostics.last?.message.contains("\"# a real comment\" is a YAML comment") == true)
+    }
+
+    @Test func onlyTheModelineAndPlantoolDirectivesAreAllowedComments() throws {
+        let parsed = parse("""
+            # yaml-language-server: $schema=../schema/recommendation.schema.json
+            # plantool: disable-file=action-specific
+            number: 3  # plantool: disable=ambiguous-scalar
+            addressee: HM
+            text: Review the recall process #3 and the licence conditions
+            # plantool: conflict status: ours "agreed", theirs "not-agreed"
+            status: agreed
+            """)
+        #expect(parsed.diagnostics.map { "\($0.location!) \($0.rule)" } == ["5:33 comment"])
+        #expect(parsed.diagnostics.first?.message.contains("\"#3 and the licence conditions\"") == true)
+        #expect(parsed.value == nil)
+    }
+
+    @Test func aModelineOrDirectiveHoldingAControlCharacterIsRefused() throws {
+        let parsed = parse("# yaml-language-server: $schema=x\u{202E}y\nnumber: 3 # plantool: disable=all\u{2066}\naddressee: HM\ntext: T\nstatus: agreed\n")
+        #expect(parsed.diagnostics.map { "\($0.location!) \($0.rule)" } == ["1:34 control-character", "2:34 control-character"])
+        #expect(parsed.diagnostics.map(\.message) == ["the modeline holds the bidirectional control U+202E; remove it",
+                                                      "the directive holds the bidirectional control U+2066; remove it"])
     }
 
     @Test func planFileIsReadWithItsOptionalParts() throws {

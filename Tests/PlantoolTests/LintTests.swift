@@ -318,8 +318,8 @@ struct LintTests {
                 number: 1
                 addressee: HM Prison and Probation Service
                 text: Improve the quality of recall decisions
-                status: "partly\\nagreed,\\r 50%"
-                "own%er,x": 1
+                status: "partly agreed, 50%"
+                "own%er,x\\nnext\\r": 1
                 actions: []
 
                 """
@@ -335,15 +335,15 @@ struct LintTests {
             }
             #expect(result.stdoutLines.compactMap(Self.parseGitHub) == json, "\(result)")
             #expect(result.stdoutLines.contains(
-                "::error file=recommendations/01.yaml,line=4,col=9,title=plantool invalid-value::'status' cannot be 'partly%0Aagreed,%0D 50%25'; use one of: agreed, partly-agreed, not-agreed"),
+                "::error file=recommendations/01.yaml,line=4,col=9,title=plantool invalid-value::'status' cannot be 'partly agreed, 50%25'; use one of: agreed, partly-agreed, not-agreed"),
                 "\(result)")
-            #expect(result.stdoutLines.contains { $0.hasPrefix("::error file=recommendations/01.yaml,line=5,col=1,title=plantool unknown-key::unknown key 'own%25er,x'") }, "\(result)")
+            #expect(result.stdoutLines.contains { $0.hasPrefix("::error file=recommendations/01.yaml,line=5,col=1,title=plantool unknown-key::unknown key 'own%25er,x%0Anext%0D'") }, "\(result)")
             #expect(result.stdoutLines.contains { $0.hasPrefix("::error file=recommendations/a%2Cb%25%3Ac.yaml,title=plantool file-name::'a,b%25:c.yaml' ") }, "\(result)")
             #expect(result.stdoutLines.contains { $0.hasPrefix("::error file=recommendations/a%2Cb%25%3Ac.yaml,line=4,col=9,title=plantool invalid-value::") }, "\(result)")
         }
     }
 
-    @Test("the human form keeps each finding on one line, even when a quoted value holds a line break")
+    @Test("the human form keeps each finding on one line, even when a quoted key holds a line break")
     func humanFindingsStayOnOneLine() throws {
         try withTemporaryDirectory { dir in
             // A value that, printed as it is, would add a line that reads as a finding of its own.
@@ -351,7 +351,8 @@ struct LintTests {
                 number: 1
                 addressee: HM Prison and Probation Service
                 text: Improve the quality of recall decisions
-                status: "maybe\\nplan.yaml:1:1: error: forged finding [forged-rule]"
+                status: agreed
+                "maybe\\nplan.yaml:1:1: error: forged finding [forged-rule]": x
                 actions: []
 
                 """

@@ -58,14 +58,19 @@ public struct Diagnostic: Hashable, Sendable, Comparable, CustomStringConvertibl
         "\(place): \(severity.rawValue): \(singleLineMessage) [\(rule)]"
     }
 
-    /// `path:line:col`, or the path alone.
+    /// `path:line:col`, or the path alone; a control character or bidirectional control in the
+    /// path (a folder's name) is shown by its stand-in.
     public var place: String {
-        location.map { "\(path):\($0.line):\($0.column)" } ?? path
+        let shown = UnsafeCharacters.neutralised(path, keepingLineBreaks: false)
+        return location.map { "\(shown):\($0.line):\($0.column)" } ?? shown
     }
 
-    /// The message with line breaks and other control characters written as escapes.
+    /// The message on one line: line feeds, carriage returns and tabs written as `\n`, `\r` and
+    /// `\t`, the line separators U+2028 and U+2029 as `\u{2028}`, and every other control
+    /// character or bidirectional control by its stand-in (`UnsafeCharacters`), so nothing a
+    /// message quotes acts on a terminal or starts a line of its own.
     public var singleLineMessage: String {
-        guard message.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F || $0 == "\u{85}" || $0 == "\u{2028}" || $0 == "\u{2029}" }) else {
+        guard message.unicodeScalars.contains(where: { $0 == "\t" || $0 == "\u{2028}" || $0 == "\u{2029}" || !UnsafeCharacters.isAllowed($0, multiline: false) }) else {
             return message
         }
         var out = ""
@@ -74,11 +79,12 @@ public struct Diagnostic: Hashable, Sendable, Comparable, CustomStringConvertibl
             case "\n": out += "\\n"
             case "\r": out += "\\r"
             case "\t": out += "\\t"
+            case "\u{2028}", "\u{2029}": out += "\\u{\(String(scalar.value, radix: 16))}"
             default:
-                if scalar.value < 0x20 || scalar.value == 0x7F || scalar == "\u{85}" || scalar == "\u{2028}" || scalar == "\u{2029}" {
-                    out += "\\u{\(String(scalar.value, radix: 16))}"
-                } else {
+                if UnsafeCharacters.isAllowed(scalar, multiline: false) {
                     out.unicodeScalars.append(scalar)
+                } else {
+                    out += UnsafeCharacters.standIn(scalar)
                 }
             }
         }

@@ -83,6 +83,21 @@ struct FieldReader {
 
     // MARK: Scalars
 
+    /// The texts that may span lines: those the canonical writer writes as block text. Every
+    /// other value (titles, addressee, theme, owners, ids, dates, url, words) is one line.
+    static let multilineKeys: Set<String> = ["text", "note", "response", "implemented-part", "introduction"]
+
+    /// Reports a value that holds a character no plan text may hold (`UnsafeCharacters`),
+    /// whether written raw or as a YAML escape, naming the character and the field.
+    mutating func holdsUnsafeCharacter(_ value: String, key: String, at location: SourceLocation?, multiline: Bool = false) -> Bool {
+        guard let bad = UnsafeCharacters.firstForbidden(in: value, multiline: multiline) else { return false }
+        let message = bad.scalar == "\n"
+            ? "'\(key)' holds \(UnsafeCharacters.describe(bad.scalar)), but it is one line; write it on one line"
+            : "'\(key)' holds \(UnsafeCharacters.describe(bad.scalar)), which no plan text may hold, raw or as a YAML escape; remove it"
+        report(.controlCharacter, at: location, message)
+        return true
+    }
+
     /// The scalar's text, or nil (reported) when the node is not a scalar or is empty.
     mutating func text(_ fields: Fields, _ key: String, required: Bool) -> String? {
         guard let (keyLocation, node) = fields[key] else {
@@ -91,6 +106,9 @@ struct FieldReader {
         }
         guard case .scalar(let scalar) = node else {
             report(.wrongType, at: Self.location(node), "'\(key)' must be text, found \(Self.describe(node))")
+            return nil
+        }
+        if holdsUnsafeCharacter(scalar.string, key: key, at: Self.location(node), multiline: Self.multilineKeys.contains(key)) {
             return nil
         }
         if scalar.style == .plain, YAMLScalars.isNull(scalar.string) {
@@ -120,6 +138,7 @@ struct FieldReader {
             return nil
         }
         let raw = scalar.string
+        if holdsUnsafeCharacter(raw, key: key, at: Self.location(node)) { return nil }
         if scalar.style == .plain, YAMLScalars.isNull(raw) {
             report(.emptyValue, at: keyLocation ?? Self.location(node), "'\(key)' has no value; give a whole number")
             return nil
@@ -176,6 +195,7 @@ struct FieldReader {
             report(.wrongType, at: Self.location(node), "'\(key)' must be a date, found \(Self.describe(node))")
             return nil
         }
+        if holdsUnsafeCharacter(scalar.string, key: key, at: Self.location(node)) { return nil }
         if scalar.style == .plain, YAMLScalars.isNull(scalar.string) {
             report(.emptyValue, at: keyLocation ?? Self.location(node), "'\(key)' has no value; give a date or remove the key")
             return nil
@@ -232,6 +252,7 @@ struct FieldReader {
                 report(.wrongType, at: Self.location(item), "each of '\(key)' must be text, found \(Self.describe(item))")
                 continue
             }
+            if holdsUnsafeCharacter(scalar.string, key: key, at: Self.location(item)) { continue }
             if (scalar.style == .plain && YAMLScalars.isNull(scalar.string))
                 || scalar.string.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) {
                 report(.emptyValue, at: Self.location(item), "an item of '\(key)' is empty; remove it or give it text")

@@ -7,6 +7,7 @@ public enum FormatRule: String, CaseIterable, Sendable {
     case unreadableFile = "unreadable-file"
     case invalidUTF8 = "invalid-utf8"
     case controlCharacter = "control-character"
+    case comment = "comment"
     case byteOrderMark = "byte-order-mark"
     case emptyFile = "empty-file"
     case yamlSyntax = "yaml-syntax"
@@ -43,6 +44,16 @@ public enum FormatRule: String, CaseIterable, Sendable {
         }
     }
 
+    /// Rules no directive or configuration turns off or downgrades: what they report would
+    /// otherwise be hidden from a reviewer or lost from the plan (a count of hidden findings,
+    /// words YAML drops as a comment, characters that rewrite a terminal or reorder a line).
+    public var isAlwaysReported: Bool {
+        switch self {
+        case .tooManyFindings, .comment, .controlCharacter: true
+        default: false
+        }
+    }
+
     /// The explanation's first sentence, for rule listings.
     public var summary: String {
         let text = explanation
@@ -60,7 +71,9 @@ public enum FormatRule: String, CaseIterable, Sendable {
         case .invalidUTF8:
             "Plan files are UTF-8 text. The byte at the reported place is not valid UTF-8: re-save the file as UTF-8."
         case .controlCharacter:
-            "YAML does not allow control characters (such as NUL) in a file. Remove the character at the reported place."
+            "A control character (C0 but tab and, in texts that may span lines, line feed; DEL; C1) or a bidirectional override or isolate (U+202A–U+202E, U+2066–U+2069) is in the file or in a value, written raw or as a YAML escape (\"\\e\", \"\\x07\", \"\\0\", \"\\u202E\"). Such characters can move a terminal's cursor, erase what it shows, or show a line in another order than it is stored, so no plan text may hold them. Remove the character; a title, owner, id or other one-line field also cannot hold a line break. It cannot be turned off or silenced."
+        case .comment:
+            "A YAML comment: YAML drops everything from a ' #' or a line's '#' to the end of the line, so words after ' #' in plain text (text: recall process #3 and the licence) never reach the plan, its diff or its export. Plan files hold no comments but the editor modeline on the first line (# yaml-language-server: ...) and plantool's own '# plantool:' directives. Quote the whole text to keep the words (text: \"recall process #3 and the licence\"), or move the words into a 'note' or 'response'. It cannot be turned off or silenced."
         case .byteOrderMark:
             "The file starts with a UTF-8 byte-order mark. It is harmless to YAML, but plan files are written without one; `plantool fmt` removes it."
         case .emptyFile:

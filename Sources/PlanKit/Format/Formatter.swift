@@ -16,13 +16,15 @@ public enum FormatOutcome: Sendable, Equatable {
     case unchanged
     /// The canonical text, different from the file's.
     case changed(String)
-    /// Not formatted, and why: the file has errors, or comments fmt would lose.
+    /// Not formatted, and why: the file has errors (a comment among them), or a directive fmt
+    /// cannot place.
     case refused([Diagnostic])
 }
 
 /// Rewrites plan files in canonical form, losslessly: the formatted file must read back as the
 /// same model, or the file is left alone.
 public enum Formatter {
+    /// A directive fmt cannot put back on the line it belongs to.
     public static let commentRule = "comment-not-kept"
 
     public static func format(_ bytes: [UInt8], path: String, kind: PlanFileKind) -> FormatOutcome {
@@ -43,15 +45,10 @@ public enum Formatter {
     private static func outcome<T: Equatable>(_ parsed: ParsedFile<T>, bytes: [UInt8], path: String,
                                               write: (T, String?) -> String,
                                               reparse: ([UInt8]) -> ParsedFile<T>) -> FormatOutcome {
+        // A comment other than a directive is an error of the reader (`comment`), so a file with
+        // one is refused here with that error: fmt never drops words a person typed.
         guard let value = parsed.value else {
             return .refused(parsed.diagnostics.filter { $0.severity == .error })
-        }
-        let others = parsed.comments.filter { LintDirective($0) == nil }
-        if !others.isEmpty {
-            return .refused(others.map {
-                Diagnostic(path: path, location: $0.location, severity: .error, rule: commentRule,
-                           message: "fmt does not keep comments: move the words into a 'note' or 'response', or delete the comment, then run fmt again (only '# plantool: disable=RULE' directives are kept)")
-            })
         }
         var text = write(value, parsed.modeline)
         let directives = parsed.directives

@@ -7,8 +7,9 @@ public struct ParsedFile<Value: Sendable>: Sendable {
     public var sourceMap: SourceMap
     /// The editor modeline on the first line, kept by the writer.
     public var modeline: String?
-    /// The author's comments (the modeline excluded). `plantool fmt` keeps only plantool's own
-    /// directives (`# plantool: disable=RULE`) and refuses files with other comments.
+    /// The comments (the modeline excluded). Only plantool's own directives
+    /// (`# plantool: disable=RULE`, `# plantool: conflict ...`) are allowed; any other is a
+    /// `comment` error, so a file with one has no value.
     public var comments: [Comment]
 
     /// `# plantool: disable=...` and `disable-file=...` directives among the comments.
@@ -141,6 +142,10 @@ public enum PlanFormat {
                 ok = false
                 continue
             }
+            if r.holdsUnsafeCharacter(scalar.string, key: "categories", at: FieldReader.location(item)) {
+                ok = false
+                continue
+            }
             guard let category = r.choice(scalar.string, key: "categories", at: FieldReader.location(item), as: ReasonCategory.self) else {
                 ok = false
                 continue
@@ -193,6 +198,7 @@ public enum PlanFormat {
             return nil
         }
         let id = scalar.string
+        if r.holdsUnsafeCharacter(id, key: "id", at: FieldReader.location(node)) { return nil }
         let parts = id.split(separator: ".", omittingEmptySubsequences: false)
         guard !id.isEmpty, parts.count <= 8, parts.allSatisfy({ Int.digitsOnly($0) != nil }) else {
             r.report(.invalidID, at: FieldReader.location(node),

@@ -17,8 +17,18 @@ public enum UnsafeCharacters {
         }
     }
 
+    /// Whether `text` may hold a forbidden scalar, from its UTF-8 bytes: every one is a byte below
+    /// 0x20 or 0x7F, or starts with the lead byte 0xC2 (C1) or 0xE2 (the bidirectional controls).
+    /// Most text is cleared by this alone, without decoding a scalar (the reader asks of every value).
+    static func mayHoldForbidden(_ text: String, multiline: Bool) -> Bool {
+        text.utf8.contains { byte in
+            byte < 0x20 ? byte != 0x09 && (byte != 0x0A || !multiline) : byte == 0x7F || byte == 0xC2 || byte == 0xE2
+        }
+    }
+
     /// The first forbidden scalar of `text` and its offset in scalars, if any.
     public static func firstForbidden(in text: String, multiline: Bool = true) -> (offset: Int, scalar: Unicode.Scalar)? {
+        guard mayHoldForbidden(text, multiline: multiline) else { return nil }
         for (offset, scalar) in text.unicodeScalars.enumerated() where !isAllowed(scalar, multiline: multiline) {
             return (offset, scalar)
         }
@@ -31,12 +41,41 @@ public enum UnsafeCharacters {
         return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
     }
 
+    /// How a forbidden scalar is described in a message: "the control character U+001B", "the
+    /// bidirectional control U+202E", "a line break (U+000A)".
+    public static func describe(_ scalar: Unicode.Scalar) -> String {
+        switch scalar.value {
+        case 0x0A: "a line break (\(name(scalar)))"
+        case 0x202A...0x202E, 0x2066...0x2069: "the bidirectional control \(name(scalar))"
+        default: "the control character \(name(scalar))"
+        }
+    }
+
+    /// JSON text with every forbidden scalar still standing raw in it written as a `\uXXXX`
+    /// escape: the values read back exactly, and nothing raw reaches a terminal. (JSON's
+    /// encoders escape C0 already, but not DEL, C1 or the bidirectional controls; outside its
+    /// strings JSON holds none of them, so every one found is inside a string.)
+    public static func escapedInJSON(_ json: String) -> String {
+        guard mayHoldForbidden(json, multiline: true), json.unicodeScalars.contains(where: { !isAllowed($0) }) else { return json }
+        var result = String.UnicodeScalarView()
+        for scalar in json.unicodeScalars {
+            if isAllowed(scalar) {
+                result.append(scalar)
+            } else {
+                let hex = String(scalar.value, radix: 16, uppercase: true)
+                result.append(contentsOf: ("\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex).unicodeScalars)
+            }
+        }
+        return String(result)
+    }
+
     /// `text` with every forbidden scalar replaced by a visible stand-in: a C0 control by its
     /// Unicode control picture (ESC → ␛, CR → ␍), DEL by ␡, and the rest by `<U+XXXX>`. Line
     /// feeds stay when `keepingLineBreaks`, else they become ␊. Text without such scalars is
     /// returned as it is, without copying.
     public static func neutralised(_ text: String, keepingLineBreaks: Bool = true) -> String {
-        guard text.unicodeScalars.contains(where: { !isAllowed($0, multiline: keepingLineBreaks) }) else { return text }
+        guard mayHoldForbidden(text, multiline: keepingLineBreaks),
+              text.unicodeScalars.contains(where: { !isAllowed($0, multiline: keepingLineBreaks) }) else { return text }
         var result = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             if isAllowed(scalar, multiline: keepingLineBreaks) {

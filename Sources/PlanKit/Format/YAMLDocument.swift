@@ -114,8 +114,7 @@ struct YAMLDocument {
         let utf8 = Array(body)
         let source = SourceText(utf8: utf8)
         if let bad = source.firstControlCharacter() {
-            report(.controlCharacter, bad.location,
-                   "control character U+\(String(bad.scalar.value, radix: 16, uppercase: true).leftPadded(4)) is not allowed in YAML")
+            report(.controlCharacter, bad.location, "control character \(UnsafeCharacters.name(bad.scalar)) is not allowed in YAML")
             return
         }
         if source.isBlankOrComments {
@@ -147,7 +146,35 @@ struct YAMLDocument {
             comments = CommentScanner.comments(in: source, scalars: tree.scalars)
                 .filter { !($0.location.line == 1 && modeline != nil) }
         }
+        if let modeline, let bad = UnsafeCharacters.firstForbidden(in: modeline, multiline: false) {
+            report(.controlCharacter, SourceLocation(line: 1, column: bad.offset + 1),
+                   "the modeline holds \(UnsafeCharacters.describe(bad.scalar)); remove it")
+        }
+        for comment in comments { diagnostics += Self.check(comment, path: path) }
         if tree.clean { self.root = root }
+    }
+
+    /// A comment is refused, with the words YAML would drop, unless it is one of plantool's
+    /// own directives (which must hold no unsafe character either).
+    static func check(_ comment: Comment, path: String) -> [Diagnostic] {
+        func make(_ rule: FormatRule, _ location: SourceLocation, _ message: String) -> Diagnostic {
+            Diagnostic(path: path, location: location, severity: rule.severity, rule: rule.id, message: message)
+        }
+        guard LintDirective(comment) != nil else {
+            let words = "\"\(comment.text)\""
+            let afterHash = comment.text.dropFirst().drop(while: { $0 == " " })
+            if afterHash.hasPrefix(LintDirective.prefix) {
+                return [make(.comment, comment.location,
+                             "\(words) is not a directive plantool knows ('# plantool: disable=RULE', 'disable-file=RULE' or a merge's 'conflict FIELD: ...'), so it is a comment, which plan files do not hold; correct it or delete it")]
+            }
+            let message = comment.trailing
+                ? "YAML reads \(words) as a comment and drops it, so the words never reach the plan; plan files hold no comments: put the whole value in quotes to keep them, or move them into 'note' (on an action) or 'response'"
+                : "\(words) is a YAML comment, which is not part of the plan; plan files hold no comments: move the words into 'note' (on an action) or 'response', or delete the line"
+            return [make(.comment, comment.location, message)]
+        }
+        guard let bad = UnsafeCharacters.firstForbidden(in: comment.text, multiline: false) else { return [] }
+        let location = SourceLocation(line: comment.location.line, column: comment.location.column + bad.offset)
+        return [make(.controlCharacter, location, "the directive holds \(UnsafeCharacters.describe(bad.scalar)); remove it")]
     }
 
     private static func diagnostic(for error: YAMLTree.Failure, source: SourceText, path: String) -> Diagnostic {

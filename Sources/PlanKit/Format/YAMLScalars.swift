@@ -70,8 +70,10 @@ enum YAMLScalars {
     /// Characters that may stand in a plain or block scalar without escaping.
     static func isPlainSafe(_ c: Unicode.Scalar) -> Bool {
         switch c.value {
-        // U+2028 and U+2029 are line breaks to YAML 1.1 readers (libyaml among them).
-        case 0x20...0x7E, 0xA0...0x2027, 0x202A...0xD7FF, 0xE000...0xFEFE, 0xFF00...0xFFFD, 0x10000...0x10FFFF: true
+        // U+2028 and U+2029 are line breaks to YAML 1.1 readers (libyaml among them). The
+        // bidirectional controls (U+202A–U+202E, U+2066–U+2069) are written as escapes, never raw.
+        case 0x202A...0x202E, 0x2066...0x2069: false
+        case 0x20...0x7E, 0xA0...0x2027, 0x202F...0xD7FF, 0xE000...0xFEFE, 0xFF00...0xFFFD, 0x10000...0x10FFFF: true
         default: false
         }
     }

@@ -28,10 +28,11 @@ public enum Linter {
         }) {
             diagnostics += found
         }
-        // Configured severities, for the reader's rules too (not for the count of findings
-        // not listed, which carries the severity of the worst of them).
+        // Configured severities, for the reader's rules too (not for those always reported: the
+        // count of findings not listed, which carries the severity of the worst of them, and
+        // comments and control characters, which would hide words or rewrite a reviewer's screen).
         diagnostics = diagnostics.compactMap { diagnostic in
-            guard diagnostic.rule != FormatRule.tooManyFindings.id,
+            guard FormatRule(rawValue: diagnostic.rule)?.isAlwaysReported != true,
                   let configured = configuration.severities[diagnostic.rule] else { return diagnostic }
             guard let severity = configured else { return nil }
             var copy = diagnostic
@@ -54,7 +55,7 @@ public enum Linter {
         for file in loaded.recommendations { register(file.parsed, path: loaded.files.displayPath(file.path)) }
         guard !byPath.isEmpty else { return diagnostics }
         return diagnostics.filter { diagnostic in
-            guard diagnostic.rule != FormatRule.tooManyFindings.id,
+            guard FormatRule(rawValue: diagnostic.rule)?.isAlwaysReported != true,
                   let (directives, codeLines) = byPath[diagnostic.path] else { return true }
             return !directives.contains { directive in
                 let next = codeLines.first { $0 > directive.comment.location.line }

@@ -98,7 +98,8 @@ public enum ProgressRenderer {
             out.append("")
             out += ownerTable(owners, heading: "Owners across \(report.plans.count) plans")
         }
-        return out.joined(separator: "\n") + "\n"
+        // For a terminal: no control character or bidirectional control reaches it raw.
+        return UnsafeCharacters.neutralised(out.joined(separator: "\n")) + "\n"
     }
 
     static func ownerTable(_ owners: [PlanProgress.OwnerLine], heading: String) -> [String] {

@@ -128,7 +128,11 @@ public enum CSVExport {
                 rows.append(cells)
             }
         }
-        return write(rows.enumerated().map { index, row in index == 0 ? row : row.map(neutralised) })
+        // Control characters and bidirectional controls are shown by their stand-ins (a
+        // spreadsheet or a terminal showing the file never gets them raw).
+        return write(rows.enumerated().map { index, row in
+            index == 0 ? row : row.map { neutralised(UnsafeCharacters.neutralised($0)) }
+        })
     }
 
     /// A cell as written: with an apostrophe before a leading formula character or apostrophe.

@@ -82,8 +82,9 @@ public enum DocxWriter {
     }
 
     /// Text for element content or an attribute value: markup characters escaped, tabs and line
-    /// breaks as character references (so no XML reader normalises them), characters XML cannot
-    /// hold left out.
+    /// feeds as character references (so no XML reader normalises them), a control character or
+    /// bidirectional control (`UnsafeCharacters`; C0 is not even XML 1.0) shown by its stand-in,
+    /// other characters XML cannot hold left out.
     static func escaped(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
@@ -94,15 +95,21 @@ public enum DocxWriter {
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
             case "'": out += "&apos;"
-            case "\t", "\n", "\r": out += "&#\(scalar.value);"
-            default: if isXMLCharacter(scalar) { out.unicodeScalars.append(scalar) }
+            case "\t", "\n": out += "&#\(scalar.value);"
+            default:
+                if !UnsafeCharacters.isAllowed(scalar) {
+                    out += escaped(UnsafeCharacters.standIn(scalar))
+                } else if isXMLCharacter(scalar) {
+                    out.unicodeScalars.append(scalar)
+                }
             }
         }
         return out
     }
 
     /// One run of text: `w:t` pieces, a `w:tab` for each tab, a `w:br` for each line break
-    /// (CR, LF or CRLF). Empty text gives no run.
+    /// (CR, LF or CRLF), a control character or bidirectional control shown by its stand-in
+    /// (`UnsafeCharacters`). Empty text gives no run.
     static func run(_ text: String, bold: Bool = false) -> String {
         var content = ""
         var piece = ""
@@ -127,7 +134,11 @@ public enum DocxWriter {
                     content += "<w:br/>"
                 }
             default:
-                if isXMLCharacter(scalar) { piece.unicodeScalars.append(scalar) }
+                if !UnsafeCharacters.isAllowed(scalar) {
+                    piece += UnsafeCharacters.standIn(scalar)
+                } else if isXMLCharacter(scalar) {
+                    piece.unicodeScalars.append(scalar)
+                }
             }
             afterCR = scalar == "\r"
         }

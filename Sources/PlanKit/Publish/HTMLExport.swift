@@ -198,7 +198,8 @@ public enum HTMLExport {
         paragraphs.filter { !$0.trimmingSpaces.isEmpty }.map { "<p>\(escape($0))</p>\n" }.joined()
     }
 
-    /// Text for HTML content and attribute values.
+    /// Text for HTML content and attribute values; a control character or bidirectional
+    /// control (`UnsafeCharacters`) is shown by its stand-in, never written raw.
     public static func escape(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
@@ -209,7 +210,12 @@ public enum HTMLExport {
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
             case "'": out += "&#39;"
-            default: out.unicodeScalars.append(c)
+            default:
+                if UnsafeCharacters.isAllowed(c) {
+                    out.unicodeScalars.append(c)
+                } else {
+                    out += escape(UnsafeCharacters.standIn(c))
+                }
             }
         }
         return out

@@ -951,7 +951,7 @@ enum PlanCompletion {
     static let noText = "(no text in the source)"
 
     static func complete(_ plan: Plan, place: TableDocument.Place, log: inout RemarkLog) -> Plan {
-        var plan = plan
+        var plan = ImportedTextSafety.apply(plan, place: place, log: &log)
         var seen = Set<Int>()
         for i in plan.recommendations.indices {
             var rec = plan.recommendations[i]

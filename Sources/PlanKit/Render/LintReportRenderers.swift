@@ -68,9 +68,11 @@ public enum LintRenderer {
         }.joined(separator: "\n")
     }
 
+    /// The workflow command's escapes, then every other control character or bidirectional
+    /// control replaced by its stand-in (the run's log shows it; a raw one would act there).
     static func escapeData(_ text: String) -> String {
-        text.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D")
-            .replacingOccurrences(of: "\n", with: "%0A")
+        UnsafeCharacters.neutralised(text.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D")
+            .replacingOccurrences(of: "\n", with: "%0A"))
     }
 
     static func escapeProperty(_ text: String) -> String {
@@ -185,12 +187,14 @@ public enum LintRenderer {
     }
 }
 
-/// plantool's JSON: indented, keys sorted (so output is stable), slashes as they are.
+/// plantool's JSON: indented, keys sorted (so output is stable), slashes as they are, and every
+/// control character or bidirectional control escaped (`\u001b`, `\u202E`): values read back
+/// exactly, and none reaches a terminal raw.
 public enum JSONOutput {
     public static func encode<T: Encodable>(_ value: T) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         guard let data = try? encoder.encode(value) else { return "{}" }
-        return String(decoding: data, as: UTF8.self)
+        return UnsafeCharacters.escapedInJSON(String(decoding: data, as: UTF8.self))
     }
 }

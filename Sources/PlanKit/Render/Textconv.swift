@@ -1,5 +1,6 @@
 /// A plan file as people read it, for `git diff` and `git log -p` (git's textconv): one
-/// recommendation or the plan's details as plain prose lines, current values first.
+/// recommendation or the plan's details as plain prose lines, current values first. git prints
+/// it to a terminal, so no control character or bidirectional control is written raw.
 public enum Textconv {
     public static func render(_ bytes: [UInt8], fileName: String) -> String? {
         switch PlanFileKind(fileName: fileName) {
@@ -8,6 +9,14 @@ public enum Textconv {
         case .recommendation:
             return PlanFormat.parseRecommendation(bytes, path: fileName, keepsPlaces: false).value.map(render)
         }
+    }
+
+    /// A file that does not parse, as it is, so git still shows its lines, but with every control
+    /// character or bidirectional control shown by its stand-in (CRLF line ends read as LF): such
+    /// a file is the one most likely to hold them, and git prints this to a terminal.
+    public static func shownAsItIs(_ bytes: [UInt8]) -> String {
+        let text = String(decoding: bytes, as: UTF8.self).replacingOccurrences(of: "\r\n", with: "\n")
+        return UnsafeCharacters.neutralised(text)
     }
 
     public static func render(_ info: PlanInfo) -> String {
@@ -21,7 +30,7 @@ public enum Textconv {
             lines.append("Declared: \(summary.agreed) agreed, \(summary.partlyAgreed) partly agreed, \(summary.notAgreed) not agreed")
         }
         if let introduction = info.introduction { lines += ["", introduction] }
-        return lines.joined(separator: "\n") + "\n"
+        return UnsafeCharacters.neutralised(lines.joined(separator: "\n")) + "\n"
     }
 
     public static func render(_ rec: Recommendation) -> String {
@@ -53,6 +62,6 @@ public enum Textconv {
                 lines.append(contentsOf: update.text.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 })
             }
         }
-        return lines.joined(separator: "\n") + "\n"
+        return UnsafeCharacters.neutralised(lines.joined(separator: "\n")) + "\n"
     }
 }

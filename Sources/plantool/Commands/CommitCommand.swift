@@ -65,7 +65,7 @@ extension Plantool {
             let text = message.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
                 .filter { !$0.isEmpty }.joined(separator: "\n\n") + "\n"
             let commit = try Committer(git: git).commit(folder: plan, message: text, author: author)
-            Output.line("[\(commit.branch) \(commit.id.short)] \(commit.summary)")
+            Output.line(UnsafeCharacters.neutralised("[\(commit.branch) \(commit.id.short)] \(commit.summary)", keepingLineBreaks: false))
         }
     }
 }

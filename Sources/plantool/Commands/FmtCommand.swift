@@ -10,8 +10,8 @@ extension Plantool {
             discussion: """
                 Fixed key order, two-space indentation, long text folded at 80 columns, quotes where \
                 other YAML readers would misread a value. Formatting never changes what a file says: \
-                a file that does not read back the same is left alone. Files with errors, and files \
-                with comments (which fmt would lose), are refused with a message. With --check, \
+                a file that does not read back the same is left alone. Files with errors (a comment \
+                other than a '# plantool:' directive is one) are refused with the errors. With --check, \
                 nothing is written: the files that would change are listed and the exit status is 1.
                 """
         )

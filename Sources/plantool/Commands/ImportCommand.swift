@@ -72,7 +72,9 @@ extension Plantool {
             }
             for remark in result.remarks {
                 let subject = remark.subject.map { ($0.contains(".") ? "action " : "recommendation ") + $0 + ": " } ?? ""
-                Output.standardError("\(file):\(remark.place): \(remark.kind.rawValue): \(subject)\(remark.message)")
+                // A remark quotes the document, which may hold control characters.
+                Output.standardError(UnsafeCharacters.neutralised("\(file):\(remark.place): \(remark.kind.rawValue): \(subject)\(remark.message)",
+                                                                  keepingLineBreaks: false))
             }
             let plan = result.plan
             let actions = plan.recommendations.reduce(0) { $0 + $1.actions.count }

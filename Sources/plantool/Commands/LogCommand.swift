@@ -143,7 +143,9 @@ extension Plantool {
             }
             var lines: [String] = []
             for entry in entries {
-                lines.append("\(String(entry.commit.prefix(7)).yellow) \(entry.date) \(entry.author): \(entry.summary)")
+                // Author and subject come from git, unchecked: no control character reaches the terminal raw.
+                let byline = UnsafeCharacters.neutralised("\(entry.author): \(entry.summary)", keepingLineBreaks: false)
+                lines.append("\(String(entry.commit.prefix(7)).yellow) \(entry.date) \(byline)")
                 for change in entry.changes {
                     lines += DiffRenderer.textLines(change, indent: "    ", style: DiffCommand.colour)
                 }

@@ -11,7 +11,7 @@ extension Plantool {
                 With `*.yaml diff=plantool` in .gitattributes and `git config diff.plantool.textconv \
                 "plantool textconv"`, `git diff` and `git log -p` compare plan files as prose: current \
                 targets, states and owners first. A file that does not parse is printed as it is, so git \
-                still shows its lines. Give --kind when git passes a temporary file name.
+                still shows its lines (control characters shown by stand-ins). Give --kind when git passes a temporary file name.
                 """
         )
 
@@ -41,7 +41,7 @@ extension Plantool {
             if let text = Textconv.render(bytes, fileName: name) {
                 FileHandle.standardOutput.write(Data(text.utf8))
             } else {
-                FileHandle.standardOutput.write(Data(bytes))
+                FileHandle.standardOutput.write(Data(Textconv.shownAsItIs(bytes).utf8))
             }
         }
     }

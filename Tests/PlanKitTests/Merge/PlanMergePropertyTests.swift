@@ -23,12 +23,12 @@ import Testing
                                       target: rng.next() % 2 == 0 ? nil : PropertyTests.planDate(&rng)))
             }
             actions.append(Action(id: "\(number).\(index + 1)", text: PropertyTests.text(&rng, maxWords: 8),
-                                  owners: rng.next() % 2 == 0 ? [] : [PropertyTests.text(&rng, maxWords: 4)],
+                                  owners: rng.next() % 2 == 0 ? [] : [PropertyTests.line(&rng, maxWords: 4)],
                                   target: rng.next() % 3 == 0 ? nil : PropertyTests.planDate(&rng),
                                   state: PropertyTests.pick(ActionState.allCases, &rng), updates: updates))
         }
-        return Recommendation(number: number, addressee: PropertyTests.text(&rng, maxWords: 5),
-                              theme: rng.next() % 2 == 0 ? nil : PropertyTests.text(&rng, maxWords: 3),
+        return Recommendation(number: number, addressee: PropertyTests.line(&rng, maxWords: 5),
+                              theme: rng.next() % 2 == 0 ? nil : PropertyTests.line(&rng, maxWords: 3),
                               text: PropertyTests.text(&rng, maxWords: 10), status: PropertyTests.pick(Status.allCases, &rng),
                               response: rng.next() % 2 == 0 ? nil : PropertyTests.text(&rng, maxWords: 6), actions: actions)
     }
@@ -38,7 +38,7 @@ import Testing
     static func edit(_ rec: Recommendation, parity: Int, side: Int, _ rng: inout any SeededRandomNumberGenerator) -> Recommendation {
         var out = rec
         if rng.next() % 2 == 0 {
-            if side == 0 { out.addressee = PropertyTests.text(&rng, maxWords: 5) } else { out.response = PropertyTests.text(&rng, maxWords: 5) }
+            if side == 0 { out.addressee = PropertyTests.line(&rng, maxWords: 5) } else { out.response = PropertyTests.text(&rng, maxWords: 5) }
         }
         var kept: [Action] = []
         for (index, action) in rec.actions.enumerated() {

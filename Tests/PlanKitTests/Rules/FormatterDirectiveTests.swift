@@ -265,7 +265,8 @@ import Testing
             Issue.record("expected a refusal, got \(outcome)")
             return
         }
-        #expect(diagnostics.map(\.rule) == [Formatter.commentRule])
+        #expect(diagnostics.map(\.rule) == [FormatRule.comment.id])
+        #expect(diagnostics.first?.location == SourceLocation(line: 5, column: 1))
         #expect(diagnostics.map(\.location) == [at(5, 1)])
     }
 }

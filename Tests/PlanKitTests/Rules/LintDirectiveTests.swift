@@ -81,12 +81,21 @@ import Testing
         "status: agreed  # plantool: disable=action-overdue\n",
         "# plantool: disable=agreed-has-action\nstatus: agreed\n",
         "# plantool: disable-file=reason-required\nstatus: agreed\n",
+    ])
+    func aDirectiveForAnotherRuleSilencesNothing(tail: String) throws {
+        let found = LintFixture.lint(Self.head + tail)
+        #expect(found.map(\.rule) == [Self.rule])
+    }
+
+    @Test(arguments: [
         "status: agreed  # plantool disable=agreed-has-actions\n",
         "status: agreed  # disable=agreed-has-actions\n",
     ])
-    func aDirectiveForAnotherRuleOrMalformedSilencesNothing(tail: String) throws {
-        let found = LintFixture.lint(Self.head + tail)
-        #expect(found.map(\.rule) == [Self.rule])
+    func aMalformedDirectiveIsAComment(tail: String) throws {
+        // Not a directive, so a comment: an error of its own, which silences nothing.
+        let found = LintFixture.lint(Self.head + tail, allowReaderErrors: true)
+        #expect(found.map(\.rule) == [FormatRule.comment.id])
+        #expect(found.first?.severity == .error)
     }
 
     @Test func aDirectiveCanNameSeveralRulesOrAll() {

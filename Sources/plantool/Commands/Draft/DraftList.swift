@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PlanGit
+import PlanKit
 
 extension Plantool.DraftCommand {
     struct DraftList: ParsableCommand {
@@ -34,7 +35,9 @@ extension Plantool.DraftCommand {
                     }
                     let date = formatter.string(from: Date(timeIntervalSince1970: TimeInterval(last.committer.time)))
                     let marker = current == branch.name ? "*" : " "
-                    Output.line("\(marker) \(name)  \(counts)  \(date) \(last.id.short) \(last.summary)")
+                    // The subject comes from git, unchecked: no control character reaches the terminal raw.
+                    Output.line(UnsafeCharacters.neutralised("\(marker) \(name)  \(counts)  \(date) \(last.id.short) \(last.summary)",
+                                                             keepingLineBreaks: false))
                 }
             }
         }
