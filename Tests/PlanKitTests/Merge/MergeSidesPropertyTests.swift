@@ -23,8 +23,10 @@ import Testing
 
     /// Mostly one of a few words, so both sides often make the same change; sometimes text that
     /// stresses quoting.
+    /// One-line values, so that every field (owners and titles included) may hold them; texts
+    /// over several lines are the other merge and diff properties' business.
     static func value(_ rng: inout any SeededRandomNumberGenerator) -> String {
-        rng.next() % 5 == 0 ? PropertyTests.text(&rng, maxWords: 6) : PropertyTests.pick(words, &rng)
+        rng.next() % 5 == 0 ? PropertyTests.line(&rng, maxWords: 6) : PropertyTests.pick(words, &rng)
     }
 
     static func chance(_ n: UInt64, _ rng: inout any SeededRandomNumberGenerator) -> Bool { rng.next() % n == 0 }
