@@ -185,7 +185,7 @@ struct LintTargets {
             for file in selection.files {
                 // A file on its own is linted as a plan of one recommendation (or a plan.yaml alone).
                 let isPlan = PlanFileKind(fileName: file.lastPathComponent) == .plan
-                let entry = PlanFiles.File(path: file.lastPathComponent, contents: PlanDirectory.read(file))
+                let entry = PlanFiles.File(path: file.lastPathComponent, contents: SingleFilePlan.read(file))
                 // The file's own plan decides its configuration.
                 let folder = PlanDirectory.enclosingPlan(of: file.deletingLastPathComponent()) ?? file.deletingLastPathComponent()
                 let (configuration, problems) = configuration(forPlan: folder)
@@ -237,6 +237,17 @@ struct LintTargets {
 
 /// A single file linted on its own.
 enum SingleFilePlan {
+    /// A file named on the command line: its bytes when it is named and made as a plan file is
+    /// (`.yaml` or `.yml`, a regular file within the size limit), else why not. Another file is
+    /// refused, never skipped and counted as checked clean.
+    static func read(_ url: URL) -> Result<[UInt8], PlanFileError> {
+        let name = url.lastPathComponent
+        guard name.hasSuffix(".yaml") || name.hasSuffix(".yml") else {
+            return .failure(PlanFileError("is not a plan file: a plan file's name ends in .yaml or .yml", rule: .fileName))
+        }
+        return PlanDirectory.read(url)
+    }
+
     /// A one-file plan. A recommendation file keeps its place under `recommendations/` when it
     /// has one, so that the file-name rules apply to it exactly when they would in its plan.
     static func files(_ entry: PlanFiles.File, isPlan: Bool, display: String) -> PlanFiles {
