@@ -184,6 +184,23 @@ struct HostileEnvironmentTests {
         }
     }
 
+    @Test("a .plantool.yaml that is there but cannot be read (a link, a FIFO) is an error, never taken as no configuration")
+    func unreadableConfiguration() throws {
+        try withTemporaryDirectory { dir in
+            let plan = try Fixture.plan(at: "plan", in: dir, recommendations: ["01.yaml": Fixture.recommendationWithAction(1)])
+            let elsewhere = try write("rules:\n  action-overdue: off\n", to: "elsewhere.yaml", in: dir)
+            let config = plan.appendingPathComponent(".plantool.yaml").path
+            try FileManager.default.createSymbolicLink(atPath: config, withDestinationPath: elsewhere.path)
+            let linked = run(["lint"], in: plan, timeout: Self.quick)
+            #expect(linked.status == 1, "\(linked)")
+            #expect(linked.stdout.contains(".plantool.yaml: error: is a symbolic link") && linked.stdout.contains("[configuration]"), "\(linked)")
+            try FileManager.default.removeItem(atPath: config)
+            #expect(mkfifo(config, 0o644) == 0)
+            let fifo = run(["lint"], in: plan, timeout: Self.quick)
+            #expect(fifo.status == 1 && fifo.stdout.contains(".plantool.yaml: error: is not a regular file"), "\(fifo)")
+        }
+    }
+
     // MARK: -o at devices, FIFOs and links
 
     static func mode(_ path: String) -> mode_t? {
@@ -239,6 +256,10 @@ struct HostileEnvironmentTests {
             reader.standardOutput = pipe
             try reader.run()
             let result = run(["export", "--format", "json", "-o", fifo], in: plan, timeout: Self.quick)
+            // Were the FIFO replaced, the reader would wait on it for ever: it is stopped after a while.
+            let deadline = Date().addingTimeInterval(5)
+            while reader.isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+            if reader.isRunning { kill(reader.processIdentifier, SIGKILL) }
             let read = pipe.fileHandleForReading.readDataToEndOfFile()
             reader.waitUntilExit()
             #expect(result.status == 0, "\(result)")
