@@ -201,6 +201,21 @@ struct HostileEnvironmentTests {
         }
     }
 
+    @Test("a link or gitlink at .plantool.yaml in the index is an error in lint --staged, never taken as no configuration",
+          arguments: ["120000", "160000"])
+    func configurationNotAFileInTheIndex(_ mode: String) throws {
+        try withTemporaryDirectory { dir in
+            let repo = try GitFixture.repository(in: dir)
+            let head = try gitOK(["rev-parse", "HEAD"], in: repo)
+            let target = try write("elsewhere.yaml", to: "link-target.txt", in: dir)
+            let blob = try gitOK(["hash-object", "-w", target.path], in: repo)
+            try gitOK(["update-index", "--add", "--cacheinfo", "\(mode),\(mode == "160000" ? head : blob),.plantool.yaml"], in: repo)
+            let result = run(["lint", "--staged"], in: repo.appendingPathComponent("plan"), timeout: Self.quick)
+            #expect(result.status == 1, "\(result)")
+            #expect(result.stdout.contains(".plantool.yaml: error: is a ") && result.stdout.contains("[configuration]"), "\(result)")
+        }
+    }
+
     // MARK: -o at devices, FIFOs and links
 
     static func mode(_ path: String) -> mode_t? {

@@ -172,8 +172,18 @@ public struct PlanRepository {
 }
 
 extension PlanRepository {
+    /// Refuses a link, gitlink or folder where a file is read: it is there, and not a file.
+    static func requireFile(_ kind: EntryKind) throws(PlanFileError) {
+        switch kind {
+        case .blob, .executable: return
+        case .link: throw PlanFileError("is a symbolic link; it must be a regular file (links are not followed)")
+        case .submodule: throw PlanFileError(gitlinkMessage)
+        case .tree: throw PlanFileError("is a folder, not a file")
+        }
+    }
+
     /// One file's bytes from a source (path relative to the top of the working tree); nil when
-    /// the source has no such file.
+    /// the source has no such file; an error when what is there is not a file.
     public func bytes(at path: String, from source: PlanSource) throws -> [UInt8]? {
         switch source {
         case .workingTree:
@@ -182,12 +192,13 @@ extension PlanRepository {
             guard FileManager.default.fileExists(atPath: url.path) else { return nil }
             return try? PlanDirectory.read(url).get()
         case .index:
-            guard let entry = try repository.indexEntries(under: path).first(where: { $0.path == path && $0.stage == 0 }),
-                  entry.kind.isFile else { return nil }
+            guard let entry = try repository.indexEntries(under: path).first(where: { $0.path == path && $0.stage == 0 }) else { return nil }
+            try Self.requireFile(entry.kind)
             return try repository.blob(entry.id, limit: Limits.maxFileBytes)
         case .revision(let revision):
             let commit = try repository.commit(revision)
-            guard let entry = try repository.entry(ofTree: commit.tree, at: path), entry.kind.isFile else { return nil }
+            guard let entry = try repository.entry(ofTree: commit.tree, at: path) else { return nil }
+            try Self.requireFile(entry.kind)
             return try repository.blob(entry.id, limit: Limits.maxFileBytes)
         }
     }

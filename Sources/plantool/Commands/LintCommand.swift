@@ -221,6 +221,8 @@ struct LintTargets {
             let bytes: Result<[UInt8], PlanFileError>?
             do {
                 bytes = try git.plans.bytes(at: relative, from: source).map { .success($0) }
+            } catch let error as PlanFileError {
+                bytes = .failure(error)
             } catch {
                 bytes = .failure(PlanFileError("cannot be read: \(error)"))
             }
