@@ -121,15 +121,16 @@ public enum PlanLoader {
                 continue
             }
             let name = String(file.path.split(separator: "/").last ?? "")
-            guard name.hasSuffix(".yaml") || name.hasSuffix(".yml") else { continue }
+            // A file that could not be read is reported whatever its name (a file named on the
+            // command line that is not a plan file is refused by its name).
             if case .failure(let error) = file.contents {
                 report(error.rule, file.path, nil, error.message)
-                if file.path.hasPrefix(PlanDirectory.recommendationsFolder + "/") {
+                if file.path.hasPrefix(PlanDirectory.recommendationsFolder + "/"), name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
                     diagnostics += nameDiagnostics(fileName: name, path: files.displayPath(file.path), parsed: nil)
                 }
                 continue
             }
-            guard let parsed = parsedFiles[position] else { continue }
+            guard name.hasSuffix(".yaml") || name.hasSuffix(".yml"), let parsed = parsedFiles[position] else { continue }
             diagnostics += parsed.diagnostics
             // Files in a recommendations/ folder are named by their number; a file checked on its
             // own elsewhere is not held to that.

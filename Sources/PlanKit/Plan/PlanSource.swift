@@ -69,6 +69,9 @@ public struct PlanRepository {
                 }
                 if relative == planPath {
                     planFile = read(entry.id, kind: entry.kind, path: relative)
+                } else if relative == folder {
+                    // A link, gitlink or file where the recommendations folder should be.
+                    recommendations.append(Self.notAFolder(entry.kind, id: entry.id))
                 } else if Self.isRecommendation(relative, folder) {
                     recommendations.append(read(entry.id, kind: entry.kind, path: relative))
                 }
@@ -79,6 +82,10 @@ public struct PlanRepository {
             let commit = try repository.commit(revision)
             let planEntry = try repository.entry(ofTree: commit.tree, at: prefix + planPath)
             let planFile = planEntry.map { read($0.id, kind: $0.kind, path: planPath) }
+            if let folderEntry = try repository.entry(ofTree: commit.tree, at: prefix + folder), folderEntry.kind != .tree {
+                return PlanFiles(displayRoot: displayRoot, planFile: planFile,
+                                 recommendationFiles: [Self.notAFolder(folderEntry.kind, id: folderEntry.id)])
+            }
             let listed = try repository.entries(ofTree: commit.tree, at: prefix + folder) ?? []
             let recommendations = listed
                 .filter { $0.name.hasSuffix(".yaml") || $0.name.hasSuffix(".yml") }
@@ -122,7 +129,9 @@ public struct PlanRepository {
         case .link:
             return PlanFiles.File(path: path, contents: .failure(PlanFileError(
                 "is a symbolic link; plan files must be regular files (links are not followed)")), blobID: id)
-        case .tree, .submodule:
+        case .submodule:
+            return PlanFiles.File(path: path, contents: .failure(PlanFileError(Self.gitlinkMessage)), blobID: id)
+        case .tree:
             return PlanFiles.File(path: path, contents: .failure(PlanFileError("is a folder, not a file")), blobID: id)
         case .blob, .executable:
             do {
@@ -134,6 +143,19 @@ public struct PlanRepository {
                 return PlanFiles.File(path: path, contents: .failure(PlanFileError("\(error)")), blobID: id)
             }
         }
+    }
+
+    static let gitlinkMessage = "is a gitlink (a submodule's commit), not a file; plan files must be regular files"
+
+    /// What stands where the recommendations folder should be, reported as the working tree
+    /// reports a link there: never read as an empty folder (which would lose every recommendation).
+    static func notAFolder(_ kind: EntryKind, id: ObjectID?) -> PlanFiles.File {
+        let message = switch kind {
+        case .link: "is a symbolic link; the recommendations folder must be a real folder (links are not followed)"
+        case .submodule: "is a gitlink (a submodule's commit); the recommendations folder must be a real folder"
+        default: "is a file; the recommendations folder must be a real folder"
+        }
+        return PlanFiles.File(path: PlanDirectory.recommendationsFolder, contents: .failure(PlanFileError(message)), blobID: id)
     }
 
     private static func isRecommendation(_ relative: String, _ folder: String) -> Bool {
@@ -150,8 +172,18 @@ public struct PlanRepository {
 }
 
 extension PlanRepository {
+    /// Refuses a link, gitlink or folder where a file is read: it is there, and not a file.
+    static func requireFile(_ kind: EntryKind) throws(PlanFileError) {
+        switch kind {
+        case .blob, .executable: return
+        case .link: throw PlanFileError("is a symbolic link; it must be a regular file (links are not followed)")
+        case .submodule: throw PlanFileError(gitlinkMessage)
+        case .tree: throw PlanFileError("is a folder, not a file")
+        }
+    }
+
     /// One file's bytes from a source (path relative to the top of the working tree); nil when
-    /// the source has no such file.
+    /// the source has no such file; an error when what is there is not a file.
     public func bytes(at path: String, from source: PlanSource) throws -> [UInt8]? {
         switch source {
         case .workingTree:
@@ -160,12 +192,13 @@ extension PlanRepository {
             guard FileManager.default.fileExists(atPath: url.path) else { return nil }
             return try? PlanDirectory.read(url).get()
         case .index:
-            guard let entry = try repository.indexEntries(under: path).first(where: { $0.path == path && $0.stage == 0 }),
-                  entry.kind.isFile else { return nil }
+            guard let entry = try repository.indexEntries(under: path).first(where: { $0.path == path && $0.stage == 0 }) else { return nil }
+            try Self.requireFile(entry.kind)
             return try repository.blob(entry.id, limit: Limits.maxFileBytes)
         case .revision(let revision):
             let commit = try repository.commit(revision)
-            guard let entry = try repository.entry(ofTree: commit.tree, at: path), entry.kind.isFile else { return nil }
+            guard let entry = try repository.entry(ofTree: commit.tree, at: path) else { return nil }
+            try Self.requireFile(entry.kind)
             return try repository.blob(entry.id, limit: Limits.maxFileBytes)
         }
     }
@@ -228,6 +261,8 @@ extension PlanRepository {
                 let relative = String(entry.path.dropFirst(prefix.count))
                 if relative == planPath {
                     planFile = PlanListing.Entry(path: relative, blobID: entry.id, kind: entry.kind)
+                } else if relative == folder {
+                    recommendations.append(Self.notAFolderEntry(entry.kind, id: entry.id))
                 } else if isRecommendation(relative) {
                     recommendations.append(PlanListing.Entry(path: relative, blobID: entry.id, kind: entry.kind))
                 }
@@ -236,6 +271,11 @@ extension PlanRepository {
         case .revision(let revision):
             let commit = try repository.commit(revision)
             let planEntry = try repository.entry(ofTree: commit.tree, at: prefix + planPath)
+            if let folderEntry = try repository.entry(ofTree: commit.tree, at: prefix + folder), folderEntry.kind != .tree {
+                return PlanListing(displayRoot: displayRoot,
+                                   planFile: planEntry.map { PlanListing.Entry(path: planPath, blobID: $0.id, kind: $0.kind) },
+                                   recommendations: [Self.notAFolderEntry(folderEntry.kind, id: folderEntry.id)])
+            }
             let listed = try repository.entries(ofTree: commit.tree, at: prefix + folder) ?? []
             return PlanListing(
                 displayRoot: displayRoot,
@@ -259,6 +299,11 @@ extension PlanRepository {
         let (oldEntries, newEntries) = try repository.differingEntries(ofTrees: oldCommit.tree, newCommit.tree, at: prefix + folder)
         func listing(_ tree: ObjectID, _ entries: [TreeEntry]?) throws -> PlanListing {
             let planEntry = try repository.entry(ofTree: tree, at: prefix + planPath)
+            if let folderEntry = try repository.entry(ofTree: tree, at: prefix + folder), folderEntry.kind != .tree {
+                return PlanListing(displayRoot: displayRoot,
+                                   planFile: planEntry.map { PlanListing.Entry(path: planPath, blobID: $0.id, kind: $0.kind) },
+                                   recommendations: [Self.notAFolderEntry(folderEntry.kind, id: folderEntry.id)])
+            }
             return PlanListing(
                 displayRoot: displayRoot,
                 planFile: planEntry.map { PlanListing.Entry(path: planPath, blobID: $0.id, kind: $0.kind) },
@@ -268,13 +313,21 @@ extension PlanRepository {
         return (try listing(oldCommit.tree, oldEntries), try listing(newCommit.tree, newEntries))
     }
 
+    /// The listing's stand-in for what stands where the recommendations folder should be: read,
+    /// it gives the same error as `notAFolder`.
+    static func notAFolderEntry(_ kind: EntryKind, id: ObjectID) -> PlanListing.Entry {
+        PlanListing.Entry(path: PlanDirectory.recommendationsFolder, blobID: id, kind: kind,
+                          bytes: notAFolder(kind, id: id).contents)
+    }
+
     /// A listed file's bytes.
     public func contents(of entry: PlanListing.Entry) -> Result<[UInt8], PlanFileError> {
         if let bytes = entry.bytes { return bytes }
         guard let id = entry.blobID else { return .failure(PlanFileError("has no content")) }
         switch entry.kind {
         case .link: return .failure(PlanFileError("is a symbolic link; plan files must be regular files (links are not followed)"))
-        case .tree, .submodule: return .failure(PlanFileError("is a folder, not a file"))
+        case .submodule: return .failure(PlanFileError(PlanRepository.gitlinkMessage))
+        case .tree: return .failure(PlanFileError("is a folder, not a file"))
         case .blob, .executable:
             do {
                 return .success(try repository.blob(id, limit: Limits.maxFileBytes))

@@ -40,7 +40,7 @@ public enum DocxReader {
 
     static func read(_ data: Data, documentSizeLimit limit: Int) throws -> TableDocument {
         let archive = try openArchive(data)
-        let partName = mainPartName(archive)
+        let partName = try mainPartName(archive, raw: data)
         guard let entry = archive[partName] else {
             throw ImportError(notWordMessage(archive, missing: partName))
         }
@@ -86,12 +86,13 @@ public enum DocxReader {
         }
     }
 
-    /// The main part the package's relationships name, else `word/document.xml`.
-    static func mainPartName(_ archive: Archive) -> String {
+    /// The main part the package's relationships name, else `word/document.xml`. A
+    /// relationships part that is present but damaged (cut short, failing its checksum, too
+    /// large) is an error: it is inflated by the same bounded reader as the document.
+    static func mainPartName(_ archive: Archive, raw: Data) throws -> String {
         let fallback = "word/document.xml"
-        guard let rels = archive["_rels/.rels"],
-              let xml = try? extract(rels, named: "_rels/.rels", from: archive, limit: relationshipsSizeLimit, raw: nil)
-        else { return fallback }
+        guard let rels = archive["_rels/.rels"] else { return fallback }
+        let xml = try extract(rels, named: "_rels/.rels", from: archive, limit: relationshipsSizeLimit, raw: raw)
         // The officeDocument relationship's target.
         var found: String?
         do {
@@ -120,40 +121,29 @@ public enum DocxReader {
         return message
     }
 
-    /// Inflates an entry, refusing one that is, or turns out to be, larger than `limit`.
-    static func extract(_ entry: Entry, named name: String, from archive: Archive, limit: Int, raw: Data?) throws -> Data {
+    /// Reads an entry, refusing one that is, or turns out to be, larger than `limit`. Every part
+    /// the reader opens comes through here.
+    ///
+    /// ZIPFoundation's inflate loop never ends on a deflate stream cut short (it keeps asking for
+    /// input past the end of the file), so no part is read through ZIPFoundation: a compressed
+    /// entry is inflated here, from its own bytes only, and a stream that stops before its end is
+    /// reported as damage; a stored entry is its own bytes, which must lie inside the file.
+    static func extract(_ entry: Entry, named name: String, from archive: Archive, limit: Int, raw: Data) throws -> Data {
         guard entry.type == .file else { throw ImportError("\(name) in the DOCX archive is not a file") }
         func tooLarge() -> ImportError {
             ImportError("\(name) is larger than \(limit >> 20 > 0 ? "\(limit >> 20) MiB" : "\(limit) bytes") uncompressed; "
                         + "plantool does not read a document that large")
         }
         guard entry.uncompressedSize <= UInt64(limit) else { throw tooLarge() }
-        // ZIPFoundation's inflate loop never ends on a deflate stream cut short (it keeps asking
-        // for input past the end of the file), so a compressed entry is inflated here, from its
-        // own bytes only, and a stream that stops before its end is reported as damage.
-        if entry.isCompressed, let raw {
-            let inflated = try inflateEntry(entry, named: name, in: raw, limit: limit, tooLarge: tooLarge)
-            guard inflated.crc32(checksum: 0) == entry.checksum else {
-                throw ImportError("\(name) in the DOCX archive is damaged (its checksum does not match)")
-            }
-            return inflated
+        let data: Data
+        if entry.isCompressed {
+            data = try inflateEntry(entry, named: name, in: raw, limit: limit, tooLarge: tooLarge)
+        } else {
+            data = try compressedBytes(of: entry, named: name, in: raw)
+            if data.count > limit { throw tooLarge() }
         }
-        struct Overflow: Error {}
-        var data = Data()
-        do {
-            let checksum = try archive.extract(entry, skipCRC32: false) { chunk in
-                guard data.count + chunk.count <= limit else { throw Overflow() }
-                data.append(chunk)
-            }
-            guard checksum == entry.checksum else {
-                throw ImportError("\(name) in the DOCX archive is damaged (its checksum does not match)")
-            }
-        } catch is Overflow {
-            throw tooLarge()
-        } catch let error as ImportError {
-            throw error
-        } catch {
-            throw ImportError("\(name) in the DOCX archive cannot be inflated (the archive may be damaged)")
+        guard data.crc32(checksum: 0) == entry.checksum else {
+            throw ImportError("\(name) in the DOCX archive is damaged (its checksum does not match)")
         }
         return data
     }

@@ -77,7 +77,7 @@ extension Plantool {
 enum SingleFile {
     static func check(_ url: URL) -> [Diagnostic] {
         let isPlan = PlanFileKind(fileName: url.lastPathComponent) == .plan
-        let entry = PlanFiles.File(path: url.lastPathComponent, contents: PlanDirectory.read(url))
+        let entry = PlanFiles.File(path: url.lastPathComponent, contents: SingleFilePlan.read(url))
         return PlanLoader.load(SingleFilePlan.files(entry, isPlan: isPlan, display: Selection.display(url))).diagnostics
     }
 }

@@ -27,6 +27,7 @@ extension Plantool {
         func run() throws {
             let selection = try Selection.resolve(plan: planOption.plan, paths: paths, allowAll: true)
             var targets: [URL] = selection.files
+            let namedFiles = Set(selection.files)
             for plan in selection.plans {
                 let files = PlanDirectory.files(of: plan, displayRoot: "")
                 if files.planFile != nil { targets.append(plan.appendingPathComponent(PlanDirectory.planFileName)) }
@@ -38,7 +39,7 @@ extension Plantool {
             for url in targets {
                 let path = Selection.display(url)
                 let bytes: [UInt8]
-                switch PlanDirectory.read(url) {
+                switch namedFiles.contains(url) ? SingleFilePlan.read(url) : PlanDirectory.read(url) {
                 case .success(let b): bytes = b
                 case .failure(let error):
                     refused.append(Diagnostic(path: path, location: nil, severity: .error, rule: error.rule.id, message: error.message))

@@ -185,7 +185,7 @@ struct LintTargets {
             for file in selection.files {
                 // A file on its own is linted as a plan of one recommendation (or a plan.yaml alone).
                 let isPlan = PlanFileKind(fileName: file.lastPathComponent) == .plan
-                let entry = PlanFiles.File(path: file.lastPathComponent, contents: PlanDirectory.read(file))
+                let entry = PlanFiles.File(path: file.lastPathComponent, contents: SingleFilePlan.read(file))
                 // The file's own plan decides its configuration.
                 let folder = PlanDirectory.enclosingPlan(of: file.deletingLastPathComponent()) ?? file.deletingLastPathComponent()
                 let (configuration, problems) = configuration(forPlan: folder)
@@ -208,7 +208,9 @@ struct LintTargets {
         if let root = PlanDirectory.repositoryRoot(of: folder), root.path != places[0].path { places.insert(root, at: 0) }
         return layered(places.map { place in
             let url = place.appendingPathComponent(LintConfiguration.fileName)
-            return (Selection.display(url), try? PlanDirectory.read(url).get())
+            var status = stat()
+            guard lstat(url.path, &status) == 0 else { return (Selection.display(url), nil) }  // none there
+            return (Selection.display(url), PlanDirectory.read(url))
         })
     }
 
@@ -216,17 +218,33 @@ struct LintTargets {
     static func configuration(forRelativePlan plan: String, git: GitSelection, source: PlanSource) -> (LintConfiguration?, [Diagnostic]) {
         layered((plan.isEmpty ? [""] : ["", plan]).map { place in
             let relative = place.isEmpty ? LintConfiguration.fileName : place + "/" + LintConfiguration.fileName
-            return (Selection.display(git.top.appendingPathComponent(relative)), try? git.plans.bytes(at: relative, from: source))
+            let bytes: Result<[UInt8], PlanFileError>?
+            do {
+                bytes = try git.plans.bytes(at: relative, from: source).map { .success($0) }
+            } catch let error as PlanFileError {
+                bytes = .failure(error)
+            } catch {
+                bytes = .failure(PlanFileError("cannot be read: \(error)"))
+            }
+            return (Selection.display(git.top.appendingPathComponent(relative)), bytes)
         })
     }
 
-    /// Configuration files, outermost first, each laid over the ones before; nil with the
-    /// problems when any of them is invalid.
-    static func layered(_ files: [(path: String, bytes: [UInt8]?)]) -> (LintConfiguration?, [Diagnostic]) {
+    /// Configuration files, outermost first, each laid over the ones before (nil: none there);
+    /// nil with the problems when any of them is invalid, or there but unreadable (a link, a
+    /// FIFO, larger than a plan file may be), which is never taken as no configuration.
+    static func layered(_ files: [(path: String, bytes: Result<[UInt8], PlanFileError>?)]) -> (LintConfiguration?, [Diagnostic]) {
         var result = LintConfiguration()
         var problems: [Diagnostic] = []
         for file in files {
-            guard let bytes = file.bytes else { continue }
+            guard let contents = file.bytes else { continue }
+            let bytes: [UInt8]
+            switch contents {
+            case .success(let read): bytes = read
+            case .failure(let error):
+                problems.append(Diagnostic(path: file.path, location: nil, severity: .error, rule: "configuration", message: error.message))
+                continue
+            }
             let (parsed, diagnostics) = LintConfiguration.parse(bytes, path: file.path)
             problems += diagnostics
             if let parsed { result = result.overlaid(by: parsed) }
@@ -237,6 +255,17 @@ struct LintTargets {
 
 /// A single file linted on its own.
 enum SingleFilePlan {
+    /// A file named on the command line: its bytes when it is named and made as a plan file is
+    /// (`.yaml` or `.yml`, a regular file within the size limit), else why not. Another file is
+    /// refused, never skipped and counted as checked clean.
+    static func read(_ url: URL) -> Result<[UInt8], PlanFileError> {
+        let name = url.lastPathComponent
+        guard name.hasSuffix(".yaml") || name.hasSuffix(".yml") else {
+            return .failure(PlanFileError("is not a plan file: a plan file's name ends in .yaml or .yml", rule: .fileName))
+        }
+        return PlanDirectory.read(url)
+    }
+
     /// A one-file plan. A recommendation file keeps its place under `recommendations/` when it
     /// has one, so that the file-name rules apply to it exactly when they would in its plan.
     static func files(_ entry: PlanFiles.File, isPlan: Bool, display: String) -> PlanFiles {

@@ -32,6 +32,28 @@ import Testing
         #expect(configuration.owners == ["Deputy Director, Public Protection Group", "Head of Operations"])
     }
 
+    @Test func anchorsAndAliasesAreRefusedAtTheirPlace() throws {
+        let (parsed, diagnostics) = parse("owners: &o\n  - Head of Operations\nvague-phrases: *o\n")
+        #expect(parsed == nil)
+        let first = try #require(diagnostics.first)
+        #expect(first.rule == "configuration" && first.severity == .error)
+        #expect(first.location == at(1, 9))
+        #expect(first.message.contains("anchor '&o'"))
+    }
+
+    @Test func plansLimitsHold() throws {
+        let large = [UInt8]("owners:\n".utf8) + [UInt8](repeating: UInt8(ascii: " "), count: Limits.maxFileBytes)
+        #expect(parse("rules:\n  action-overdue: off\u{1B}\n").1.first?.message.contains("control character") == true)
+        #expect(LintConfiguration.parse(large, path: "c").1.first?.message.contains("larger than") == true)
+        #expect(parse("owners: !!seq [a]\n").1.first?.message.contains("tags") == true)
+    }
+
+    @Test func commentsAloneOrAByteOrderMarkChangeNothing() throws {
+        #expect(parse("# nothing configured yet\n").0 == LintConfiguration())
+        let (parsed, diagnostics) = LintConfiguration.parse([0xEF, 0xBB, 0xBF] + Array("owners: [a]\n".utf8), path: "c")
+        #expect(diagnostics.isEmpty && parsed?.owners == ["a"])
+    }
+
     @Test func anEmptyFileChangesNothing() throws {
         let (parsed, diagnostics) = parse("")
         #expect(diagnostics.isEmpty)
