@@ -9,9 +9,13 @@
   text FILE N     Word's plain text of a plan: one recommendation, then N rows that continue its
                   response cell after page breaks (each opening in lower case: joined to it).
   text-rec FILE N the same, the rows continuing the recommendation's text instead.
+  diff REPO N     a git repository of two commits: a plan whose one recommendation's action
+                  has N updates, then every other update's text changed (plantool diff HEAD~1 HEAD).
 """
 import datetime
 import os
+import shutil
+import subprocess
 import sys
 
 HEAD = """number: 5
@@ -62,9 +66,29 @@ def text(path, n, column):
         f.write("\n".join(lines) + "\n")
 
 
+def diff(repo, n):
+    def git(*args):
+        subprocess.run(["git", *args], cwd=repo, check=True, stdout=subprocess.DEVNULL)
+    os.makedirs(os.path.join(repo, "plan", "recommendations"))
+    git("init", "-q", "-b", "main")
+    git("config", "user.name", "Bench")
+    git("config", "user.email", "bench@example.org")
+    here = os.path.dirname(os.path.abspath(__file__))
+    shutil.copy(os.path.join(here, "..", "..", "examples", "recall-culture-2020", "plan.yaml"), os.path.join(repo, "plan"))
+    path = os.path.join(repo, "plan", "recommendations", "05.yaml")
+    for message, changed in (("Updates", False), ("Every other update reworded", True)):
+        updates = [update(day, "Changed" if changed and day % 2 else "Plain") for day in range(n)]
+        with open(path, "w") as f:
+            f.write(HEAD + "    updates:\n" + "".join(updates))
+        git("add", "-A")
+        git("commit", "-q", "-m", message)
+
+
 kind, where, size = sys.argv[1], sys.argv[2], int(sys.argv[3])
 if kind in ("merge", "merge-one"):
     merge(where, size, kind == "merge-one")
+elif kind == "diff":
+    diff(where, size)
 elif kind in ("text", "text-rec"):
     text(where, size, 3 if kind == "text" else 1)
 else:

@@ -9,11 +9,13 @@
 #   - text:       plantool import of Word's plain text, one recommendation whose response cell is
 #                 continued over N rows (25,000 and 100,000 rows: 1.3 and 5.4 MB)
 #   - text-rec:   the same, the recommendation's own text continued (25,000 and 100,000 rows)
+#   - diff:       plantool diff HEAD~1 HEAD --format json, one action's updates (5,000 and 20,000)
+#                 with every other one reworded
 # Prints a Markdown table on standard output:
 #
 #   scripts/bench/scaling.sh | tee bench-scaling.md
 #
-# Settings: BENCH_RUNS (3), BENCH_SCALE (multiplies every N, default 1; 0.1 for a quick try), BENCH_BIN (a built
+# Settings: BENCH_CASES (case names, default all), BENCH_RUNS (3), BENCH_COMMIT (the commit BENCH_BIN was built from), BENCH_SCALE (multiplies every N, default 1; 0.1 for a quick try), BENCH_BIN (a built
 # plantool to measure instead of building this checkout), BENCH_KEEP=1, BENCH_NO_HYPERFINE=1.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -37,13 +39,24 @@ prepare_case() {
       "$py" scripts/bench/scaling-inputs.py "$kind" "$dir/plan.txt" "$n"
       printf '#!/bin/sh\nrm -rf %s/out\nexec %s import %s/plan.txt --into %s/out --format text\n' \
         "$dir" "$bin" "$dir" "$dir" >"$dir/run.sh" ;;
+    diff)
+      "$py" scripts/bench/scaling-inputs.py diff "$dir/repo" "$n"
+      printf '#!/bin/sh\ncd %s/repo && exec %s diff HEAD~1 HEAD --format json\n' "$dir" "$bin" >"$dir/run.sh" ;;
   esac
   chmod +x "$dir/run.sh"
   # Every input must go through: a failing run would time an error.
   "$dir/run.sh" >/dev/null 2>&1 || die "$kind at $n failed: $dir/run.sh"
 }
 
-cases=("merge 10000" "merge-one 40000" "text 25000" "text-rec 25000")
+cases=("merge 10000" "merge-one 40000" "text 25000" "text-rec 25000" "diff 5000")
+# BENCH_CASES: some of them only, by name ("merge text").
+if [ -n "${BENCH_CASES:-}" ]; then
+  chosen=()
+  for c in "${cases[@]}"; do
+    for name in $BENCH_CASES; do [ "${c%% *}" = "$name" ] && chosen+=("$c"); done
+  done
+  cases=("${chosen[@]}")
+fi
 pairs=()
 for c in "${cases[@]}"; do
   set -- $c
@@ -58,7 +71,8 @@ busy_before=$(cpu_busy)
 WARMUP=1 time_commands "$runs" "${pairs[@]}"
 busy_after=$(cpu_busy)
 
-commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
+# BENCH_COMMIT names the commit BENCH_BIN was built from.
+commit=${BENCH_COMMIT:-$(git rev-parse --short HEAD 2>/dev/null || echo unknown)}
 "$py" - "$results" "$work" "$bin" "$commit" "$busy_before" "$busy_after" <<'PY'
 import os, statistics, subprocess, sys
 results, work, binary, commit = sys.argv[1:5]
@@ -69,7 +83,7 @@ for line in open(results):
     rows[label] = statistics.median(float(t) for t in times)
 version = subprocess.run([binary, "--version"], capture_output=True, text=True).stdout.strip()
 print("### plantool scaling check\n")
-print("- plantool: `%s`, `%s`; checkout at commit %s" % (version, binary.replace(os.getcwd() + "/", ""), commit))
+print("- plantool: `%s`, `%s`, built from commit %s" % (version, binary.replace(os.getcwd() + "/", ""), commit))
 print("- machine busy on %.2f of %d CPUs during the timings (from /proc/stat)\n" % (os.cpu_count() * (b1 - b0) / max(1, t1 - t0), os.cpu_count()))
 print("| case | N | input | median | 4N | input | median | ratio | ≤ 5 |")
 print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |")
@@ -79,12 +93,13 @@ for small, large in zip(labels[::2], labels[1::2]):
     kind, n = small.split(); _, n4 = large.split()
     def size(n):
         d = os.path.join(work, "%s-%s" % (kind, n))
-        path = os.path.join(d, "plan.txt") if kind.startswith("text") else os.path.join(d, "in", "theirs.yaml")
+        path = (os.path.join(d, "plan.txt") if kind.startswith("text") else os.path.join(d, "in", "theirs.yaml") if kind.startswith("merge")
+                else os.path.join(d, "repo", "plan", "recommendations", "05.yaml"))
         return "%.2f MB" % (os.path.getsize(path) / 1e6)
     ratio = rows[large] / rows[small]
     ok = ratio <= 5
     failed |= not ok
     print("| %s | %s | %s | %.3f s | %s | %s | %.3f s | %.2f | %s |" % (kind, n, size(n), rows[small], n4, size(n4), rows[large], ratio, "yes" if ok else "**no**"))
-print("\n(input: the text imported, or theirs' file merged.)")
+print("\n(input: the text imported, theirs' file merged, or the recommendation file diffed.)")
 sys.exit(1 if failed else 0)
 PY
