@@ -5,12 +5,16 @@
 # (exit 1) when the larger one takes more than 5 times as long as the smaller:
 #   - merge:      plantool merge-driver, ours and theirs each adding N updates to one action,
 #                 their dates interleaved (N = 10,000 and 40,000 per side)
-#   - merge-one:  plantool merge-driver, ours adding one update, theirs N (40,000 and 160,000)
+#   - merge-one:  plantool merge-driver, ours adding one update, theirs N (30,000 and 120,000:
+#                 7.2 MB, inside the 8 MiB limit of a plan file)
 #   - text:       plantool import of Word's plain text, one recommendation whose response cell is
 #                 continued over N rows (25,000 and 100,000 rows: 1.3 and 5.4 MB)
 #   - text-rec:   the same, the recommendation's own text continued (25,000 and 100,000 rows)
 #   - diff:       plantool diff HEAD~1 HEAD --format json, one action's updates (5,000 and 20,000)
 #                 with every other one reworded
+#   - lint:       plantool lint --rev HEAD --plan plan --format json on that repository (rule
+#                 update-rewritten matches every update with the base's; it exits 1: the rewordings
+#                 are errors)
 # Prints a Markdown table on standard output:
 #
 #   scripts/bench/scaling.sh | tee bench-scaling.md
@@ -42,13 +46,16 @@ prepare_case() {
     diff)
       "$py" scripts/bench/scaling-inputs.py diff "$dir/repo" "$n"
       printf '#!/bin/sh\ncd %s/repo && exec %s diff HEAD~1 HEAD --format json\n' "$dir" "$bin" >"$dir/run.sh" ;;
+    lint)
+      "$py" scripts/bench/scaling-inputs.py diff "$dir/repo" "$n"
+      printf '#!/bin/sh\ncd %s/repo && %s lint --rev HEAD --plan plan --format json >/dev/null\ntest $? -eq 1\n' "$dir" "$bin" >"$dir/run.sh" ;;
   esac
   chmod +x "$dir/run.sh"
   # Every input must go through: a failing run would time an error.
   "$dir/run.sh" >/dev/null 2>&1 || die "$kind at $n failed: $dir/run.sh"
 }
 
-cases=("merge 10000" "merge-one 40000" "text 25000" "text-rec 25000" "diff 5000")
+cases=("merge 10000" "merge-one 30000" "text 25000" "text-rec 25000" "diff 5000" "lint 5000")
 # BENCH_CASES: some of them only, by name ("merge text").
 if [ -n "${BENCH_CASES:-}" ]; then
   chosen=()
@@ -94,12 +101,12 @@ for small, large in zip(labels[::2], labels[1::2]):
     def size(n):
         d = os.path.join(work, "%s-%s" % (kind, n))
         path = (os.path.join(d, "plan.txt") if kind.startswith("text") else os.path.join(d, "in", "theirs.yaml") if kind.startswith("merge")
-                else os.path.join(d, "repo", "plan", "recommendations", "05.yaml"))
+                else os.path.join(d, "repo", "plan", "recommendations", "05.yaml"))  # diff, lint
         return "%.2f MB" % (os.path.getsize(path) / 1e6)
     ratio = rows[large] / rows[small]
     ok = ratio <= 5
     failed |= not ok
     print("| %s | %s | %s | %.3f s | %s | %s | %.3f s | %.2f | %s |" % (kind, n, size(n), rows[small], n4, size(n4), rows[large], ratio, "yes" if ok else "**no**"))
-print("\n(input: the text imported, theirs' file merged, or the recommendation file diffed.)")
+print("\n(input: the text imported, theirs' file merged, or the recommendation file diffed and linted.)")
 sys.exit(1 if failed else 0)
 PY
