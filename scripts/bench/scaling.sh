@@ -10,7 +10,7 @@
 #   - text:       plantool import of Word's plain text, one recommendation whose response cell is
 #                 continued over N rows (25,000 and 100,000 rows: 1.3 and 5.4 MB)
 #   - text-rec:   the same, the recommendation's own text continued (25,000 and 100,000 rows)
-#   - diff:       plantool diff HEAD~1 HEAD --format json, one action's updates (5,000 and 20,000)
+#   - diff:       plantool diff HEAD~1 HEAD --format json, one action's updates (10,000 and 40,000)
 #                 with every other one reworded
 #   - lint:       plantool lint --rev HEAD --plan plan --format json on that repository (rule
 #                 update-rewritten matches every update with the base's; it exits 1: the rewordings
@@ -55,7 +55,7 @@ prepare_case() {
   "$dir/run.sh" >/dev/null 2>&1 || die "$kind at $n failed: $dir/run.sh"
 }
 
-cases=("merge 10000" "merge-one 30000" "text 25000" "text-rec 25000" "diff 5000" "lint 5000")
+cases=("merge 10000" "merge-one 30000" "text 25000" "text-rec 25000" "diff 10000" "lint 10000")
 # BENCH_CASES: some of them only, by name ("merge text").
 if [ -n "${BENCH_CASES:-}" ]; then
   chosen=()
