@@ -42,7 +42,9 @@ extension Repository {
         let code = try checkoutTree(of: commit, strategy: GIT_CHECKOUT_SAFE.rawValue, paths: [])
         if code == GIT_ECONFLICT.rawValue {
             let error = GitError(operation: "check out \(commit.short)", code: code)
-            throw GitError(operation: "switch", message: "files in the working tree would be overwritten (\(error.message)); move them away or commit them first")
+            var refused = GitError(operation: "switch", message: "files in the working tree would be overwritten (\(error.message)); move them away or commit them first")
+            refused.code = code  // `isConflict`: refused before writing anything
+            throw refused
         }
         try check(code, "check out \(commit.short)")
     }

@@ -33,9 +33,15 @@ py=$(python3 -c 'import sys; print(sys.executable)')
 # ---------------------------------------------------------------------------------------------
 # Build
 
-log "building plantool (release, .build-bench)"
-swift build -c release --scratch-path .build-bench >&2
-bin="$(swift build -c release --scratch-path .build-bench --show-bin-path)/plantool"
+# BENCH_BIN: an already built plantool to measure instead (another commit's release build, to
+# compare before and after a change).
+if [ -n "${BENCH_BIN:-}" ]; then
+  bin=$BENCH_BIN
+else
+  log "building plantool (release, .build-bench)"
+  swift build -c release --scratch-path .build-bench >&2
+  bin="$(swift build -c release --scratch-path .build-bench --show-bin-path)/plantool"
+fi
 [ -x "$bin" ] || die "no binary at $bin"
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/plantool-bench.XXXXXX")

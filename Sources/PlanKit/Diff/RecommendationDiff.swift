@@ -190,13 +190,27 @@ enum RecommendationDiff {
     static func matchUpdates(_ a: [Update], _ b: [Update]) -> (pairs: [(old: Int, new: Int)], added: [Int], removed: [Int]) {
         var oldLeft = Array(a.indices), newLeft = Array(b.indices)
         var pairs: [(old: Int, new: Int)] = []
-        for same in [{ (x: Update, y: Update) in x == y }, { $0.date == $1.date }, { $0.text == $1.text }] {
-            for m in newLeft {
-                guard let position = oldLeft.firstIndex(where: { same(a[$0], b[m]) }) else { continue }
-                pairs.append((oldLeft.remove(at: position), m))
-                newLeft.removeAll { $0 == m }
+        // Each pass matches a new update with the first old one left that has the same key:
+        // the old ones left are queued by key, so thousands of updates stay linear.
+        func pass<Key: Hashable>(_ key: (Update) -> Key) {
+            var queues: [Key: [Int]] = [:]
+            for old in oldLeft { queues[key(a[old]), default: []].append(old) }
+            var heads: [Key: Int] = [:]
+            var taken = Set<Int>()
+            newLeft = newLeft.filter { m in
+                let k = key(b[m])
+                guard let queue = queues[k], heads[k, default: 0] < queue.count else { return true }
+                let old = queue[heads[k, default: 0]]
+                heads[k, default: 0] += 1
+                taken.insert(old)
+                pairs.append((old, m))
+                return false
             }
+            oldLeft.removeAll { taken.contains($0) }
         }
+        pass { $0 }
+        pass(\.date)
+        pass(\.text)
         return (pairs, newLeft, oldLeft)
     }
 }

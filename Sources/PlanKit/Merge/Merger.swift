@@ -103,13 +103,40 @@ struct Merger {
                 added.append(theirItem)  // theirs added it
             }
         }
-        // Each item of theirs goes after the last item that does not come after it, so
-        // additions land in order and equal ones keep ours first.
-        for item in added {
-            let at = (result.lastIndex { !order(item, $0) }).map { $0 + 1 } ?? 0
-            result.insert(item, at: at)
+        return Self.inserting(added, into: result, order: order)
+    }
+
+    /// Each item of `added` goes after the last item that does not come after it, so additions
+    /// land in order and equal ones keep ours first. When both lists are already in order (as
+    /// plan files keep them) that is a stable merge of the two, done in one pass; inserting one
+    /// by one would be quadratic (20,000 updates added on each side took seconds).
+    static func inserting<T>(_ added: [T], into result: [T], order: (T, T) -> Bool) -> [T] {
+        func sorted(_ items: [T]) -> Bool {
+            zip(items, items.dropFirst()).allSatisfy { !order($1, $0) }
         }
-        return result
+        guard sorted(result), sorted(added) else {
+            var result = result
+            for item in added {
+                let at = (result.lastIndex { !order(item, $0) }).map { $0 + 1 } ?? 0
+                result.insert(item, at: at)
+            }
+            return result
+        }
+        var merged: [T] = []
+        merged.reserveCapacity(result.count + added.count)
+        var i = result.startIndex, j = added.startIndex
+        while i < result.endIndex, j < added.endIndex {
+            if order(added[j], result[i]) {
+                merged.append(added[j])
+                j += 1
+            } else {
+                merged.append(result[i])
+                i += 1
+            }
+        }
+        merged += result[i...]
+        merged += added[j...]
+        return merged
     }
 }
 

@@ -1015,7 +1015,8 @@ enum Prose {
     /// The text stops mid-sentence: it does not end with . ! ? : or ; (a closing bracket or
     /// quote after them counts).
     static func isUnfinished(_ text: String) -> Bool {
-        let t = text.trimmingSpaces
+        // A view, not a copy: asked of a cell's text once per row that continues it.
+        let t = trimmed(text)
         guard var last = t.last else { return false }
         if ")]\"'’”".contains(last) {
             let before = t.dropLast()
@@ -1033,31 +1034,58 @@ enum Prose {
     /// Two parts of one paragraph split by a page break: "non-" and "accredited" join without a
     /// space, anything else with one.
     static func join(_ first: String, _ second: String) -> String {
-        let a = first.trimmingSpaces
-        let b = second.trimmingSpaces
-        if a.hasSuffix("-"), a.dropLast().last?.isLetter == true, startsLowercase(b) { return a + b }
-        return a + " " + b
+        var joined = first
+        join(&joined, second)
+        return joined
+    }
+
+    /// `join` in place: a cell continued over many rows grows by appending, never by copying
+    /// all it holds for each row (which made such a cell quadratic to read).
+    static func join(_ first: inout String, _ second: String) {
+        let b = trimmed(second)
+        while let last = first.last, isSpace(last) { first.removeLast() }
+        if let start = first.firstIndex(where: { !isSpace($0) }), start != first.startIndex {
+            first.removeSubrange(first.startIndex..<start)
+        }
+        if first.hasSuffix("-"), first.dropLast().last?.isLetter == true, b.first?.isLowercase == true {
+            first += b
+        } else {
+            first += " "
+            first += b
+        }
+    }
+
+    /// The spaces `String.trimmingSpaces` trims.
+    static func isSpace(_ c: Character) -> Bool { c == " " || c == "\t" || c == "\n" || c == "\r" || c == "\u{a0}" }
+
+    /// `text.trimmingSpaces` as a view into the text.
+    static func trimmed(_ text: String) -> Substring {
+        guard let start = text.firstIndex(where: { !isSpace($0) }), let end = text.lastIndex(where: { !isSpace($0) }) else { return "" }
+        return text[start...end]
     }
 
     /// Words of a wrapped line: "high- level" → "high-level" (a hyphen, a space, then the rest of
     /// the word); "pre- and post-transition" is left alone. Returns the words it joined.
     static func joinWrappedHyphens(_ text: String) -> (String, [String]) {
-        var words = text.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+        let words = text.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
         var joined: [String] = []
-        var i = 0
-        while i + 1 < words.count {
-            let w = words[i]
-            let next = words[i + 1]
+        // Built anew rather than by removing words from the middle, which is quadratic in the
+        // number of joins.
+        var result: [String] = []
+        result.reserveCapacity(words.count)
+        var w = words.first ?? ""
+        for next in words.dropFirst() {
             if w.count >= 3, w.hasSuffix("-"), w.dropLast().last?.isLetter == true, w.dropLast().first?.isLetter == true,
                let n = next.first, n.isLowercase, !["and", "or", "to", "nor"].contains(next.lowercased()) {
-                words[i] = w + next
-                words.remove(at: i + 1)
-                joined.append(words[i])
+                w += next
+                joined.append(w)
             } else {
-                i += 1
+                result.append(w)
+                w = next
             }
         }
-        return (words.joined(separator: " "), joined)
+        result.append(w)
+        return (result.joined(separator: " "), joined)
     }
 
     static let abbreviations: Set<String> = ["e.g.", "i.e.", "etc.", "mr.", "mrs.", "ms.", "dr.", "no.", "st.", "vs.", "cf."]
@@ -1691,7 +1719,7 @@ struct SourceTableReader {
             if drafts[d].text.isEmpty {
                 drafts[d].text = more
             } else if Prose.isUnfinished(drafts[d].text) || Prose.startsLowercase(more) {
-                drafts[d].text = Prose.join(drafts[d].text, more)
+                Prose.join(&drafts[d].text, more)
                 log.guess(row.place, String(drafts[d].number), "the recommendation's text continues the row above (split by a page break): joined to it")
             } else {
                 drafts[d].text += "\n\n" + more
@@ -1709,9 +1737,17 @@ struct SourceTableReader {
         let texts = row.slots[3].map { Unit(text: $0.text, place: $0.place) }
         let owners = row.slots[4]
         let targets = row.slots[5]
-        let groups = drafts[drafts.count - 1].groups
+        // No copy of the groups is held past this point: it would share the last cell's text,
+        // and appending to a shared text copies all of it (quadratic over many rows).
+        let lastGroup = drafts[drafts.count - 1].groups.last
+        let hasGroups = lastGroup != nil
+        let lastHasText = lastGroup.map { !$0.units.isEmpty } ?? false
+        let continuesAbove = texts.first.flatMap { first in
+            lastGroup.map { continues(first.text, $0, texts: texts.count, owners: owners.count, targets: targets.count) }
+        } ?? false
+        _ = consume lastGroup
         guard let first = texts.first else {
-            if groups.isEmpty {
+            if !hasGroups {
                 newGroup(.lines, texts, owners, targets, place: row.place)
             } else {
                 append(owners: owners, targets: targets, log: &log)
@@ -1723,11 +1759,11 @@ struct SourceTableReader {
             newGroup(.update(label.date, words: label.words), units, owners, targets, place: row.place)
         } else if let numbered = ActionID.source(first.text) {
             newGroup(.numbered(numbered.id), [Unit(text: numbered.rest, place: first.place)] + texts.dropFirst(), owners, targets, place: row.place)
-        } else if let group = groups.last, continues(first.text, group, texts: texts.count, owners: owners.count, targets: targets.count) {
+        } else if continuesAbove {
             appendText(texts, continuing: true)
             log.guess(row.place, String(drafts[drafts.count - 1].number), "the response text continues the row above (split by a page break): joined to it")
             append(owners: owners, targets: targets, log: &log)
-        } else if owners.isEmpty, targets.isEmpty, let group = groups.last, !group.units.isEmpty {
+        } else if owners.isEmpty, targets.isEmpty, lastHasText {
             appendText(texts, continuing: false)
             log.guess(row.place, String(drafts[drafts.count - 1].number), "a row with text but no owner or target read as the rest of the row above")
         } else {
@@ -1751,7 +1787,7 @@ struct SourceTableReader {
             return
         }
         if Prose.isUnfinished(last.text) && !last.isItem {
-            last.text = Prose.join(last.text, texts[0].text)
+            Prose.join(&last.text, texts[0].text)
         } else {
             last.text += "\n\n" + texts[0].text
         }

@@ -227,17 +227,30 @@ extension Plantool {
             }
         }
 
-        /// plan.yaml and the files of recommendations/, relative to the plan folder.
+        /// plan.yaml and the plan files of recommendations/ (those the plan is read from),
+        /// relative to the plan folder: what a replacing import replaces.
         private func planFiles(in directory: URL) -> [String] {
             var result: [String] = []
             if FileManager.default.fileExists(atPath: directory.appendingPathComponent(PlanDirectory.planFileName).path) {
                 result.append(PlanDirectory.planFileName)
             }
             let folder = directory.appendingPathComponent(PlanDirectory.recommendationsFolder)
-            for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] where name != ".gitkeep" {
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] where Self.isPlanFile(name) {
                 result.append(PlanDirectory.recommendationsFolder + "/" + name)
             }
             return result.sorted()
+        }
+
+        /// A name in recommendations/ the plan is read from (as `PlanDirectory.files` reads them).
+        static func isPlanFile(_ name: String) -> Bool { name.hasSuffix(".yaml") || name.hasSuffix(".yml") }
+
+        /// Everything else in the old recommendations/ (a README.md, a .gitkeep, a folder) goes
+        /// into the new one as it is: an import replaces the plan, not the user's other files.
+        private func copyOthers(from old: URL, to new: URL) throws {
+            let manager = FileManager.default
+            for name in (try? manager.contentsOfDirectory(atPath: old.path)) ?? [] where !Self.isPlanFile(name) {
+                try manager.copyItem(at: old.appendingPathComponent(name), to: new.appendingPathComponent(name))
+            }
         }
 
         /// Writes the plan into a temporary folder beside DIR, checks it as `plantool check`
@@ -270,8 +283,10 @@ extension Plantool {
                     let text = ImportWriter.text(for: rec, existing: old) ?? String(decoding: old ?? [], as: UTF8.self)
                     try FileWriter.writeAtomically(text, to: stagedRecommendations.appendingPathComponent(name))
                 }
-                if plan.recommendations.isEmpty {
-                    try FileWriter.writeAtomically("", to: stagedRecommendations.appendingPathComponent(".gitkeep"))
+                try copyOthers(from: target.appendingPathComponent(PlanDirectory.recommendationsFolder), to: stagedRecommendations)
+                let keep = stagedRecommendations.appendingPathComponent(".gitkeep")
+                if plan.recommendations.isEmpty && !manager.fileExists(atPath: keep.path) {
+                    try FileWriter.writeAtomically("", to: keep)
                 }
             } catch let error as PlanFileError {
                 throw PlantoolError(message: error.message)

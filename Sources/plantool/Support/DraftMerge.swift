@@ -86,6 +86,14 @@ enum DraftMerge {
             return nil
         }
 
+        /// "renumbered to 9 in main (recommendations/09.yaml) and to 7 in the draft (…)".
+        func renumberedTwice(_ path: String, ours: String, theirs: String) -> String {
+            func number(_ path: String) -> String {
+                (path.split(separator: "/").last.flatMap { PlanLoader.number(fromFileName: String($0)) }).map(String.init) ?? path
+            }
+            return "renumbered to \(number(ours)) in \(oursName) (\(ours)) and to \(number(theirs)) in \(theirsName) (\(theirs)): give it one number on both sides"
+        }
+
         for path in both {
             guard let kind = PlanFileMerge.kind(ofRepositoryPath: path) else { continue }
             let b = try repository.entry(ofTree: trees.base, at: path)
@@ -95,7 +103,17 @@ enum DraftMerge {
                 if let result = try mergeFile(path, kind: kind, base: b, ours: o, theirs: t) { merged[path] = Array(result.text.utf8) }
                 continue
             }
-            guard o != nil || t != nil else { continue }  // deleted on both sides
+            guard o != nil || t != nil else {
+                // Deleted on both sides: truly, or renumbered on each, to two numbers that
+                // cannot both be the recommendation's.
+                if kind == .recommendation, let b,
+                   let ourMove = try renumbered(path, base: b, tree: trees.ours, changed: changedOurs, other: changedTheirs),
+                   let theirMove = try renumbered(path, base: b, tree: trees.theirs, changed: changedTheirs, other: changedOurs),
+                   ourMove.path != theirMove.path {
+                    problems.append(Problem(path: path, reasons: [renumberedTwice(path, ours: ourMove.path, theirs: theirMove.path)]))
+                }
+                continue
+            }
             // Deleted on one side: renumbered there (the file renamed), or truly deleted.
             if kind == .recommendation, let b {
                 let moved = o == nil

@@ -14,27 +14,32 @@ struct UpdateRewritten: LintRule {
     func check(_ context: LintContext, _ report: inout LintReport) {
         guard let history = context.history else { return }
         for pair in history.actions {
-            var remaining = Array(pair.action.updates.enumerated())
+            let updates = pair.action.updates
+            // Each base update takes the first update left that is equal to it, then each one
+            // missing the first left with its date and text, its date, or its text. Updates left
+            // are queued by each key, so thousands of updates stay linear.
+            var same = Queues<Update>(updates.indices, key: { updates[$0] })
             var missing: [Update] = []
             for update in pair.base.updates {
-                if let index = remaining.firstIndex(where: { $0.element == update }) {
-                    remaining.remove(at: index)
-                } else {
-                    missing.append(update)
-                }
+                if same.take(update) == nil { missing.append(update) }
             }
+            let left = updates.indices.filter { !same.taken.contains($0) }
+            var byBoth = Queues<DatedText>(left, key: { DatedText(date: updates[$0].date, text: updates[$0].text) })
+            var byDate = Queues<PlanDate>(left, key: { updates[$0].date })
+            var byText = Queues<String>(left, key: { updates[$0].text })
             let id = pair.action.id, base = history.baseName
             for update in missing {
                 // Its edited form: same date and text, else the same date, else the same text.
-                let match = remaining.firstIndex(where: { $0.element.date == update.date && $0.element.text == update.text })
-                    ?? remaining.firstIndex(where: { $0.element.date == update.date })
-                    ?? remaining.firstIndex(where: { $0.element.text == update.text })
-                guard let match else {
+                let found = byBoth.take(DatedText(date: update.date, text: update.text)) ?? byDate.take(update.date) ?? byText.take(update.text)
+                guard let index = found else {
                     report.add(pair.site, pair.action.updates.isEmpty ? pair.path : "\(pair.path).updates",
                                "update \(update.date) of \(id) (in \(base)) was removed; updates are a record: keep it, and add a new update for what changed")
                     continue
                 }
-                let (index, edited) = remaining.remove(at: match)
+                byBoth.taken.insert(index)
+                byDate.taken.insert(index)
+                byText.taken.insert(index)
+                let edited = updates[index]
                 let field: String, was: String
                 if edited.date != update.date {
                     (field, was) = ("date", update.date.description)
@@ -50,6 +55,33 @@ struct UpdateRewritten: LintRule {
                 report.add(pair.site, "\(pair.path).updates[\(index)].\(field)",
                            "update \(update.date) of \(id) was edited: its \(field) was \(was) in \(base); updates are a record: put it back and add a new update for what changed")
             }
+        }
+    }
+
+    struct DatedText: Hashable {
+        var date: PlanDate
+        var text: String
+    }
+
+    /// Indices queued by key in order; `take` gives the first not yet taken (in any queue
+    /// sharing `taken`) and marks it taken.
+    struct Queues<Key: Hashable> {
+        private var queues: [Key: [Int]] = [:]
+        private var heads: [Key: Int] = [:]
+        var taken = Set<Int>()
+
+        init(_ indices: some Sequence<Int>, key: (Int) -> Key) {
+            for index in indices { queues[key(index), default: []].append(index) }
+        }
+
+        mutating func take(_ key: Key) -> Int? {
+            guard let queue = queues[key] else { return nil }
+            var head = heads[key, default: 0]
+            while head < queue.count, taken.contains(queue[head]) { head += 1 }
+            heads[key] = head
+            guard head < queue.count else { return nil }
+            taken.insert(queue[head])
+            return queue[head]
         }
     }
 

@@ -100,9 +100,15 @@ extension Plantool.DraftCommand {
                 if journal.checkoutFrom != nil {
                     do {
                         try repository.checkout(commit: result)
+                    } catch let error as GitError where error.isConflict {
+                        // A safe checkout checks every file before writing any: refused (a file
+                        // changed since the dirty check, say), it wrote nothing, and there is
+                        // nothing to complete. The changed file must not make the journal stay.
+                        try? journal.remove(in: repository)
+                        throw error
                     } catch {
-                        // Refused before writing anything (a file would be overwritten): there is
-                        // nothing to complete. Stopped part way, the journal stays for the next finish.
+                        // Stopped part way, the journal stays for the next finish; with nothing
+                        // in the working tree changed, nothing was written.
                         if (try? repository.changedFiles())?.isEmpty == true { try? journal.remove(in: repository) }
                         throw error
                     }
