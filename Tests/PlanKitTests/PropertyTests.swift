@@ -89,8 +89,8 @@ import Testing
     static func text(_ rng: inout any SeededRandomNumberGenerator, maxWords: Int = 40, multiline: Bool = true) -> String {
         var pieces = ["word", "Agreed", "no", "yes", "1.10", "007", "2021-12-07", "2021-07", ":", ": ", " #", "#", "-", "- ",
                       "'", "\"", "\\", "[", "]", "{", "}", ",", "&", "*", "!", "|", ">", "%", "@", "`", "é", "👍", "Q&E",
-                      " ", "  ", "\t", "\u{2028}", "\u{FEFF}", "~", "null", "\u{A0}", "\u{200B}"]
-        if multiline { pieces += ["\n", "\n\n"] }
+                      " ", "  ", "\u{FEFF}", "~", "null", "\u{A0}", "\u{200B}"]
+        if multiline { pieces += ["\n", "\n\n", "\t", "\u{2028}"] }
         var out = ""
         for _ in 0..<(1 + Int(rng.next() % UInt64(maxWords))) {
             if rng.next() % 3 == 0 {

@@ -11,9 +11,10 @@ import Testing
             #expect(!UnsafeCharacters.isAllowed(scalar), "\(UnsafeCharacters.name(scalar))")
             #expect(!UnsafeCharacters.isAllowed(scalar, multiline: false), "\(UnsafeCharacters.name(scalar))")
         }
-        // Tab always; line feed only where the text may span lines.
-        #expect(UnsafeCharacters.isAllowed("\t") && UnsafeCharacters.isAllowed("\t", multiline: false))
-        #expect(UnsafeCharacters.isAllowed("\n") && !UnsafeCharacters.isAllowed("\n", multiline: false))
+        // Tab, line feed and the line and paragraph separators only where the text may span lines.
+        for scalar: Unicode.Scalar in ["\t", "\n", "\u{2028}", "\u{2029}"] {
+            #expect(UnsafeCharacters.isAllowed(scalar) && !UnsafeCharacters.isAllowed(scalar, multiline: false), "\(UnsafeCharacters.name(scalar))")
+        }
         // Neighbours of the forbidden ranges, and text plans do hold.
         for value: UInt32 in [0x20, 0x7E, 0xA0, 0x2029, 0x202F, 0x2065, 0x206A, 0x200B, 0x200E, 0xFEFF, 0x1F44D, 0xE9] {
             #expect(UnsafeCharacters.isAllowed(Unicode.Scalar(value)!), "\(value)")

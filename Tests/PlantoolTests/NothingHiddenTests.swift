@@ -86,6 +86,22 @@ struct NothingHiddenTests {
         }
     }
 
+    @Test("words hidden after the modeline's schema, or after a directive's rules, are comments too")
+    func wordsHiddenInModelineOrDirective() throws {
+        try withTemporaryDirectory { dir in
+            let text = Fixture.recommendationWithAction(1)
+                .replacingOccurrences(of: "recommendation.schema.json\n", with: "recommendation.schema.json and we will never do this\n")
+                .replacingOccurrences(of: "status: agreed\n", with: "status: agreed\n# plantool: disable=action-overdue # and hidden words\n")
+            #expect(text.contains("never do this") && text.contains("hidden words"))
+            let (_, plan) = try Self.repository(in: dir, recommendation: text)
+            let result = run(["check"], in: plan)
+            #expect(result.status == 1, "\(result)")
+            #expect(result.errors.map { "\($0.line ?? 0):\($0.column ?? 0) \($0.rule)" } == ["1:70 comment", "6:1 comment"], "\(result)")
+            #expect(result.errors.first?.message.contains("\"and we will never do this\"") == true, "\(result)")
+            #expect(result.errors.last?.message.contains("# and hidden words") == true, "\(result)")
+        }
+    }
+
     // MARK: 2. Control characters
 
     @Test("control characters and bidi controls written as YAML escapes are refused by check, naming the character and the field",
@@ -122,6 +138,34 @@ struct NothingHiddenTests {
             #expect(result.errors.first?.message.contains("'addressee' holds a line break (U+000A)") == true, "\(result)")
             #expect(result.errors.last?.message.contains("'owners' holds the bidirectional control U+202E") == true, "\(result)")
             #expect(!Self.hasUnsafeScalar(result.stdout), "\(result)")
+        }
+    }
+
+    @Test("a tab or a line separator in a one-line field is refused; in a text over several lines it is kept, and shown as a space on one line")
+    func tabsAndSeparatorsInOneLineFields() throws {
+        try withTemporaryDirectory { dir in
+            let text = Fixture.recommendationWithAction(1)
+                .replacingOccurrences(of: "addressee: HM Prison and Probation Service", with: "addressee: \"HMPPS\\tand MoJ\"")
+                .replacingOccurrences(of: "      - Deputy Director, Public Protection Group", with: "      - \"Deputy Director\\L MoJ\"")
+            let (_, plan) = try Self.repository(in: dir, recommendation: text)
+            let result = run(["check"], in: plan)
+            #expect(result.status == 1, "\(result)")
+            #expect(result.errors.map { "\($0.line ?? 0):\($0.column ?? 0) \($0.rule)" } == ["3:12 control-character", "10:9 control-character"],
+                    "\(result)")
+            #expect(result.errors.first?.message.contains("'addressee' holds a tab (U+0009), but it is one line") == true, "\(result)")
+            #expect(result.errors.last?.message.contains("'owners' holds a line break (U+2028), but it is one line") == true, "\(result)")
+        }
+        try withTemporaryDirectory { dir in
+            let (repo, plan) = try Self.repository(in: dir)
+            let file = plan.appendingPathComponent("recommendations/01.yaml")
+            try GitFixture.replace("text: Improve the quality of recall decisions", with: "text: \"Improve\\tthe quality\\Lof recall decisions\"", in: file)
+            #expect(run(["check"], in: plan).status == 0)
+            try gitOK(["commit", "-q", "-a", "-m", "Tab\tin the subject"], in: repo)
+            for output in [run(["diff", "HEAD~1", "HEAD"], in: plan).stdout, run(["diff", "HEAD~1", "HEAD", "--format", "markdown"], in: plan).stdout,
+                           run(["log"], in: plan).stdout] {
+                #expect(!output.contains("\t") && !output.contains("\u{2028}"), "\(output)")
+            }
+            #expect(run(["log"], in: plan).stdout.contains("Tab␉in the subject"))
         }
     }
 

@@ -91,8 +91,8 @@ struct FieldReader {
     /// whether written raw or as a YAML escape, naming the character and the field.
     mutating func holdsUnsafeCharacter(_ value: String, key: String, at location: SourceLocation?, multiline: Bool = false) -> Bool {
         guard let bad = UnsafeCharacters.firstForbidden(in: value, multiline: multiline) else { return false }
-        let message = bad.scalar == "\n"
-            ? "'\(key)' holds \(UnsafeCharacters.describe(bad.scalar)), but it is one line; write it on one line"
+        let message = UnsafeCharacters.isAllowed(bad.scalar, multiline: true)
+            ? "'\(key)' holds \(UnsafeCharacters.describe(bad.scalar)), but it is one line; write it on one line, with spaces"
             : "'\(key)' holds \(UnsafeCharacters.describe(bad.scalar)), which no plan text may hold, raw or as a YAML escape; remove it"
         report(.controlCharacter, at: location, message)
         return true

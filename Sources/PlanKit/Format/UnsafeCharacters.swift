@@ -2,15 +2,17 @@
 /// shows one that reaches it anyway (defence in depth: a reader bug, an imported file, a git
 /// message).
 ///
-/// Forbidden: C0 controls (tab and line feed excepted, and those only where the text may hold
-/// them), DEL, C1 controls, and the bidirectional overrides and isolates U+202A–U+202E and
+/// Forbidden: C0 controls (tab and line feed excepted, and those only in texts that may span
+/// lines), DEL, C1 controls, and the bidirectional overrides and isolates U+202A–U+202E and
 /// U+2066–U+2069, which can make a terminal or a page show text in another order than it is.
+/// A one-line value holds no tab and no line or paragraph separator (U+2028, U+2029) either:
+/// each would break the line, or the column, it is shown in.
 public enum UnsafeCharacters {
-    /// Whether `scalar` may stand in a plan's text. Line feeds only in texts that may span lines.
+    /// Whether `scalar` may stand in a plan's text. Tabs and line breaks only in texts that may
+    /// span lines.
     public static func isAllowed(_ scalar: Unicode.Scalar, multiline: Bool = true) -> Bool {
         switch scalar.value {
-        case 0x09: return true
-        case 0x0A: return multiline
+        case 0x09, 0x0A, 0x2028, 0x2029: return multiline
         case 0x00...0x1F, 0x7F...0x9F: return false
         case 0x202A...0x202E, 0x2066...0x2069: return false
         default: return true
@@ -22,7 +24,7 @@ public enum UnsafeCharacters {
     /// Most text is cleared by this alone, without decoding a scalar (the reader asks of every value).
     static func mayHoldForbidden(_ text: String, multiline: Bool) -> Bool {
         text.utf8.contains { byte in
-            byte < 0x20 ? byte != 0x09 && (byte != 0x0A || !multiline) : byte == 0x7F || byte == 0xC2 || byte == 0xE2
+            byte < 0x20 ? !multiline || (byte != 0x09 && byte != 0x0A) : byte == 0x7F || byte == 0xC2 || byte == 0xE2
         }
     }
 
@@ -45,7 +47,9 @@ public enum UnsafeCharacters {
     /// bidirectional control U+202E", "a line break (U+000A)".
     public static func describe(_ scalar: Unicode.Scalar) -> String {
         switch scalar.value {
-        case 0x0A: "a line break (\(name(scalar)))"
+        case 0x0A, 0x2028: "a line break (\(name(scalar)))"
+        case 0x2029: "a paragraph break (\(name(scalar)))"
+        case 0x09: "a tab (\(name(scalar)))"
         case 0x202A...0x202E, 0x2066...0x2069: "the bidirectional control \(name(scalar))"
         default: "the control character \(name(scalar))"
         }

@@ -149,9 +149,30 @@ struct YAMLDocument {
         if let modeline, let bad = UnsafeCharacters.firstForbidden(in: modeline, multiline: false) {
             report(.controlCharacter, SourceLocation(line: 1, column: bad.offset + 1),
                    "the modeline holds \(UnsafeCharacters.describe(bad.scalar)); remove it")
+        } else if let modeline, let extra = Self.wordsAfterSchema(modeline) {
+            report(.comment, SourceLocation(line: 1, column: extra.column),
+                   "\"\(extra.words)\" follows the modeline's schema, so YAML drops it as part of a comment; plan files hold no comments: move the words into 'note' (on an action) or 'response', or delete them")
         }
         for comment in comments { diagnostics += Self.check(comment, path: path) }
         if tree.clean { self.root = root }
+    }
+
+    /// Words on the modeline other than its one `$schema=PATH`: a comment hidden in it. Their
+    /// column (1-based) and text, or nil.
+    static func wordsAfterSchema(_ modeline: String) -> (column: Int, words: String)? {
+        let scalars = Array(modeline.unicodeScalars)
+        var index = modelinePrefix.unicodeScalars.count
+        func skipSpaces() { while index < scalars.count, scalars[index] == " " || scalars[index] == "\t" { index += 1 } }
+        skipSpaces()
+        let schema = "$schema=".unicodeScalars
+        if scalars[index...].starts(with: schema) {
+            while index < scalars.count, scalars[index] != " " && scalars[index] != "\t" { index += 1 }
+            skipSpaces()
+        }
+        guard index < scalars.count else { return nil }
+        var words = String.UnicodeScalarView(scalars[index...])
+        while let last = words.last, last == " " || last == "\t" { words.removeLast() }
+        return (index + 1, String(words))
     }
 
     /// A comment is refused, with the words YAML would drop, unless it is one of plantool's

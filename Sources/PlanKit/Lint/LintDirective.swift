@@ -36,8 +36,11 @@ public struct LintDirective: Sendable, Hashable {
         } else {
             return nil
         }
-        let rules = text.prefix(while: { $0 != " " && $0 != "#" }).split(separator: ",").map(String.init).filter { !$0.isEmpty }
-        guard !rules.isEmpty else { return nil }
+        let list = text.prefix(while: { $0 != " " && $0 != "#" })
+        let rules = list.split(separator: ",").map(String.init).filter { !$0.isEmpty }
+        // Words after the rules say why, and are kept with the directive; a '#' there would start
+        // a comment inside the directive, which nothing keeps or shows.
+        guard !rules.isEmpty, !text.dropFirst(list.count).contains("#") else { return nil }
         self.rules = rules
         self.wholeFile = wholeFile
         self.comment = comment

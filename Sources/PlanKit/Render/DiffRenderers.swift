@@ -137,7 +137,8 @@ public enum DiffRenderer {
     /// A value for a terminal: one line, forbidden characters shown by their stand-ins.
     static func plain(_ text: String) -> String {
         var flat = ""
-        for c in text { flat.append(c == "\n" || c == "\r\n" ? " " : c) }
+        // A text over several lines may hold tabs and line separators; on one line they are spaces.
+        for c in text { flat.append(["\n", "\r\n", "\t", "\u{2028}", "\u{2029}"].contains(c) ? " " : c) }
         return UnsafeCharacters.neutralised(flat, keepingLineBreaks: false)
     }
 

@@ -22,8 +22,9 @@ public enum MarkdownText {
     public static func inline(_ text: String) -> String {
         var flat = ""
         for c in text {
-            // CRLF is one Character; a CR alone is a line break too.
-            flat.append(c == "\n" || c == "\r" || c == "\r\n" ? " " : c)
+            // CRLF is one Character; a CR alone is a line break too. A tab or a line separator
+            // of a text over several lines is a space inside one line.
+            flat.append(["\n", "\r", "\r\n", "\t", "\u{2028}", "\u{2029}"].contains(c) ? " " : c)
         }
         let characters = Array(UnsafeCharacters.neutralised(flat, keepingLineBreaks: false))
         var out = ""
