@@ -205,6 +205,10 @@ public struct PlanDiffer {
                 before[number] = nil
                 after[number] = nil
             }
+            // A side whose recommendations folder is not a folder (a link, a gitlink, a file) is
+            // reported as unreadable above; its recommendations are unknown, not removed or added.
+            let folderUnreadable = (oldEntries + newEntries).contains { $0.path == PlanDirectory.recommendationsFolder }
+            if folderUnreadable { return }
             // Only on one side: added, removed, or the same recommendation renumbered.
             var removed = Set(before.keys).subtracting(after.keys)
             var added = Set(after.keys).subtracting(before.keys)
