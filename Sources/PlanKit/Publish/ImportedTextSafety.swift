@@ -8,8 +8,11 @@ enum ImportedTextSafety {
         var plan = plan
         func fix(_ text: inout String, _ field: String, multiline: Bool, subject: String?) {
             var fixed = text
-            if !multiline, fixed.unicodeScalars.contains("\n") {
-                fixed = fixed.split(separator: "\n").map { String($0).trimmingSpaces }.filter { !$0.isEmpty }.joined(separator: " ")
+            // A tab in a one-line field (a cell's columns) is a space there; nothing is lost.
+            if !multiline, fixed.unicodeScalars.contains("\t") { fixed = fixed.replacingOccurrences(of: "\t", with: " ") }
+            if !multiline, fixed.unicodeScalars.contains(where: { $0 == "\n" || $0 == "\u{2028}" || $0 == "\u{2029}" }) {
+                fixed = fixed.split(whereSeparator: { $0 == "\n" || $0 == "\u{2028}" || $0 == "\u{2029}" })
+                    .map { String($0).trimmingSpaces }.filter { !$0.isEmpty }.joined(separator: " ")
                 log.guess(place, subject, "the \(field) \"\(UnsafeCharacters.neutralised(text, keepingLineBreaks: false))\" ran over several lines; joined into one")
             }
             if let bad = UnsafeCharacters.firstForbidden(in: fixed, multiline: multiline) {
