@@ -173,6 +173,12 @@ public struct RecommendationValue: Sendable, Codable, Equatable {
     public var response: String?
     public var actions: [ActionValue]
 
+    /// The file's spelling, as the change's `field` and the JSON export spell it.
+    enum CodingKeys: String, CodingKey {
+        case number, addressee, theme, text, status, reason, response, actions
+        case implementedPart = "implemented-part"
+    }
+
     public init(_ rec: Recommendation) {
         number = rec.number
         addressee = rec.addressee
