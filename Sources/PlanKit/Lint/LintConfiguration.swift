@@ -43,8 +43,9 @@ public struct LintConfiguration: Sendable, Equatable {
         }
         let document = YAMLDocument(bytes: bytes, path: path)
         // A byte-order mark is harmless here, and an empty file (or one of comments) changes nothing.
+        // Comments are a plan file's rule: a configuration explains itself with them.
         let problems = document.diagnostics.filter {
-            $0.rule != FormatRule.byteOrderMark.id && $0.rule != FormatRule.emptyFile.id
+            $0.rule != FormatRule.byteOrderMark.id && $0.rule != FormatRule.emptyFile.id && $0.rule != FormatRule.comment.id
         }
         if !problems.isEmpty {
             let refused = problems.map {

@@ -9,7 +9,8 @@ extension DiffRenderer {
     /// A pull-request comment: one summary line, then a section per recommendation headed by its
     /// number and the start of its text, each change in the plan's words with the text it adds,
     /// removes or rewords quoted, slipped targets in bold. Past `limit` characters, only slipped
-    /// targets and status changes are listed and the rest is counted, and the comment says so.
+    /// targets, status changes and files that do not parse are listed and the rest is counted,
+    /// and the comment says so.
     /// `titles` gives each recommendation file's text (by path) for the headings.
     public static func markdown(_ changes: [Change], labels: Labels, titles: [String: String] = [:],
                                 limit: Int = commentLimit) -> String {
@@ -22,13 +23,15 @@ extension DiffRenderer {
         // Measured in UTF-16 code units, which is never less than the characters GitHub counts.
         if full.utf16.count <= limit { return full }
         // Too long for one comment: what a reviewer must not miss, and counts of the rest.
-        var out = head + "\n> **Shortened** to fit a GitHub comment (\(limit) characters): only slipped targets and status "
-            + "changes are listed; every other change is counted. `plantool diff` shows them all.\n"
+        var out = head + "\n> **Shortened** to fit a GitHub comment (\(limit) characters): only slipped targets, status "
+            + "changes and files that do not parse are listed; every other change is counted. `plantool diff` shows them all.\n"
         var unshown: [Change] = []
         let reserve = 1_000
         for section in sections {
-            let kept = section.changes.filter { $0.isSlip || $0.kind == .statusChanged }
-            let rest = section.changes.filter { !($0.isSlip || $0.kind == .statusChanged) }
+            // A file that does not parse is a hole in the comparison: never only counted.
+            func mustShow(_ change: Change) -> Bool { change.isSlip || change.kind == .statusChanged || change.kind == .unreadable }
+            let kept = section.changes.filter(mustShow)
+            let rest = section.changes.filter { !mustShow($0) }
             var text = section.heading + kept.map { item($0, detailed: false) }.joined()
             if !rest.isEmpty { text += "- and " + MarkdownText.inline(countWords(rest)) + "\n" }
             if out.utf16.count + text.utf16.count + reserve > limit {
@@ -87,9 +90,10 @@ extension DiffRenderer {
     /// What a change quotes, as Markdown lines (not yet indented).
     static func details(_ change: Change) -> String {
         if let words = change.words, !words.isEmpty {
-            return "> " + words.map { segment -> String in
+            return "> " + words.enumerated().map { index, segment -> String in
                 switch segment.kind {
-                case .same: return MarkdownText.inline(segment.text)
+                // The quote's first words start a block: "- " or "1. " there would make a list.
+                case .same: return index == 0 ? MarkdownText.block(segment.text) : MarkdownText.inline(segment.text)
                 case .removed: return "~~" + MarkdownText.inline(segment.text) + "~~"
                 case .added: return "**" + MarkdownText.inline(segment.text) + "**"
                 }

@@ -39,7 +39,9 @@ public enum MarkdownText {
                 guard index + 1 < characters.count else { continue }
                 let next = characters[index + 1]
                 // `@name` a mention; `#123` a reference (not in `&#169;`: the escaped `&` keeps that text).
-                if (c == "@" && (next.isLetter || next.isNumber)) || (c == "#" && next.isASCII && next.isNumber && (index == 0 || characters[index - 1] != "&")) {
+                // (GitHub mentions only an `@` no letter or digit stands before: an e-mail address stays whole.)
+                let startsWord = index == 0 || !(characters[index - 1].isLetter || characters[index - 1].isNumber)
+                if (c == "@" && startsWord && (next.isLetter || next.isNumber)) || (c == "#" && next.isASCII && next.isNumber && (index == 0 || characters[index - 1] != "&")) {
                     out.append(wordJoiner)
                 }
             }

@@ -16,6 +16,18 @@ struct MarkdownTextTests {
         #expect(MarkdownText.inline("cc @team and @octo-org/reviewers") == "cc @\u{2060}team and @\u{2060}octo-org/reviewers")
         #expect(MarkdownText.inline("see #12 and owner/repo#345") == "see #\u{2060}12 and owner/repo#\u{2060}345")
         #expect(MarkdownText.inline("#hash @ alone") == "#hash @ alone")
+        // GitHub mentions no `@` a letter or digit stands before: an address copied from the comment works.
+        #expect(MarkdownText.inline("write to recall.team@justice.gov.uk") == "write to recall.team@justice.gov.uk")
+    }
+
+    @Test("a reworded text whose words start with a list or heading marker stays text inside the quote")
+    func wordDiffQuoteStartsABlock() {
+        let change = Change(kind: .actionTextChanged, recommendation: 1, action: "1.1", field: "actions[1.1].text",
+                            old: "- old", new: "- new",
+                            words: [WordSegment(kind: .same, text: "- "), WordSegment(kind: .removed, text: "old"), WordSegment(kind: .added, text: "new")],
+                            summary: "action 1.1: text reworded")
+        let quoted = DiffRenderer.details(change)
+        #expect(quoted.hasPrefix("> \\-") && quoted.contains("~~old~~") && quoted.contains("**new**"), "\(quoted)")
     }
 
     @Test("line breaks (LF, CR, CRLF) never start a new line; control characters get their stand-ins")

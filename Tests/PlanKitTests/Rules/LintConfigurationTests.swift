@@ -54,6 +54,12 @@ import Testing
         #expect(diagnostics.isEmpty && parsed?.owners == ["a"])
     }
 
+    @Test func commentsBesideSettingsExplainThem() throws {
+        let (parsed, diagnostics) = parse("# the team's settings\nrules:\n  action-overdue: off          # off, error, warning or info\n")
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+        #expect(parsed != nil && parsed != LintConfiguration())
+    }
+
     @Test func anEmptyFileChangesNothing() throws {
         let (parsed, diagnostics) = parse("")
         #expect(diagnostics.isEmpty)
