@@ -119,7 +119,8 @@ public enum Identity {
 
     private static func parseOffset(_ text: String) -> Int32? {
         guard text.count == 5, let sign = text.first, sign == "+" || sign == "-",
-              let hours = Int32(text.dropFirst().prefix(2)), let minutes = Int32(text.suffix(2)) else { return nil }
+              let hours = Int32(text.dropFirst().prefix(2)), let minutes = Int32(text.suffix(2)),
+              minutes < 60 else { return nil }
         return (sign == "-" ? -1 : 1) * (hours * 60 + minutes)
     }
 }
@@ -190,12 +191,12 @@ extension Person {
     }
 
     /// Why libgit2 cannot write this time as git would, or nil. libgit2 writes the seconds as an
-    /// unsigned 32-bit number (so -1 would become 4294967295) and the zone as two digits of
-    /// hours; git refuses dates before 1970.
+    /// unsigned 32-bit number (so -1 would become 4294967295); git refuses dates before 1970 and
+    /// zones of 24 hours or more.
     var dateProblem: String? {
         if time < 0 { return "dates before 1970 are not valid in git (git refuses them too)" }
         if time > Int64(UInt32.max) { return "dates after 2106-02-07 (4294967295 seconds) cannot be written by libgit2, which plantool uses" }
-        if abs(offsetMinutes) >= 100 * 60 { return "a time zone of 100 hours or more cannot be written in a commit" }
+        if abs(offsetMinutes) >= 24 * 60 { return "a time zone of 24 hours or more is not valid in git (git refuses it too)" }
         return nil
     }
 

@@ -152,9 +152,10 @@ import Testing
         let kept = try Identity.resolve(.author, repository: nil,
                                         environment: environment.merging(["GIT_AUTHOR_NAME": "Zoë O'Brien-Ł, Jr."]) { $1 })
         #expect(kept.name == "Zoë O'Brien-Ł, Jr.")
-        // The seconds libgit2 writes are 32 unsigned bits; zones up to 99 hours 59 minutes.
+        // The seconds libgit2 writes are 32 unsigned bits; zones, as git takes them, under 24 hours.
         for (date, accepted) in [("@0 +0000", true), ("@4294967295 +0000", true), ("@-1 +0000", false),
-                                 ("@4294967296 +0000", false), ("@100 -9959", true), ("@100 +9999", false)] {
+                                 ("@4294967296 +0000", false), ("@100 -2359", true), ("@100 -9959", false),
+                                 ("@100 +2400", false), ("@100 +0575", false), ("@100 +9999", false)] {
             let result = Result { try Identity.resolve(.author, repository: nil, environment: environment.merging(["GIT_AUTHOR_DATE": date]) { $1 }) }
             #expect(((try? result.get()) != nil) == accepted, "\(date)")
         }

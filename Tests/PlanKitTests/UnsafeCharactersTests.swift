@@ -62,4 +62,17 @@ import Testing
         let decoded = try JSONDecoder().decode([String: String].self, from: Data(json.utf8))
         #expect(decoded["value"] == value)
     }
+
+    @Test("the byte scan that clears most text agrees with the scalars, beside prose's £, quotes and dashes")
+    func byteScanAgreesWithScalars() {
+        for value: UInt32 in Array(0...0xFF) + Array(0x2000...0x20FF) + [0x2122, 0xFEFF, 0x1F44D] {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            for multiline in [true, false] {
+                let text = "£5 “quoted” – " + String(Character(scalar)) + " …"
+                let expected = UnsafeCharacters.isAllowed(scalar, multiline: multiline) ? nil : 14
+                #expect(UnsafeCharacters.firstForbidden(in: text, multiline: multiline)?.offset == expected,
+                        "\(UnsafeCharacters.name(scalar)) multiline: \(multiline)")
+            }
+        }
+    }
 }

@@ -23,9 +23,22 @@ public enum UnsafeCharacters {
     /// 0x20 or 0x7F, or starts with the lead byte 0xC2 (C1) or 0xE2 (the bidirectional controls).
     /// Most text is cleared by this alone, without decoding a scalar (the reader asks of every value).
     static func mayHoldForbidden(_ text: String, multiline: Bool) -> Bool {
-        text.utf8.contains { byte in
-            byte < 0x20 ? !multiline || (byte != 0x09 && byte != 0x0A) : byte == 0x7F || byte == 0xC2 || byte == 0xE2
+        var utf8 = text.utf8.makeIterator()
+        while let byte = utf8.next() {
+            if byte < 0x20 {
+                if !multiline || (byte != 0x09 && byte != 0x0A) { return true }
+            } else if byte == 0x7F {
+                return true
+            } else if byte == 0xC2 || byte == 0xE2 {
+                // Only C1 (C2 80–9F), the separators and bidi controls (E2 80 A8–AE, E2 81 A6–A9):
+                // the pound sign, curly quotes and dashes of everyday prose share these lead bytes.
+                guard let second = utf8.next() else { return false }
+                if byte == 0xC2 { if (0x80...0x9F).contains(second) { return true } else { continue } }
+                guard let third = utf8.next() else { return false }
+                if (second == 0x80 && (0xA8...0xAE).contains(third)) || (second == 0x81 && (0xA6...0xA9).contains(third)) { return true }
+            }
         }
+        return false
     }
 
     /// The first forbidden scalar of `text` and its offset in scalars, if any.

@@ -76,6 +76,10 @@ public struct LintConfiguration: Sendable, Equatable {
                         report(ruleKey, message + " (plantool lint --list-rules lists them)")
                         continue
                     }
+                    if FormatRule(rawValue: id)?.isAlwaysReported == true {
+                        report(ruleKey, "rule '\(id)' is always reported: it cannot be turned off or changed")
+                        continue
+                    }
                     switch level.scalar?.string.lowercased() {
                     case "off", "false", "no": configuration.severities[id] = .some(nil)
                     case "error": configuration.severities[id] = .error

@@ -189,8 +189,9 @@ extension PlanRepository {
         case .workingTree:
             guard let top = repository.workingDirectory else { return nil }
             let url = URL(fileURLWithPath: top).appendingPathComponent(path)
-            guard FileManager.default.fileExists(atPath: url.path) else { return nil }
-            return try? PlanDirectory.read(url).get()
+            // A link (not followed), FIFO or oversized file there is an error, never "no file".
+            guard PlanDirectory.exists(url) else { return nil }
+            return try PlanDirectory.read(url).get()
         case .index:
             guard let entry = try repository.indexEntries(under: path).first(where: { $0.path == path && $0.stage == 0 }) else { return nil }
             try Self.requireFile(entry.kind)

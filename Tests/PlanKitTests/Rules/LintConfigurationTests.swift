@@ -60,6 +60,14 @@ import Testing
         #expect(parsed != nil && parsed != LintConfiguration())
     }
 
+    @Test func aRuleThatIsAlwaysReportedCannotBeTurnedOff() throws {
+        for rule in ["comment", "control-character"] {
+            let (parsed, diagnostics) = parse("rules:\n  \(rule): off\n")
+            #expect(parsed == nil && diagnostics.map(\.message) == ["rule '\(rule)' is always reported: it cannot be turned off or changed"],
+                    "\(diagnostics)")
+        }
+    }
+
     @Test func anEmptyFileChangesNothing() throws {
         let (parsed, diagnostics) = parse("")
         #expect(diagnostics.isEmpty)
