@@ -51,6 +51,19 @@ struct MergeSidesTests {
         }
     }
 
+    @Test("a finish that fails after the merge (an author git would refuse) does not say an action was kept under a new id")
+    func failedFinishSaysNothingOfTheMerge() throws {
+        try withTemporaryDirectory { dir in
+            let repo = try GitFixture.repository(in: dir)
+            try Self.mainAndDraftAddAction52(in: repo)
+            let mainWas = try gitOK(["rev-parse", "main"], in: repo)
+            let finish = run(["draft", "finish", "second"], in: repo, env: ["GIT_AUTHOR_NAME": "Ann <ann@x"])
+            #expect(finish.status != 0, "\(finish)")
+            #expect(!(finish.stdout + finish.stderr).contains("is kept as"), "\(finish)")
+            #expect(try gitOK(["rev-parse", "main"], in: repo) == mainWas)
+        }
+    }
+
     @Test("git merge with the driver: both new actions 5.2 kept, theirs as 5.3, and the driver says so on stderr")
     func driverKeepsBothNewActions() throws {
         try withTemporaryDirectory { dir in

@@ -14,7 +14,9 @@ enum DraftMerge {
     }
 
     enum Outcome {
-        case merged(ObjectID)
+        /// The merged tree, and what the merge did that its caller must say once it holds
+        /// (a new action of theirs kept under another id).
+        case merged(ObjectID, notes: [String])
         case problems([Problem])
     }
 
@@ -145,8 +147,6 @@ enum DraftMerge {
         for (path, bytes) in merged.sorted(by: { $0.key < $1.key }) {
             try index.set(path, blob: try repository.writeBlob(bytes))
         }
-        // Said once the merge is known to hold: the caller's output, before its own last line.
-        for note in notes { Output.line(note) }
-        return .merged(try index.writeTree())
+        return .merged(try index.writeTree(), notes: notes)
     }
 }

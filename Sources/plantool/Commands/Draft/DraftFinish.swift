@@ -61,6 +61,7 @@ extension Plantool.DraftCommand {
 
                 let result: PlanGit.ObjectID
                 let how: String
+                var notes: [String] = []  // what the merge did that must be said
                 if try repository.contains(draft.tip, ancestor: base.tip) {
                     result = draft.tip
                     how = "fast-forward"
@@ -75,7 +76,9 @@ extension Plantool.DraftCommand {
                     let tree: PlanGit.ObjectID
                     switch try DraftMerge.merge(repository, base: mergeBase, ours: base.tip, theirs: draft.tip,
                                                 oursName: baseName, theirsName: "the draft") {
-                    case .merged(let merged): tree = merged
+                    case .merged(let merged, let mergeNotes):
+                        tree = merged
+                        notes = mergeNotes
                     case .problems(let problems):
                         let list = problems.map { problem in
                             (["  " + Drafts.describe(path: problem.path)] + problem.reasons.map { "    " + $0 }).joined(separator: "\n")
@@ -119,6 +122,8 @@ extension Plantool.DraftCommand {
                 if head != .base { try repository.setHead(toBranch: base.name) }
                 if !keep { try repository.deleteBranch(draft.name) }
                 try journal.remove(in: repository)
+                // Said only once the finish holds, before its last line.
+                for note in notes { Output.line(note) }
                 let switched = head == .other ? "; switched to \(baseName) from \(current ?? "the detached HEAD at \(headCommit?.short ?? "")")" : ""
                 Output.line("finished draft '\(name)' into \(baseName) (\(how), now at \(result.short))\(keep ? "" : "; the draft's branch is deleted")\(switched)")
             }
