@@ -175,12 +175,17 @@ struct NothingHiddenTests {
             let text = "# plantool: disable-file=comment,control-character,all\n" + Fixture.recommendationWithAction(1)
                 .replacingOccurrences(of: "    state: planned\n", with: "    state: planned\n    note: \"\\e[2K\"  # why\n")
             let (repo, plan) = try Self.repository(in: dir, recommendation: text)
-            try write("rules:\n  comment: off\n  control-character: off\n", to: ".plantool.yaml", in: repo)
             for command in [["check"], ["lint"]] {
                 let result = run(command, in: plan)
                 #expect(result.status == 1, "\(command): \(result)")
                 #expect(Set(result.errors.map(\.rule)) == ["comment", "control-character"], "\(command): \(result)")
             }
+            // A configuration that tries is itself an error, naming the rule.
+            try write("rules:\n  comment: off\n  control-character: off\n", to: ".plantool.yaml", in: repo)
+            let lint = run(["lint"], in: plan)
+            #expect(lint.status == 1, "\(lint)")
+            #expect(lint.errors.map(\.message) == ["rule 'comment' is always reported: it cannot be turned off or changed",
+                                                  "rule 'control-character' is always reported: it cannot be turned off or changed"], "\(lint)")
         }
     }
 
