@@ -3,14 +3,14 @@ import PackageDescription
 
 let package = Package(
     name: "plantool",
-    platforms: [.macOS(.v13)],
+    // No `platforms:` claim: plantool is built and tested on Debian/Linux only (it reads
+    // /proc/self/exe and links the system's libgit2, libyaml and zlib through pkg-config).
     products: [
         .executable(name: "plantool", targets: ["plantool"]),
         .library(name: "PlanKit", targets: ["PlanKit"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         .package(url: "https://github.com/onevcat/Rainbow", from: "4.2.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
@@ -23,14 +23,25 @@ let package = Package(
             pkgConfig: "libgit2",
             providers: [.apt(["libgit2-dev"]), .brew(["libgit2"])]
         ),
+        // libyaml from the system (Debian: libyaml-dev): the plan file reader parses with it.
+        .systemLibrary(
+            name: "CLibYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"])]
+        ),
+        // zlib from the system (Debian: zlib1g-dev): the DOCX reader inflates with it.
+        .systemLibrary(
+            name: "CLibZ",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
         // The only module that talks to libgit2.
         .target(name: "PlanGit", dependencies: ["CLibGit2"]),
         // The plan model, the strict YAML reader and the canonical writer: no printing, no flags.
         .target(
             name: "PlanKit",
             dependencies: [
-                "PlanGit",
-                .product(name: "Yams", package: "Yams"),
+                "PlanGit", "CLibYAML", "CLibZ",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "CSV", package: "CSV.swift"),
             ]

@@ -67,7 +67,7 @@ struct HostileInputTests {
         }, rule: "anchor-alias", line: 5, column: 11),
         Case(name: "flow lists nested 10,000 levels deep", bytes: {
             Array((header + "theme: " + String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000) + "\n").utf8)
-        }, rule: "nesting-too-deep", line: 5, column: 9),
+        }, rule: "nesting-too-deep", line: 5, column: 39),
         Case(name: "flow mappings nested 10,000 levels deep", bytes: {
             Array((header + "theme: " + String(repeating: "{a: ", count: 10_000) + "1" + String(repeating: "}", count: 10_000) + "\n").utf8)
         }, rule: "nesting-too-deep", line: 5, column: 132),
@@ -350,7 +350,7 @@ struct HostileInputTests {
             #expect(finding("90.yaml") == "0:0 error file-too-large", "\(lint)")
             #expect(finding("91.yaml") == "5:1 error invalid-utf8", "\(lint)")
             #expect(finding("92.yaml") == "1:1 warning byte-order-mark", "\(lint)")
-            #expect(finding("93.yaml") == "5:9 error nesting-too-deep", "\(lint)")
+            #expect(finding("93.yaml") == "5:39 error nesting-too-deep", "\(lint)")
             #expect(finding("94.yaml") == "0:0 error unreadable-file", "\(lint)")
             #expect(lint.diagnostics.first { $0.path == "recommendations/94.yaml" }?.message.contains("symbolic link") == true)
         }

@@ -8,7 +8,7 @@ let targets = ["FuzzRecommendation", "FuzzPlanInfo", "FuzzWordText", "FuzzDocx",
 
 let package = Package(
     name: "plantool-fuzz",
-    platforms: [.macOS(.v13)],
+    // No `platforms:` claim, as in the package it fuzzes: Debian/Linux only.
     dependencies: [.package(name: "plantool", path: "../..")],
     targets: [
         // libFuzzer's driver, declared for Swift.

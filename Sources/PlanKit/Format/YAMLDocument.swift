@@ -1,6 +1,6 @@
-// libyaml, as bundled by Yams: to bound nesting (see `limitNesting` and `tooDeep`); the tree
+// libyaml, from the system: to bound nesting (see `tooDeep`); the tree
 // itself is built by `YAMLTree`.
-internal import CYaml
+internal import CLibYAML
 
 /// A file read as YAML within the plan format's strict subset: the tree of nodes (with their
 /// places), and the problems found on the way. Scalars keep their source text; nothing is typed
@@ -17,21 +17,10 @@ struct YAMLDocument {
 
     static let modelinePrefix = "# yaml-language-server:"
 
-    /// Lowers libyaml's nesting limit (1,000 levels by default) to `Limits.maxNesting`, once,
-    /// before any parse. `YAMLTree` builds its nodes recursively, and 1,000 levels overflow a
-    /// small thread stack (the worker threads that parse files in parallel); libyaml's own parser
-    /// does not recurse, so it refuses a deep file before the tree is built. Every parse calls
-    /// this first.
-    static func limitNesting() { _ = nestingLimit }
-    private static let nestingLimit: Void = {
-        // libyaml refuses a collection at level `max` itself: one more lets exactly maxNesting through.
-        yaml_set_max_nest_level(Int32(Limits.maxNesting + 1))
-    }()
-
-    /// Where the YAML in `bytes` first nests deeper than `Limits.maxNesting`, if it does.
-    /// libyaml's own limit misses flow collections (`[[[...]]]`) short enough for its scanner to
-    /// have closed them before the parser checks, so when the brackets alone could nest that
-    /// deep, the file's events are counted, without building anything (no recursion).
+    /// Where the YAML in `bytes` first nests deeper than `Limits.maxNesting`, if it does. When
+    /// the brackets alone could nest that deep, the file's events are counted, without building
+    /// anything (no recursion), so the depth is reported before any problem the tree would stop
+    /// at first. `YAMLTree` bounds every other nesting (block collections) itself.
     static func tooDeep<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> SourceLocation? {
         // Most plans have no flow collection at all: looking for an opening bracket with memchr
         // costs a fraction of counting through every byte.
@@ -52,10 +41,9 @@ struct YAMLDocument {
             default: break
             }
         }
-        // Brackets at most 16 deep, and libyaml's own limit on block nesting (exact there): at most
-        // 48 levels can reach the tree's recursion, which is shallow enough for any thread's stack.
+        // Brackets at most 16 deep leave the depth to the tree, which refuses it exactly where
+        // it passes the limit (its recursion never goes deeper than the limit).
         guard deepest > Limits.maxNesting / 2 else { return nil }
-        limitNesting()
         let input = Array(bytes)
         return input.withUnsafeBufferPointer { buffer -> SourceLocation? in
             var parser = yaml_parser_t()
@@ -125,7 +113,6 @@ struct YAMLDocument {
             modeline = source.lineText(1)
         }
 
-        Self.limitNesting()
         if let deep = Self.tooDeep(body) {
             report(.nestingTooDeep, deep, Self.tooDeepMessage)
             return
@@ -204,9 +191,6 @@ struct YAMLDocument {
         }
         switch error {
         case .syntax(let problem, let location, let context):
-            if problem.contains("Maximum nesting level") {
-                return make(.nestingTooDeep, location, tooDeepMessage)
-            }
             if problem.contains("another document") {
                 return make(.multipleDocuments, location, "a plan file holds one YAML document; remove the second one")
             }
@@ -220,6 +204,8 @@ struct YAMLDocument {
             let second = secondOccurrence(of: key, after: first, in: source) ?? first
             return make(.duplicateKey, second,
                         "duplicate key '\(key)' (first at line \(first.line)); keep one")
+        case .tooDeep(let location):
+            return make(.nestingTooDeep, location, tooDeepMessage)
         case .reader(let problem):
             return make(.yamlSyntax, nil, problem)
         case .outOfMemory:

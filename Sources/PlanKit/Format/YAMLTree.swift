@@ -1,5 +1,5 @@
-// libyaml, as bundled by Yams: plantool builds its own small tree from libyaml's events.
-internal import CYaml
+// libyaml, from the system: plantool builds its own small tree from libyaml's events.
+internal import CLibYAML
 
 /// A YAML node as plantool reads it: scalars keep their source text and quoting (nothing is
 /// typed by a YAML resolver), and every node knows where it starts.
@@ -65,6 +65,8 @@ struct YAMLTree {
         case reader(problem: String)
         /// A key written twice in a mapping (the first such in sort order, as Yams reports it), at its first place.
         case duplicateKey(String, first: SourceLocation)
+        /// A collection nested deeper than `Limits.maxNesting`, where it starts.
+        case tooDeep(SourceLocation)
         case outOfMemory
     }
 
@@ -114,6 +116,9 @@ struct YAMLTree {
         /// Above zero inside a node already refused as a whole (an anchored node, a merge key's
         /// value): nothing inside it is reported or recorded.
         var quiet = 0
+        /// Collections open around the current event. The system's libyaml (0.2.5) has no
+        /// nesting limit, and `node` recurses once per level: it stops at `Limits.maxNesting`.
+        var depth = 0
 
         mutating func report(_ rule: FormatRule, _ location: SourceLocation, _ message: String) {
             if quiet == 0 { issues.append(Issue(rule: rule, location: location, message: message)) }
@@ -168,6 +173,8 @@ struct YAMLTree {
                 return .scalar(YAMLNode.Scalar(string: "", style: .plain, location: anchor.location))
             case YAML_SEQUENCE_START_EVENT:
                 let data = event.data.sequence_start
+                try enterCollection(at: location)
+                defer { depth -= 1 }
                 let anchor = properties(anchor: data.anchor, tag: data.tag, at: location)
                 enter(anchored: anchor)
                 defer { leave(anchored: anchor, at: location) }
@@ -188,6 +195,8 @@ struct YAMLTree {
                 return .sequence(YAMLNode.List(items: items, location: location))
             case YAML_MAPPING_START_EVENT:
                 let data = event.data.mapping_start
+                try enterCollection(at: location)
+                defer { depth -= 1 }
                 let anchor = properties(anchor: data.anchor, tag: data.tag, at: location)
                 enter(anchored: anchor)
                 defer { leave(anchored: anchor, at: location) }
@@ -234,6 +243,12 @@ struct YAMLTree {
                 report(.explicitTag, location, "tags (such as !!str) are not allowed; plantool types values itself")
             }
             return nil
+        }
+
+        /// One level deeper; refused past `Limits.maxNesting`, before anything inside is read.
+        mutating func enterCollection(at location: SourceLocation) throws(Failure) {
+            guard depth < Limits.maxNesting else { throw .tooDeep(location) }
+            depth += 1
         }
 
         /// Inside an anchored collection nothing is reported or recorded (the anchor was).

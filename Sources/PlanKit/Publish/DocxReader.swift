@@ -1,6 +1,6 @@
 import Foundation
 import ZIPFoundation
-internal import CZlib
+internal import CLibZ
 
 /// Reads a Word document (DOCX) into the paragraphs and tables it holds, in order: a plan
 /// exported by `DocxWriter`, or one written in Word to the same template.
