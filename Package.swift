@@ -62,7 +62,7 @@ let package = Package(
             ],
             exclude: ["Fixtures", "Export/Golden"]
         ),
-        .testTarget(name: "PlanGitTests", dependencies: ["PlanGit"]),
+        .testTarget(name: "PlanGitTests", dependencies: ["PlanGit", "CLibGit2"]),
         // End-to-end tests: they run the built plantool binary on real folders.
         .testTarget(name: "PlantoolTests", dependencies: ["PlanKit", "plantool"], exclude: ["Golden"]),
     ],

@@ -86,20 +86,29 @@ public struct GitError: Error, CustomStringConvertible, Sendable {
     public var isConflict: Bool { code == GIT_ECONFLICT.rawValue || code == GIT_EMERGECONFLICT.rawValue }
 
     init(operation: String, code: Int32) {
-        // Some failed writes (a file past `ulimit -f`, EFBIG) set no libgit2 message: the
-        // system's reason is then the only clear one.
         let systemError = errno
         self.operation = operation
         self.code = code
         // Read the error only after a failure: libgit2 1.5 may leave a stale one after success.
-        if let last = git_error_last() {
-            errorClass = last.pointee.klass
-            message = last.pointee.message.map { String(cString: $0) } ?? "unknown error"
-        } else {
-            errorClass = 0
-            message = systemError != 0 ? "error \(code): \(String(cString: strerror(systemError)))" : "error \(code)"
-        }
+        let last = git_error_last()?.pointee
+        (errorClass, message) = Self.reason(code: code, errorClass: last?.klass ?? Self.noErrorClass,
+                                            libraryMessage: last?.message.map { String(cString: $0) },
+                                            systemError: systemError)
         git_error_clear()
+    }
+
+    /// libgit2's class for "no error".
+    static let noErrorClass = Int32(GIT_ERROR_NONE.rawValue)
+
+    /// The class and message of a failed call. When libgit2 set no error of its own (up to 1.7
+    /// `git_error_last()` is then NULL; from 1.8 it is a "no error" of class GIT_ERROR_NONE),
+    /// the system's reason is the clear one: some failed writes (a file past `ulimit -f`,
+    /// EFBIG) set only errno.
+    static func reason(code: Int32, errorClass: Int32, libraryMessage: String?,
+                       systemError: Int32) -> (errorClass: Int32, message: String) {
+        if errorClass != noErrorClass { return (errorClass, libraryMessage ?? "unknown error") }
+        let message = systemError != 0 ? "error \(code): \(String(cString: strerror(systemError)))" : "error \(code)"
+        return (noErrorClass, message)
     }
 
     /// An error of plantool's own about a git operation (no libgit2 call failed).
@@ -109,6 +118,20 @@ public struct GitError: Error, CustomStringConvertible, Sendable {
         self.errorClass = 0
         self.message = message
     }
+}
+
+/// A libgit2 handle and the function that frees it: freed exactly once, when its owner goes,
+/// whichever way (return or throw) the code that opened it leaves.
+final class OwnedHandle {
+    let pointer: OpaquePointer
+    private let free: (OpaquePointer?) -> Void
+
+    init(_ pointer: OpaquePointer, free: @escaping (OpaquePointer?) -> Void) {
+        self.pointer = pointer
+        self.free = free
+    }
+
+    deinit { free(pointer) }
 }
 
 /// Throws for a negative libgit2 return code; zero and positive codes are results, not errors.

@@ -200,9 +200,9 @@ extension Person {
         return nil
     }
 
-    /// A libgit2 signature for this person, freed by the caller. Refuses, before anything is
-    /// written, what libgit2 would write into a corrupt commit.
-    func signature() throws -> UnsafeMutablePointer<git_signature> {
+    /// Runs `body` with a libgit2 signature for this person, freed when `body` returns. Refuses,
+    /// before anything is written, what libgit2 would write into a corrupt commit.
+    func withSignature<Result>(_ body: (UnsafeMutablePointer<git_signature>) throws -> Result) throws -> Result {
         if let problem = Person.delimiterProblem(in: name) ?? Person.delimiterProblem(in: email) {
             throw GitError(operation: "use the identity", message: "the identity contains \(problem), which cannot be part of a git identity")
         }
@@ -212,6 +212,7 @@ extension Person {
         var signature: UnsafeMutablePointer<git_signature>?
         try check(git_signature_new(&signature, name, email, time, offsetMinutes), "use the identity \(name) <\(email)>")
         guard let signature else { throw GitError(operation: "make a signature", message: "libgit2 returned none") }
-        return signature
+        defer { git_signature_free(signature) }
+        return try body(signature)
     }
 }

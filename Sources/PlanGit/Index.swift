@@ -4,26 +4,28 @@ import Foundation
 /// The repository's index, open for staging. Changes stay in memory until `write()`, so a
 /// command that fails part way leaves the index file as it was.
 public final class GitIndex {
-    let pointer: OpaquePointer
+    private let handle: OwnedHandle
     let repository: Repository  // the index must not outlive its repository
+    var pointer: OpaquePointer { handle.pointer }
 
+    /// The index, read afresh from its file. Owned from the moment libgit2 hands it over, so a
+    /// failed read frees it too.
     init(repository: Repository) throws {
         var index: OpaquePointer?
         try check(git_repository_index(&index, repository.pointer), "open the index")
         guard let index else { throw GitError(operation: "open the index", message: "libgit2 returned none") }
+        let handle = OwnedHandle(index, free: git_index_free)
         try check(git_index_read(index, 0), "read the index")
-        self.pointer = index
+        self.handle = handle
         self.repository = repository
     }
-
-    deinit { git_index_free(pointer) }
 
     /// Paths with unresolved conflicts.
     public var conflictedPaths: [String] {
         var paths = Set<String>()
         for position in 0..<git_index_entrycount(pointer) {
             guard let entry = git_index_get_byindex(pointer, position) else { continue }
-            if (entry.pointee.flags >> 12) & 0x3 != 0 { paths.insert(String(cString: entry.pointee.path)) }
+            if IndexEntry.stage(ofFlags: entry.pointee.flags) != 0 { paths.insert(String(cString: entry.pointee.path)) }
         }
         return paths.sorted()
     }
@@ -70,11 +72,14 @@ extension Repository {
     /// committed), so no commit is ever lost.
     public func createCommit(tree: ObjectID, message: String, author: Person, committer: Person,
                              parents: [ObjectID], updating reference: String? = "HEAD") throws -> ObjectID {
-        var treeRaw = tree.raw
-        var treeObject: OpaquePointer?
-        try check(git_tree_lookup(&treeObject, pointer, &treeRaw), "read the tree to commit")
-        defer { git_tree_free(treeObject) }
+        try withTree(tree, "the tree to commit") { treeObject in
+            try createCommit(treeObject: treeObject, message: message, author: author, committer: committer,
+                             parents: parents, updating: reference)
+        }
+    }
 
+    private func createCommit(treeObject: OpaquePointer, message: String, author: Person, committer: Person,
+                              parents: [ObjectID], updating reference: String?) throws -> ObjectID {
         var parentObjects: [OpaquePointer?] = []
         defer { parentObjects.forEach { git_commit_free($0) } }
         for parent in parents {
@@ -83,17 +88,16 @@ extension Repository {
             try check(git_commit_lookup(&commit, pointer, &raw), "read parent commit \(parent.short)")
             parentObjects.append(commit)
         }
-        let authorSignature = try author.signature()
-        defer { git_signature_free(authorSignature) }
-        let committerSignature = try committer.signature()
-        defer { git_signature_free(committerSignature) }
-
-        var oid = git_oid()
-        let code = parentObjects.withUnsafeMutableBufferPointer { buffer in
-            git_commit_create(&oid, pointer, reference, authorSignature, committerSignature, nil, message, treeObject,
-                              buffer.count, buffer.baseAddress)
+        return try author.withSignature { authorSignature in
+            try committer.withSignature { committerSignature in
+                var oid = git_oid()
+                let code = parentObjects.withUnsafeMutableBufferPointer { buffer in
+                    git_commit_create(&oid, pointer, reference, authorSignature, committerSignature, nil, message, treeObject,
+                                      buffer.count, buffer.baseAddress)
+                }
+                try check(code, "write the commit")
+                return ObjectID(oid)
+            }
         }
-        try check(code, "write the commit")
-        return ObjectID(oid)
     }
 }

@@ -76,15 +76,14 @@ public struct MergeConflictEntry: Sendable, Equatable {
 /// The in-memory index of a merge of two trees: the merged files, and the conflicts, which can
 /// be resolved one by one before the tree is written.
 public final class MergedIndex {
-    let pointer: OpaquePointer
+    private let handle: OwnedHandle
     private let repository: Repository
+    var pointer: OpaquePointer { handle.pointer }
 
     init(pointer: OpaquePointer, repository: Repository) {
-        self.pointer = pointer
+        self.handle = OwnedHandle(pointer, free: git_index_free)
         self.repository = repository
     }
-
-    deinit { git_index_free(pointer) }
 
     public var hasConflicts: Bool { git_index_has_conflicts(pointer) == 1 }
 
@@ -104,12 +103,8 @@ public final class MergedIndex {
                 break
             }
             try check(code, "list the merge's conflicts")
-            func entry(_ e: UnsafePointer<git_index_entry>?) -> IndexEntry? {
-                guard let e else { return nil }
-                return IndexEntry(path: String(cString: e.pointee.path), id: ObjectID(e.pointee.id),
-                                  kind: EntryKind(mode: e.pointee.mode), stage: Int((e.pointee.flags >> 12) & 0x3))
-            }
-            result.append(MergeConflictEntry(ancestor: entry(ancestor), ours: entry(ours), theirs: entry(theirs)))
+            result.append(MergeConflictEntry(ancestor: ancestor.map(IndexEntry.init), ours: ours.map(IndexEntry.init),
+                                             theirs: theirs.map(IndexEntry.init)))
         }
         return result
     }
@@ -163,18 +158,17 @@ extension Repository {
     /// Merges two commits' trees from a base, in memory, and gives the merge's index with any
     /// conflicts left in it. Files merged as text are written as blobs; nothing else is.
     public func mergeIndex(base: ObjectID, ours: ObjectID, theirs: ObjectID) throws -> MergedIndex {
-        var trees: [OpaquePointer?] = []
-        defer { trees.forEach { git_tree_free($0) } }
-        for commit in [base, ours, theirs] {
-            var raw = try commitInfo(commit).tree.raw
-            var tree: OpaquePointer?
-            try check(git_tree_lookup(&tree, pointer, &raw), "read tree")
-            trees.append(tree)
-        }
         var options = git_merge_options()
         try check(git_merge_options_init(&options, UInt32(GIT_MERGE_OPTIONS_VERSION)), "prepare merge options")
-        var index: OpaquePointer?
-        try check(git_merge_trees(&index, pointer, trees[0], trees[1], trees[2], &options), "merge")
+        let index = try withTree(commitInfo(base).tree, "") { baseTree in
+            try withTree(commitInfo(ours).tree, "") { ourTree in
+                try withTree(commitInfo(theirs).tree, "") { theirTree in
+                    var index: OpaquePointer?
+                    try check(git_merge_trees(&index, pointer, baseTree, ourTree, theirTree, &options), "merge")
+                    return index
+                }
+            }
+        }
         guard let index else { throw GitError(operation: "merge", message: "libgit2 returned no index") }
         return MergedIndex(pointer: index, repository: self)
     }

@@ -40,6 +40,20 @@ public struct IndexEntry: Sendable, Equatable {
     public var stage: Int
 }
 
+extension IndexEntry {
+    /// A libgit2 index entry's facts, copied out.
+    init(_ entry: UnsafePointer<git_index_entry>) {
+        self.init(path: String(cString: entry.pointee.path), id: ObjectID(entry.pointee.id),
+                  kind: EntryKind(mode: entry.pointee.mode), stage: Self.stage(ofFlags: entry.pointee.flags))
+    }
+
+    /// The merge stage git keeps in two bits of an index entry's flags (libgit2's
+    /// `GIT_INDEX_ENTRY_STAGE`, a C macro Swift cannot call).
+    static func stage(ofFlags flags: UInt16) -> Int {
+        Int((flags & UInt16(GIT_INDEX_ENTRY_STAGEMASK)) >> UInt16(GIT_INDEX_ENTRY_STAGESHIFT))
+    }
+}
+
 /// Who made a change, and when.
 public struct Person: Sendable, Equatable {
     public var name: String
@@ -134,16 +148,16 @@ extension Repository {
     /// such folder.
     public func entries(ofTree treeID: ObjectID, at path: String) throws -> [TreeEntry]? {
         guard let folderID = try folderID(ofTree: treeID, at: path) else { return nil }
-        let folder = try lookupTree(folderID, path)
-        defer { git_tree_free(folder) }
-        let count = git_tree_entrycount(folder)
-        var result: [TreeEntry] = []
-        result.reserveCapacity(count)
-        for index in 0..<count {
-            guard let entry = git_tree_entry_byindex(folder, index) else { continue }
-            result.append(Self.treeEntry(entry))
+        return try withTree(folderID, path) { folder in
+            let count = git_tree_entrycount(folder)
+            var result: [TreeEntry] = []
+            result.reserveCapacity(count)
+            for index in 0..<count {
+                guard let entry = git_tree_entry_byindex(folder, index) else { continue }
+                result.append(Self.treeEntry(entry))
+            }
+            return result
         }
-        return result
     }
 
     /// The entries of the folder at `path` that two trees do not share: for each side, the
@@ -159,10 +173,13 @@ extension Repository {
             return (try oldFolder.map { try entries(ofTree: $0, at: "") ?? [] },
                     try newFolder.map { try entries(ofTree: $0, at: "") ?? [] })
         }
-        let a = try lookupTree(oldFolder, path)
-        defer { git_tree_free(a) }
-        let b = try lookupTree(newFolder, path)
-        defer { git_tree_free(b) }
+        return try withTree(oldFolder, path) { a in
+            try withTree(newFolder, path) { b in Self.unsharedEntries(a, b) }
+        }
+    }
+
+    /// The entries of two trees that have no twin (same name, id and mode) in the other.
+    private static func unsharedEntries(_ a: OpaquePointer, _ b: OpaquePointer) -> (old: [TreeEntry]?, new: [TreeEntry]?) {
         let entry = Self.treeEntry
         // A merge of the two name-sorted lists. Were a tree not sorted as git sorts, the walk
         // would pair fewer entries and report more of them, never fewer: an entry is skipped only
@@ -214,30 +231,31 @@ extension Repository {
                   kind: EntryKind(mode: git_tree_entry_filemode(raw).rawValue))
     }
 
-    /// A tree, looked up; the caller frees it (`git_tree_free`). `path` names it in errors.
-    func lookupTree(_ id: ObjectID, _ path: String) throws -> OpaquePointer? {
+    /// Runs `body` with a tree, looked up, and frees the tree when `body` returns: the tree
+    /// must not escape it. `path` names the tree in errors ("" for its id).
+    func withTree<Result>(_ id: ObjectID, _ path: String, _ body: (OpaquePointer) throws -> Result) throws -> Result {
         var raw = id.raw
         var tree: OpaquePointer?
         try check(git_tree_lookup(&tree, pointer, &raw), "read tree \(path.isEmpty ? id.short : path)")
-        return tree
+        guard let tree else { throw GitError(operation: "read tree \(id.short)", message: "libgit2 returned none") }
+        defer { git_tree_free(tree) }
+        return try body(tree)
     }
 
     /// The entry at `path` of a tree; nil when there is none.
     public func entry(ofTree treeID: ObjectID, at path: String) throws -> TreeEntry? {
-        var raw = treeID.raw
-        var tree: OpaquePointer?
-        try check(git_tree_lookup(&tree, pointer, &raw), "read tree \(treeID.short)")
-        defer { git_tree_free(tree) }
-        var entry: OpaquePointer?
-        let code = git_tree_entry_bypath(&entry, tree, path)
-        if code == GIT_ENOTFOUND.rawValue {
-            git_error_clear()
-            return nil
+        try withTree(treeID, "") { tree in
+            var entry: OpaquePointer?
+            let code = git_tree_entry_bypath(&entry, tree, path)
+            if code == GIT_ENOTFOUND.rawValue {
+                git_error_clear()
+                return nil
+            }
+            try check(code, "find \(path) in tree \(treeID.short)")
+            guard let entry else { return nil }
+            defer { git_tree_entry_free(entry) }
+            return Self.treeEntry(entry)
         }
-        try check(code, "find \(path) in tree \(treeID.short)")
-        guard let entry else { return nil }
-        defer { git_tree_entry_free(entry) }
-        return Self.treeEntry(entry)
     }
 
     /// A blob's bytes, copied out; refuses blobs larger than `limit`.
@@ -259,18 +277,12 @@ extension Repository {
     /// The staged entries whose path starts with `prefix` (a folder, with its trailing slash),
     /// read afresh from the index file.
     public func indexEntries(under prefix: String) throws -> [IndexEntry] {
-        var index: OpaquePointer?
-        try check(git_repository_index(&index, pointer), "open the index")
-        defer { git_index_free(index) }
-        try check(git_index_read(index, 0), "read the index")
+        let index = try GitIndex(repository: self)
         var result: [IndexEntry] = []
-        for position in 0..<git_index_entrycount(index) {
-            guard let entry = git_index_get_byindex(index, position) else { continue }
-            let path = String(cString: entry.pointee.path)
-            guard prefix.isEmpty || path.hasPrefix(prefix) else { continue }
-            let stage = Int((entry.pointee.flags >> 12) & 0x3)
-            result.append(IndexEntry(path: path, id: ObjectID(entry.pointee.id), kind: EntryKind(mode: entry.pointee.mode),
-                                     stage: stage))
+        for position in 0..<git_index_entrycount(index.pointer) {
+            guard let entry = git_index_get_byindex(index.pointer, position) else { continue }
+            let copied = IndexEntry(entry)
+            if prefix.isEmpty || copied.path.hasPrefix(prefix) { result.append(copied) }
         }
         return result
     }

@@ -83,12 +83,13 @@ extension Repository {
 
     /// Paths that differ between two commits' trees.
     public func changedPaths(from old: ObjectID, to new: ObjectID) throws -> Set<String> {
-        let treeA = try lookupTree(commitInfo(old).tree, "")
-        defer { git_tree_free(treeA) }
-        let treeB = try lookupTree(commitInfo(new).tree, "")
-        defer { git_tree_free(treeB) }
-        var diff: OpaquePointer?
-        try check(git_diff_tree_to_tree(&diff, pointer, treeA, treeB, nil), "compare trees")
+        let diff = try withTree(commitInfo(old).tree, "") { treeA in
+            try withTree(commitInfo(new).tree, "") { treeB in
+                var diff: OpaquePointer?
+                try check(git_diff_tree_to_tree(&diff, pointer, treeA, treeB, nil), "compare trees")
+                return diff
+            }
+        }
         defer { git_diff_free(diff) }
         var paths = Set<String>()
         for index in 0..<git_diff_num_deltas(diff) {

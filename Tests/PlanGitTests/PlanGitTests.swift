@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import CLibGit2
 @testable import PlanGit
 
 /// The wrapper's own behaviour, on real repositories made with the git CLI.
@@ -166,5 +167,87 @@ import Testing
         for bad in ["draft/a..b", "draft/a b", "draft/x.lock", "draft/", "draft/a~b", "draft/a^b", "draft/a:b", "draft/\u{7}"] {
             #expect(!Repository.isValidBranchName(bad), "\(bad)")
         }
+    }
+}
+
+/// The wrapper's handling of what libgit2 hands back: errors, index entries, handles.
+@Suite struct PlanGitWrapperTests {
+    @Test("a failure libgit2 gives no message for says the system's reason, on libgit2 before and after 1.8")
+    func errorWithoutALibgit2Message() {
+        // Up to 1.7 `git_error_last()` is NULL then; from 1.8 it is "no error" of class GIT_ERROR_NONE.
+        for libraryMessage in [nil, "no error"] {
+            let reason = GitError.reason(code: -1, errorClass: GitError.noErrorClass, libraryMessage: libraryMessage,
+                                         systemError: EFBIG)
+            #expect(reason.message == "error -1: \(String(cString: strerror(EFBIG)))")
+            #expect(reason.errorClass == GitError.noErrorClass)
+        }
+        #expect(GitError.reason(code: -1, errorClass: GitError.noErrorClass, libraryMessage: nil, systemError: 0).message
+                == "error -1")
+        // libgit2's own message, when it set one, is the reason.
+        let own = GitError.reason(code: -3, errorClass: 2, libraryMessage: "object not found", systemError: EFBIG)
+        #expect(own.message == "object not found" && own.errorClass == 2)
+    }
+
+    @Test("a failed call whose libgit2 error was cleared still says the system's reason")
+    func errorFromTheLibraryWithNoneSet() {
+        Git.ensureInitialised()
+        git_error_clear()
+        errno = ENOSPC
+        let error = GitError(operation: "write", code: -1)
+        #expect(error.message == "error -1: \(String(cString: strerror(ENOSPC)))", "\(error)")
+        #expect(error.description.hasPrefix("write: "))
+    }
+
+    @Test("the merge stage is read from bits 12 and 13 of an index entry's flags, whatever the other bits hold")
+    func stageFromFlags() {
+        for stage in 0...3 {
+            let flags = UInt16(stage) << 12
+            #expect(IndexEntry.stage(ofFlags: flags) == stage)
+            #expect(IndexEntry.stage(ofFlags: flags | 0x0FFF | 0x8000 | 0x4000) == stage)  // name length, valid, extended
+        }
+    }
+
+    @Test("an index that cannot be read again is a typed error, and the repository stays usable")
+    func indexReadFailure() throws {
+        let support = PlanGitTests()
+        let folder = try support.makeRepository()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let repository = try Repository.discover(from: folder.path, environment: [:])
+        // The repository keeps its index open: the second open re-reads the file, and that read fails.
+        #expect(try repository.index().conflictedPaths.isEmpty)
+        let indexFile = folder.appendingPathComponent(".git/index")
+        try Data("not an index, and longer than the real one was, so that it is read again".utf8).write(to: indexFile)
+        do {
+            _ = try repository.index()
+            Issue.record("a damaged index was read")
+        } catch let error as GitError {
+            // The open succeeded and the read failed: the path where the handle must be freed.
+            #expect(error.operation == "read the index", "\(error)")
+        }
+        #expect(throws: GitError.self) { try repository.indexEntries(under: "") }
+        #expect(try repository.headCommit()?.summary == "first")
+    }
+
+    @Test("conflicts of a merge come out with their stages")
+    func conflictStagesOfAMerge() throws {
+        let support = PlanGitTests()
+        let folder = try support.makeRepository()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let base = try support.git(["rev-parse", "HEAD"], in: folder)
+        try support.git(["checkout", "-q", "-b", "other"], in: folder)
+        try "other\n".write(to: folder.appendingPathComponent("a.txt"), atomically: true, encoding: .utf8)
+        try support.git(["commit", "-q", "-am", "other"], in: folder)
+        let theirs = try support.git(["rev-parse", "HEAD"], in: folder)
+        try support.git(["checkout", "-q", "main"], in: folder)
+        try "main\n".write(to: folder.appendingPathComponent("a.txt"), atomically: true, encoding: .utf8)
+        try support.git(["commit", "-q", "-am", "main"], in: folder)
+        let ours = try support.git(["rev-parse", "HEAD"], in: folder)
+        let repository = try Repository.discover(from: folder.path, environment: [:])
+        let merged = try repository.mergeIndex(base: try #require(ObjectID(hex: base)), ours: try #require(ObjectID(hex: ours)),
+                                               theirs: try #require(ObjectID(hex: theirs)))
+        let conflicts = try merged.conflicts()
+        #expect(conflicts.count == 1)
+        #expect(conflicts.first.map { [$0.ancestor?.stage, $0.ours?.stage, $0.theirs?.stage] } == [1, 2, 3])
+        #expect(conflicts.first?.paths == ["a.txt"])
     }
 }
