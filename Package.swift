@@ -59,6 +59,7 @@ let package = Package(
             dependencies: [
                 "PlanKit",
                 .product(name: "PropertyBased", package: "swift-property-based"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),  // the DOCX tests open archives
             ],
             exclude: ["Fixtures", "Export/Golden"]
         ),

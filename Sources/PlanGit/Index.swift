@@ -72,7 +72,7 @@ extension Repository {
     /// committed), so no commit is ever lost.
     public func createCommit(tree: ObjectID, message: String, author: Person, committer: Person,
                              parents: [ObjectID], updating reference: String? = "HEAD") throws -> ObjectID {
-        try withTree(tree, "the tree to commit") { treeObject in
+        try withTree(tree, "", operation: "read the tree to commit") { treeObject in
             try createCommit(treeObject: treeObject, message: message, author: author, committer: committer,
                              parents: parents, updating: reference)
         }

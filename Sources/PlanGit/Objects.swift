@@ -232,12 +232,15 @@ extension Repository {
     }
 
     /// Runs `body` with a tree, looked up, and frees the tree when `body` returns: the tree
-    /// must not escape it. `path` names the tree in errors ("" for its id).
-    func withTree<Result>(_ id: ObjectID, _ path: String, _ body: (OpaquePointer) throws -> Result) throws -> Result {
+    /// must not escape it. `path` names the tree in errors ("" for its id), unless `operation`
+    /// says what the lookup is for.
+    func withTree<Result>(_ id: ObjectID, _ path: String, operation: String? = nil,
+                          _ body: (OpaquePointer) throws -> Result) throws -> Result {
+        let operation = operation ?? "read tree \(path.isEmpty ? id.short : path)"
         var raw = id.raw
         var tree: OpaquePointer?
-        try check(git_tree_lookup(&tree, pointer, &raw), "read tree \(path.isEmpty ? id.short : path)")
-        guard let tree else { throw GitError(operation: "read tree \(id.short)", message: "libgit2 returned none") }
+        try check(git_tree_lookup(&tree, pointer, &raw), operation)
+        guard let tree else { throw GitError(operation: operation, message: "libgit2 returned none") }
         defer { git_tree_free(tree) }
         return try body(tree)
     }
