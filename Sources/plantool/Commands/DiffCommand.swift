@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PlanGit
 import PlanKit
+import PlanWorkflow
 import Rainbow
 
 extension Plantool {
@@ -83,8 +84,8 @@ extension Plantool {
 
         /// Files that could not be read leave the comparison incomplete: exit 2 after showing the
         /// rest (a file that does not parse is a change shown, not an error).
-        static func incomplete(_ count: Int) -> PlantoolError {
-            PlantoolError(message: "\(count == 1 ? "1 file" : "\(count) files") could not be read, so the comparison above lacks their changes (a missing object means a damaged repository: `git fsck` names it)")
+        static func incomplete(_ count: Int) -> WorkflowError {
+            WorkflowError(message: "\(count == 1 ? "1 file" : "\(count) files") could not be read, so the comparison above lacks their changes (a missing object means a damaged repository: `git fsck` names it)")
         }
 
         /// A side of the comparison: where it is read from (nil for "nothing", an unborn HEAD) and its label.
@@ -109,7 +110,7 @@ extension Plantool {
                     let left = a.isEmpty ? "HEAD" : a, right = b.isEmpty ? "HEAD" : b
                     let one = try repository.commit(left), two = try repository.commit(right)
                     guard let base = try repository.mergeBase(one.id, two.id) else {
-                        throw PlantoolError(message: "\(left) and \(right) have no common history")
+                        throw WorkflowError(message: "\(left) and \(right) have no common history")
                     }
                     return (Endpoint(source: .revision(base.description), label: "merge base of \(left) and \(right) (\(base.short))"),
                             Endpoint(source: .revision(right), label: right))
@@ -141,7 +142,7 @@ extension Plantool {
             }
             var found = Set<String>()
             for source in [old, new].compactMap({ $0 }) { found.formUnion(try git.plans.plans(in: source)) }
-            guard !found.isEmpty else { throw PlantoolError(message: "no plan found on either side of the comparison") }
+            guard !found.isEmpty else { throw WorkflowError(message: "no plan found on either side of the comparison") }
             return found.sorted()
         }
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PlanGit
 import PlanKit
+import PlanWorkflow
 
 extension Plantool {
     struct ImportCommand: ParsableCommand {
@@ -68,7 +69,7 @@ extension Plantool {
             do {
                 result = try interpret(data, as: chosen, target: target)
             } catch let error as ImportError {
-                throw PlantoolError(message: "\(file)\(error.place.map { ":\($0)" } ?? ""): \(error.message); nothing was written")
+                throw WorkflowError(message: "\(file)\(error.place.map { ":\($0)" } ?? ""): \(error.message); nothing was written")
             }
             for remark in result.remarks {
                 let subject = remark.subject.map { ($0.contains(".") ? "action " : "recommendation ") + $0 + ": " } ?? ""
@@ -94,23 +95,23 @@ extension Plantool {
         private func readInput(_ url: URL) throws -> Data {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
-                throw PlantoolError(message: "\(file): no such file")
+                throw WorkflowError(message: "\(file): no such file")
             }
-            if isDirectory.boolValue { throw PlantoolError(message: "\(file) is a folder: name the file to import") }
+            if isDirectory.boolValue { throw WorkflowError(message: "\(file) is a folder: name the file to import") }
             guard let handle = FileHandle(forReadingAtPath: url.path) else {
-                throw PlantoolError(message: "\(file): cannot be read (permission denied?)")
+                throw WorkflowError(message: "\(file): cannot be read (permission denied?)")
             }
             defer { try? handle.close() }
             let data: Data
             do {
                 data = try handle.read(upToCount: Self.maximumSize + 1) ?? Data()
             } catch {
-                throw PlantoolError(message: "\(file): cannot be read: \(error.localizedDescription)")
+                throw WorkflowError(message: "\(file): cannot be read: \(error.localizedDescription)")
             }
             if data.count > Self.maximumSize {
-                throw PlantoolError(message: "\(file) is larger than \(Self.maximumSize / 1024 / 1024) MiB: not a plan")
+                throw WorkflowError(message: "\(file) is larger than \(Self.maximumSize / 1024 / 1024) MiB: not a plan")
             }
-            if data.isEmpty { throw PlantoolError(message: "\(file) is empty") }
+            if data.isEmpty { throw WorkflowError(message: "\(file) is empty") }
             return data
         }
 
@@ -131,7 +132,7 @@ extension Plantool {
                 return try PlanImporter.interpret(WordTextReader.read(try Self.decodeText(data)))
             case .csv:
                 guard let target, let info = try existingPlanInfo(in: target) else {
-                    throw PlantoolError(message: "a CSV holds the recommendations only: import it into the plan it came from (--into DIR, a folder with plan.yaml), or make one first with plantool init")
+                    throw WorkflowError(message: "a CSV holds the recommendations only: import it into the plan it came from (--into DIR, a folder with plan.yaml), or make one first with plantool init")
                 }
                 return ImportResult(plan: try CSVExport.read(try Self.decodeText(data), info: info), remarks: [])
             }
@@ -171,12 +172,12 @@ extension Plantool {
             let shown = Selection.display(planFile)
             switch PlanDirectory.read(planFile) {
             case .failure(let error):
-                throw PlantoolError(message: "\(shown): \(error.message)")
+                throw WorkflowError(message: "\(shown): \(error.message)")
             case .success(let bytes):
                 let parsed = PlanFormat.parsePlanInfo(bytes, path: shown)
                 guard let info = parsed.value, !parsed.diagnostics.hasErrors else {
                     Output.diagnostics(parsed.diagnostics.filter { $0.severity == .error })
-                    throw PlantoolError(message: "\(shown) has errors: fix it before importing into this plan", exitCode: 1)
+                    throw WorkflowError(message: "\(shown) has errors: fix it before importing into this plan", exitCode: 1)
                 }
                 return info
             }
@@ -190,16 +191,16 @@ extension Plantool {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: target.path, isDirectory: &isDirectory) else {
                 if keepingPlanFile {
-                    throw PlantoolError(message: "\(shown) does not exist: a CSV is imported into the plan it came from")
+                    throw WorkflowError(message: "\(shown) does not exist: a CSV is imported into the plan it came from")
                 }
                 return
             }
-            guard isDirectory.boolValue else { throw PlantoolError(message: "\(shown) is a file, not a folder") }
+            guard isDirectory.boolValue else { throw WorkflowError(message: "\(shown) is a file, not a folder") }
             let existing = planFiles(in: target)
             let holdsPlan = PlanDirectory.isPlan(target) || !existing.filter { $0 != PlanDirectory.planFileName }.isEmpty
             guard holdsPlan else { return }
             guard replace || dryRun else {
-                throw PlantoolError(message: "\(shown) already holds a plan: give --replace to replace it (its files must be committed), or import into a new folder")
+                throw WorkflowError(message: "\(shown) already holds a plan: give --replace to replace it (its files must be committed), or import into a new folder")
             }
             if dryRun { return }
             // Replacing: every file that goes away must be recoverable from git.
@@ -207,10 +208,10 @@ extension Plantool {
             do {
                 repository = try Repository.discover(from: target.path)
             } catch {
-                throw PlantoolError(message: "\(shown) is not in a git repository, so the plan it holds could not be recovered once replaced: import into a new folder, or commit the plan first")
+                throw WorkflowError(message: "\(shown) is not in a git repository, so the plan it holds could not be recovered once replaced: import into a new folder, or commit the plan first")
             }
             guard let relative = repository.relativePath(of: target.path) else {
-                throw PlantoolError(message: "\(shown) is outside the repository's working tree")
+                throw WorkflowError(message: "\(shown) is outside the repository's working tree")
             }
             let prefix = relative.isEmpty ? "" : relative + "/"
             do {
@@ -220,10 +221,10 @@ extension Plantool {
                 let unsafe = (changed + untracked).sorted()
                 if !unsafe.isEmpty {
                     let list = unsafe.prefix(5).joined(separator: ", ") + (unsafe.count > 5 ? ", …" : "")
-                    throw PlantoolError(message: "\(shown) has changes that are not committed (\(list)): commit or move them first, so that the plan being replaced stays in git; nothing was changed")
+                    throw WorkflowError(message: "\(shown) has changes that are not committed (\(list)): commit or move them first, so that the plan being replaced stays in git; nothing was changed")
                 }
             } catch let error as GitError {
-                throw PlantoolError(message: error.message)
+                throw WorkflowError(message: error.message)
             }
         }
 
@@ -261,7 +262,7 @@ extension Plantool {
             do {
                 try manager.createDirectory(at: parent, withIntermediateDirectories: true)
             } catch {
-                throw PlantoolError(message: "cannot create \(Selection.display(parent)): \(error.localizedDescription)")
+                throw WorkflowError(message: "cannot create \(Selection.display(parent)): \(error.localizedDescription)")
             }
             let staging = parent.appendingPathComponent(".\(target.lastPathComponent).plantool-import-\(UUID().uuidString)")
             defer { try? manager.removeItem(at: staging) }
@@ -289,21 +290,21 @@ extension Plantool {
                     try FileWriter.writeAtomically("", to: keep)
                 }
             } catch let error as PlanFileError {
-                throw PlantoolError(message: error.message)
+                throw WorkflowError(message: error.message)
             } catch {
-                throw PlantoolError(message: "cannot write the imported plan beside \(Selection.display(target)): \(error.localizedDescription)")
+                throw WorkflowError(message: "cannot write the imported plan beside \(Selection.display(target)): \(error.localizedDescription)")
             }
             let loaded = PlanLoader.load(PlanDirectory.files(of: staging, displayRoot: Selection.display(target)))
             let errors = loaded.diagnostics.filter { $0.severity == .error }
             guard errors.isEmpty else {
                 Output.diagnostics(errors)
-                throw PlantoolError(message: "the imported plan does not read back without errors (above): nothing was written", exitCode: 1)
+                throw WorkflowError(message: "the imported plan does not read back without errors (above): nothing was written", exitCode: 1)
             }
 
             if !manager.fileExists(atPath: target.path) {
                 try writeSchemas(into: staging)
                 guard rename(staging.path, target.path) == 0 else {
-                    throw PlantoolError(message: "cannot create \(Selection.display(target)): \(String(cString: strerror(errno)))")
+                    throw WorkflowError(message: "cannot create \(Selection.display(target)): \(String(cString: strerror(errno)))")
                 }
                 return
             }
@@ -316,17 +317,17 @@ extension Plantool {
             let old = parent.appendingPathComponent(".\(target.lastPathComponent).plantool-replaced-\(UUID().uuidString)")
             let hadRecommendations = manager.fileExists(atPath: recommendations.path)
             if hadRecommendations, rename(recommendations.path, old.path) != 0 {
-                throw PlantoolError(message: "cannot move \(Selection.display(recommendations)) aside: \(String(cString: strerror(errno))); nothing was changed")
+                throw WorkflowError(message: "cannot move \(Selection.display(recommendations)) aside: \(String(cString: strerror(errno))); nothing was changed")
             }
             if rename(stagedRecommendations.path, recommendations.path) != 0 {
                 let reason = String(cString: strerror(errno))
                 if hadRecommendations { _ = rename(old.path, recommendations.path) }
-                throw PlantoolError(message: "cannot put the new recommendations/ in place: \(reason); nothing was changed")
+                throw WorkflowError(message: "cannot put the new recommendations/ in place: \(reason); nothing was changed")
             }
             if !keepPlanFile {
                 let planFile = target.appendingPathComponent(PlanDirectory.planFileName)
                 if rename(staging.appendingPathComponent(PlanDirectory.planFileName).path, planFile.path) != 0 {
-                    throw PlantoolError(message: "cannot replace \(Selection.display(planFile)): \(String(cString: strerror(errno)))")
+                    throw WorkflowError(message: "cannot replace \(Selection.display(planFile)): \(String(cString: strerror(errno)))")
                 }
             }
             if hadRecommendations { try? manager.removeItem(at: old) }
@@ -344,9 +345,9 @@ extension Plantool {
                     try FileWriter.writeAtomically(contents + "\n", to: url)
                 }
             } catch let error as PlanFileError {
-                throw PlantoolError(message: error.message)
+                throw WorkflowError(message: error.message)
             } catch {
-                throw PlantoolError(message: "cannot write \(Selection.display(folder)): \(error.localizedDescription)")
+                throw WorkflowError(message: "cannot write \(Selection.display(folder)): \(error.localizedDescription)")
             }
         }
     }

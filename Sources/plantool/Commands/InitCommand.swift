@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PlanGit
 import PlanKit
+import PlanWorkflow
 
 extension Plantool {
     struct InitCommand: ParsableCommand {
@@ -74,16 +75,16 @@ extension Plantool {
 
             var isDirectory: ObjCBool = false
             if manager.fileExists(atPath: root.path, isDirectory: &isDirectory), !isDirectory.boolValue {
-                throw PlantoolError(message: "\(shown) is a file, not a folder")
+                throw WorkflowError(message: "\(shown) is a file, not a folder")
             }
             if PlanDirectory.isPlan(root) {
-                throw PlantoolError(message: "\(shown) already holds a plan (plan.yaml); nothing was changed")
+                throw WorkflowError(message: "\(shown) already holds a plan (plan.yaml); nothing was changed")
             }
             let schemaFolder = root.appendingPathComponent("schema")
             for (name, contents) in SchemaFiles.all {
                 let url = schemaFolder.appendingPathComponent(name)
                 if let existing = manager.contents(atPath: url.path), existing != Data((contents + "\n").utf8) {
-                    throw PlantoolError(message: "\(Selection.display(url)) exists and differs from plantool's schema; move it away first. Nothing was changed")
+                    throw WorkflowError(message: "\(Selection.display(url)) exists and differs from plantool's schema; move it away first. Nothing was changed")
                 }
             }
 
@@ -96,7 +97,7 @@ extension Plantool {
                     _ = try Identity.resolve(.author, repository: nil, override: author)
                     _ = try Identity.resolve(.committer, repository: nil)
                 } catch let error as GitError {
-                    throw PlantoolError(message: "\(error.message)\n(or create the plan without a repository: plantool init --no-git)")
+                    throw WorkflowError(message: "\(error.message)\n(or create the plan without a repository: plantool init --no-git)")
                 }
             }
 
@@ -116,9 +117,9 @@ extension Plantool {
                     .appendingPathComponent(".gitkeep"))
                 try FileWriter.writeAtomically(CanonicalWriter.write(info), to: root.appendingPathComponent(PlanDirectory.planFileName))
             } catch let error as PlanFileError {
-                throw PlantoolError(message: error.message)
+                throw WorkflowError(message: error.message)
             } catch {
-                throw PlantoolError(message: "cannot create the plan in \(shown): \(error.localizedDescription)")
+                throw WorkflowError(message: "cannot create the plan in \(shown): \(error.localizedDescription)")
             }
             Output.line("created a plan in \(shown): plan.yaml, recommendations/, schema/")
             if makeRepository {
@@ -128,13 +129,13 @@ extension Plantool {
                     let commit = try Committer(git: git).commit(folder: "", message: message + "\n", author: author)
                     Output.line("created a git repository on branch main: [\(commit.branch) \(commit.id.short)] \(commit.summary)")
                 } catch let error as GitError {
-                    throw PlantoolError(message: "the plan was created, but not its repository: \(error.message)")
+                    throw WorkflowError(message: "the plan was created, but not its repository: \(error.message)")
                 }
             }
             if !noGit && !noHook, let git = try? GitSelection.open(at: root.path) {
                 do {
                     Output.line(try PreCommitHook(repository: git.repository).install())
-                } catch let error as PlantoolError {
+                } catch let error as WorkflowError {
                     Output.error("the plan was created, but the hook was not installed: \(error.message)")
                 }
             }

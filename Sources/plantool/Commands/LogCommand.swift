@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PlanGit
 import PlanKit
+import PlanWorkflow
 import Rainbow
 
 extension Plantool {
@@ -128,7 +129,7 @@ extension Plantool {
                            let folder = prefix + PlanDirectory.recommendationsFolder
                            return try repository.entries(ofTree: start.tree, at: folder)?.compactMap { PlanLoader.number(fromFileName: $0.name) } ?? []
                        }) {
-                    throw PlantoolError(message: problem)
+                    throw WorkflowError(message: problem)
                 }
             }
             if format == "json" {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PlanGit
 import PlanKit
+import PlanWorkflow
 
 extension Plantool {
     struct StatusCommand: ParsableCommand {
@@ -74,14 +75,14 @@ extension Plantool {
                         git.repository.isHeadUnborn ? nil : try git.plans.lastCommit(onOrBefore: day)
                     }
                     guard commit != nil else {
-                        throw PlantoolError(message: "no commit was made on or before \(day): the plan's history starts later")
+                        throw WorkflowError(message: "no commit was made on or before \(day): the plan's history starts later")
                     }
                 }
                 let source: PlanSource = commit.map { .revision($0.id.description) } ?? .workingTree
                 let names: [String]
                 if all {
                     names = try git.run("list the plans") { try git.plans.plans(in: source) }
-                    guard !names.isEmpty else { throw PlantoolError(message: "no plan found in \(source)") }
+                    guard !names.isEmpty else { throw WorkflowError(message: "no plan found in \(source)") }
                 } else {
                     names = [try singlePlan(git, source: source)]
                 }
@@ -109,11 +110,11 @@ extension Plantool {
                 }
             } else {
                 if past {
-                    throw PlantoolError(message: "--as-of \(day) is before today: reading the plan as it was then needs its git history, and \(git == nil ? "this folder is not in a git repository" : "the repository has no commit yet")")
+                    throw WorkflowError(message: "--as-of \(day) is before today: reading the plan as it was then needs its git history, and \(git == nil ? "this folder is not in a git repository" : "the repository has no commit yet")")
                 }
                 let selection = try Selection.resolve(plan: planOption.plan, paths: [], allowAll: all)
                 if !all && selection.plans.count > 1 {
-                    throw PlantoolError(message: "found \(selection.plans.count) plans: name one with --plan DIR, or give --all")
+                    throw WorkflowError(message: "found \(selection.plans.count) plans: name one with --plan DIR, or give --all")
                 }
                 for url in selection.plans {
                     let display = Selection.display(url)
@@ -136,7 +137,7 @@ extension Plantool {
                 do {
                     try FileWriter.writeAtomically(text, to: url)
                 } catch let error as PlanFileError {
-                    throw PlantoolError(message: error.message)
+                    throw WorkflowError(message: error.message)
                 }
             } else {
                 FileHandle.standardOutput.write(Data(text.utf8))
@@ -146,7 +147,7 @@ extension Plantool {
         private func singlePlan(_ git: GitSelection, source: PlanSource) throws -> String {
             let found = try git.plans(named: planOption.plan, in: source)
             guard found.count == 1 else {
-                throw PlantoolError(message: "\(source) holds \(found.count) plans (\(found.joined(separator: ", "))): name one with --plan DIR, or give --all")
+                throw WorkflowError(message: "\(source) holds \(found.count) plans (\(found.joined(separator: ", "))): name one with --plan DIR, or give --all")
             }
             return found[0]
         }

@@ -9,36 +9,48 @@ import PlanKit
 /// holding some of the merge, which no command could tell from changes of the user's. With the
 /// journal, the next `draft finish` knows which files the checkout was writing and what they
 /// should become, and completes the job.
-struct DraftFinishJournal: Equatable {
-    static let fileName = "plantool-draft-finish"
-    static let header = "# plantool draft finish was interrupted while this file is here; `plantool draft finish NAME` completes it"
+public struct DraftFinishJournal: Equatable {
+    public static let fileName = "plantool-draft-finish"
+    public static let header = "# plantool draft finish was interrupted while this file is here; `plantool draft finish NAME` completes it"
 
     /// Which branch HEAD named when the finish started: the working tree then held that
     /// branch's tip (or, for another branch or a detached HEAD, `headWas`), and ends holding
     /// the result, with HEAD on the base.
-    enum Head: String {
+    public enum Head: String, Sendable {
         case base, draft, other
     }
 
     /// The draft's name, without `draft/`.
-    var draft: String
-    var base: String
+    public var draft: String
+    public var base: String
     /// Where the base pointed before the finish: the branch is moved from here to `result`.
-    var baseWas: ObjectID
+    public var baseWas: ObjectID
     /// The commit the base ends at: the draft's tip (a fast-forward), the base's own tip (already
     /// merged) or the merge commit, which exists before the journal is written.
-    var result: ObjectID
-    var draftTip: ObjectID
-    var head: Head
-    var keep: Bool
+    public var result: ObjectID
+    public var draftTip: ObjectID
+    public var head: Head
+    public var keep: Bool
     /// The commit HEAD was at when it was on neither the base nor the draft; nil otherwise, and
     /// in journals written before a finish switched from there (which then leave HEAD alone).
-    var headWas: ObjectID? = nil
+    public var headWas: ObjectID? = nil
 
-    var draftBranch: String { Drafts.prefix + draft }
+    public init(draft: String, base: String, baseWas: ObjectID, result: ObjectID, draftTip: ObjectID,
+                head: Head, keep: Bool, headWas: ObjectID? = nil) {
+        self.draft = draft
+        self.base = base
+        self.baseWas = baseWas
+        self.result = result
+        self.draftTip = draftTip
+        self.head = head
+        self.keep = keep
+        self.headWas = headWas
+    }
+
+    public var draftBranch: String { Drafts.prefix + draft }
 
     /// The commit the working tree held before the checkout, when there was one to do.
-    var checkoutFrom: ObjectID? {
+    public var checkoutFrom: ObjectID? {
         switch head {
         case .base: result == baseWas ? nil : baseWas
         case .draft: result == draftTip ? nil : draftTip
@@ -47,7 +59,7 @@ struct DraftFinishJournal: Equatable {
     }
 
     /// Whether HEAD is still where the finish found it: the switch to the base is still to do.
-    func headAsItStarted(_ repository: Repository) throws -> Bool {
+    public func headAsItStarted(_ repository: Repository) throws -> Bool {
         let current = try repository.currentBranch(), commit = try repository.headCommit()?.id
         switch head {
         case .base: return current == base && commit == baseWas
@@ -56,11 +68,11 @@ struct DraftFinishJournal: Equatable {
         }
     }
 
-    static func url(in repository: Repository) -> URL {
+    public static func url(in repository: Repository) -> URL {
         URL(fileURLWithPath: repository.gitDirectory).appendingPathComponent(fileName)
     }
 
-    var text: String {
+    public var text: String {
         [Self.header,
          "draft \(draft)",
          "base \(base)",
@@ -72,37 +84,37 @@ struct DraftFinishJournal: Equatable {
     }
 
     /// Reads a journal's text; nil (with the reason) when any line is missing, repeated or wrong.
-    static func parse(_ text: String) -> Result<DraftFinishJournal, PlantoolError> {
+    public static func parse(_ text: String) -> Result<DraftFinishJournal, WorkflowError> {
         var values: [String: String] = [:]
         for line in text.split(separator: "\n", omittingEmptySubsequences: true) where !line.hasPrefix("#") {
             guard let space = line.firstIndex(of: " ") else {
-                return .failure(PlantoolError(message: "the line '\(line)' has no value"))
+                return .failure(WorkflowError(message: "the line '\(line)' has no value"))
             }
             let key = String(line[..<space])
-            guard values[key] == nil else { return .failure(PlantoolError(message: "'\(key)' is given twice")) }
+            guard values[key] == nil else { return .failure(WorkflowError(message: "'\(key)' is given twice")) }
             values[key] = String(line[line.index(after: space)...])
         }
-        func value(_ key: String) throws(PlantoolError) -> String {
-            guard let value = values[key], !value.isEmpty else { throw PlantoolError(message: "it has no '\(key)' line") }
+        func value(_ key: String) throws(WorkflowError) -> String {
+            guard let value = values[key], !value.isEmpty else { throw WorkflowError(message: "it has no '\(key)' line") }
             return value
         }
-        func id(_ key: String) throws(PlantoolError) -> ObjectID {
+        func id(_ key: String) throws(WorkflowError) -> ObjectID {
             let text = try value(key)
-            guard let id = ObjectID(hex: text) else { throw PlantoolError(message: "'\(key)' is not a commit id: \(text)") }
+            guard let id = ObjectID(hex: text) else { throw WorkflowError(message: "'\(key)' is not a commit id: \(text)") }
             return id
         }
-        do throws(PlantoolError) {
+        do throws(WorkflowError) {
             let known: Set = ["draft", "base", "base-was", "result", "draft-tip", "head", "keep", "head-was"]
             if let unknown = values.keys.sorted().first(where: { !known.contains($0) }) {
-                throw PlantoolError(message: "it has an unknown line '\(unknown)'")
+                throw WorkflowError(message: "it has an unknown line '\(unknown)'")
             }
             let draft = try value("draft"), base = try value("base")
             guard (try? Drafts.validate(draft)) != nil, Repository.isValidBranchName(base) else {
-                throw PlantoolError(message: "it names an invalid draft or branch")
+                throw WorkflowError(message: "it names an invalid draft or branch")
             }
-            guard let head = Head(rawValue: try value("head")) else { throw PlantoolError(message: "'head' is not base, draft or other") }
+            guard let head = Head(rawValue: try value("head")) else { throw WorkflowError(message: "'head' is not base, draft or other") }
             let keep = try value("keep")
-            guard keep == "yes" || keep == "no" else { throw PlantoolError(message: "'keep' is not yes or no") }
+            guard keep == "yes" || keep == "no" else { throw WorkflowError(message: "'keep' is not yes or no") }
             return .success(DraftFinishJournal(draft: draft, base: base, baseWas: try id("base-was"), result: try id("result"),
                                                draftTip: try id("draft-tip"), head: head, keep: keep == "yes",
                                                headWas: values["head-was"] == nil ? nil : try id("head-was")))
@@ -113,7 +125,7 @@ struct DraftFinishJournal: Equatable {
 
     /// The journal of an interrupted finish, nil when there is none; a journal that cannot be
     /// read is an error naming it, and stays where it is for a person to look at.
-    static func pending(in repository: Repository) throws -> DraftFinishJournal? {
+    public static func pending(in repository: Repository) throws -> DraftFinishJournal? {
         let url = url(in: repository)
         guard FileManager.default.fileExists(atPath: url.path) else { return nil }
         guard let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) else {
@@ -125,25 +137,25 @@ struct DraftFinishJournal: Equatable {
         }
     }
 
-    static func unreadable(_ url: URL, _ reason: String) -> PlantoolError {
-        PlantoolError(message: "a plantool draft finish was interrupted, but its journal \(url.path) cannot be read (\(reason)); it was left in place and nothing was changed. Check the branches with `git log --oneline --all --graph` and `git status`, put them right by hand, then remove that file")
+    static func unreadable(_ url: URL, _ reason: String) -> WorkflowError {
+        WorkflowError(message: "a plantool draft finish was interrupted, but its journal \(url.path) cannot be read (\(reason)); it was left in place and nothing was changed. Check the branches with `git log --oneline --all --graph` and `git status`, put them right by hand, then remove that file")
     }
 
     /// Writes the journal in one rename (the bytes synced first), so that a finish stopped at
     /// any moment leaves either no journal or a whole one.
-    func write(in repository: Repository) throws {
+    public func write(in repository: Repository) throws {
         do {
             try FileWriter.writeAtomically(text, to: Self.url(in: repository))
         } catch {
-            throw PlantoolError(message: "cannot finish the draft: cannot write its journal in \(repository.gitDirectory) (\(error)); nothing was changed")
+            throw WorkflowError(message: "cannot finish the draft: cannot write its journal in \(repository.gitDirectory) (\(error)); nothing was changed")
         }
     }
 
-    func remove(in repository: Repository) throws {
+    public func remove(in repository: Repository) throws {
         do {
             try FileManager.default.removeItem(at: Self.url(in: repository))
         } catch {
-            throw PlantoolError(message: "the draft '\(draft)' is finished, but its journal \(Self.url(in: repository).path) could not be removed (\(error.localizedDescription)); remove it by hand")
+            throw WorkflowError(message: "the draft '\(draft)' is finished, but its journal \(Self.url(in: repository).path) could not be removed (\(error.localizedDescription)); remove it by hand")
         }
     }
 
@@ -151,22 +163,22 @@ struct DraftFinishJournal: Equatable {
 
     /// Completes the finish this journal records, or refuses, changing nothing, when that is
     /// no longer safe. Returns what was done, for the command to print.
-    func complete(_ git: GitSelection) throws -> String {
+    public func complete(_ git: GitSelection) throws -> String {
         let repository = git.repository
         let url = Self.url(in: repository)
         let resume = "completed an interrupted draft finish of '\(draft)' into \(base)"
         guard let branch = try repository.branch(base) else {
-            throw PlantoolError(message: "cannot complete the interrupted draft finish of '\(draft)': its base branch \(base) no longer exists; nothing was changed. Recreate it (git branch \(base) \(baseWas.short)) and run `plantool draft finish \(draft)` again, or remove \(url.path) and settle the branches by hand")
+            throw WorkflowError(message: "cannot complete the interrupted draft finish of '\(draft)': its base branch \(base) no longer exists; nothing was changed. Recreate it (git branch \(base) \(baseWas.short)) and run `plantool draft finish \(draft)` again, or remove \(url.path) and settle the branches by hand")
         }
         guard (try? repository.commitInfo(result)) != nil else {
-            throw PlantoolError(message: "cannot complete the interrupted draft finish of '\(draft)': its result, commit \(result.short), is not in the repository; nothing was changed. \(base) is still at \(branch.tip.short): remove \(url.path), check `git status` (the interrupted checkout may have changed files; `git checkout -- FILE` restores one) and finish the draft again")
+            throw WorkflowError(message: "cannot complete the interrupted draft finish of '\(draft)': its result, commit \(result.short), is not in the repository; nothing was changed. \(base) is still at \(branch.tip.short): remove \(url.path), check `git status` (the interrupted checkout may have changed files; `git checkout -- FILE` restores one) and finish the draft again")
         }
         if branch.tip == baseWas && result != baseWas {
             try git.refuseIfLocked()
             try bringWorkingTree(git)
             try repository.moveBranch(base, from: baseWas, to: result, reason: "plantool draft finish \(draft) (completed)")
         } else if branch.tip != result {
-            throw PlantoolError(message: "cannot complete the interrupted draft finish of '\(draft)': \(base) has moved since it started (it was at \(baseWas.short), the finish would have moved it to \(result.short), it is now at \(branch.tip.short)); nothing was changed. Check `git status` (the interrupted checkout may have changed files; `git checkout -- FILE` restores one), remove \(url.path), and run `plantool draft finish \(draft)` again to merge the draft into \(base) as it is now")
+            throw WorkflowError(message: "cannot complete the interrupted draft finish of '\(draft)': \(base) has moved since it started (it was at \(baseWas.short), the finish would have moved it to \(result.short), it is now at \(branch.tip.short)); nothing was changed. Check `git status` (the interrupted checkout may have changed files; `git checkout -- FILE` restores one), remove \(url.path), and run `plantool draft finish \(draft)` again to merge the draft into \(base) as it is now")
         } else {
             try git.refuseIfLocked()
             // The base had nothing to move (the draft was in it already), or it moved after the
@@ -202,7 +214,7 @@ struct DraftFinishJournal: Equatable {
             let current = try repository.currentBranch()
             let started = head == .base ? base : head == .draft ? draftBranch : "another branch or a detached HEAD"
             let back = head == .other ? "git switch --detach \(from.short)" : "git switch \(started)"
-            throw PlantoolError(message: "cannot complete the interrupted draft finish of '\(draft)': it started on \(started) at \(from.short), but HEAD is now \(current ?? "detached") at \(try repository.headCommit()?.id.short ?? "no commit"); nothing was changed. Switch back (\(back)) and run `plantool draft finish \(draft)` again")
+            throw WorkflowError(message: "cannot complete the interrupted draft finish of '\(draft)': it started on \(started) at \(from.short), but HEAD is now \(current ?? "detached") at \(try repository.headCommit()?.id.short ?? "no commit"); nothing was changed. Switch back (\(back)) and run `plantool draft finish \(draft)` again")
         }
         let paths = try repository.changedPaths(from: from, to: result)
         var problems: [String] = []
@@ -228,7 +240,7 @@ struct DraftFinishJournal: Equatable {
             problems.append("  \(path)")
         }
         if !problems.isEmpty {
-            throw PlantoolError(message: "cannot complete the interrupted draft finish of '\(draft)': these files have changes that are not the finish's own:\n\(problems.joined(separator: "\n"))\nnothing was changed; commit them elsewhere or put them aside (git stash), then run `plantool draft finish \(draft)` again")
+            throw WorkflowError(message: "cannot complete the interrupted draft finish of '\(draft)': these files have changes that are not the finish's own:\n\(problems.joined(separator: "\n"))\nnothing was changed; commit them elsewhere or put them aside (git stash), then run `plantool draft finish \(draft)` again")
         }
         try repository.forceCheckout(commit: result, paths: paths.sorted())
     }
