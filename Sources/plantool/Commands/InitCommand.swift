@@ -80,12 +80,8 @@ extension Plantool {
             if PlanDirectory.isPlan(root) {
                 throw WorkflowError(message: "\(shown) already holds a plan (plan.yaml); nothing was changed")
             }
-            let schemaFolder = root.appendingPathComponent("schema")
-            for (name, contents) in SchemaFiles.all {
-                let url = schemaFolder.appendingPathComponent(name)
-                if let existing = manager.contents(atPath: url.path), existing != Data((contents + "\n").utf8) {
-                    throw WorkflowError(message: "\(Selection.display(url)) exists and differs from plantool's schema; move it away first. Nothing was changed")
-                }
+            if let url = SchemaFolder.firstDiffering(in: root) {
+                throw WorkflowError(message: "\(Selection.display(url)) exists and differs from plantool's schema; move it away first. Nothing was changed")
             }
 
             // Outside any repository, the plan gets one and a first commit: make sure the commit
@@ -108,10 +104,8 @@ extension Plantool {
             do {
                 try manager.createDirectory(at: root.appendingPathComponent(PlanDirectory.recommendationsFolder),
                                             withIntermediateDirectories: true)
-                try manager.createDirectory(at: schemaFolder, withIntermediateDirectories: true)
-                for (name, contents) in SchemaFiles.all {
-                    try FileWriter.writeAtomically(contents + "\n", to: schemaFolder.appendingPathComponent(name))
-                }
+                // Those there already are plantool's (checked above).
+                try SchemaFolder.write(into: root)
                 // Keeps the empty folder in git until the first recommendation is added.
                 try FileWriter.writeAtomically("", to: root.appendingPathComponent(PlanDirectory.recommendationsFolder)
                     .appendingPathComponent(".gitkeep"))
