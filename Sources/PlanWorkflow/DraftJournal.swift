@@ -9,7 +9,7 @@ import PlanKit
 /// holding some of the merge, which no command could tell from changes of the user's. With the
 /// journal, the next `draft finish` knows which files the checkout was writing and what they
 /// should become, and completes the job.
-public struct DraftFinishJournal: Equatable {
+public struct DraftFinishJournal: Equatable, Sendable {
     public static let fileName = "plantool-draft-finish"
     public static let header = "# plantool draft finish was interrupted while this file is here; `plantool draft finish NAME` completes it"
 
