@@ -8,8 +8,8 @@ public struct LintRun {
     /// How many files were read.
     public var files: Int
 
-    /// Lints the plans and files `plan` and `paths` name in `source`. A bad --base is found
-    /// before anything is returned: nothing is printed until every plan has been linted.
+    /// Lints the plans and files `plan` and `paths` name in `source`. Every plan is linted
+    /// before anything is returned, so a bad --base is an error before any finding is shown.
     public static func run(plan: String?, paths: [String], source: PlanSource, base: String?, asOf day: Day) throws -> LintRun {
         let history = BaseRevision(explicit: base, source: source)
         var diagnostics: [Diagnostic] = []

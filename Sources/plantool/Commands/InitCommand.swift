@@ -135,7 +135,7 @@ extension Plantool {
             }
             Output.line("next: add recommendations/01.yaml, then run `plantool lint`")
         }
-    
+
         /// The nearest folder that exists, going up from `url` (where git looks for a repository).
         private func existingAncestor(of url: URL) -> URL {
             var current = url

@@ -91,7 +91,6 @@ extension Plantool {
             let failing = diagnostics.contains { $0.severity == .error || (strict && $0.severity == .warning) }
             if failing { throw ExitCode.failure }
         }
-
     }
 }
 

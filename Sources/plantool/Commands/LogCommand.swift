@@ -74,6 +74,5 @@ extension Plantool {
             Output.line(lines.joined(separator: "\n"))
             if unreadable > 0 { throw WorkflowError.incomplete(unreadable) }
         }
-
     }
 }
