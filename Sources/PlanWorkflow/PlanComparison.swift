@@ -9,6 +9,11 @@ public struct PlanComparison {
     public struct Endpoint: Equatable {
         public var source: PlanSource?
         public var label: String
+
+        public init(source: PlanSource?, label: String) {
+            self.source = source
+            self.label = label
+        }
     }
 
     /// What was found, over every plan compared.
