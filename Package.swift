@@ -46,10 +46,13 @@ let package = Package(
                 .product(name: "CSV", package: "CSV.swift"),
             ]
         ),
+        // The workflows of the commands (commit, drafts, import, lint targets, history walks):
+        // values in, values or WorkflowError out; no flags, no printing.
+        .target(name: "PlanWorkflow", dependencies: ["PlanKit", "PlanGit"]),
         .executableTarget(
             name: "plantool",
             dependencies: [
-                "PlanKit", "PlanGit",
+                "PlanKit", "PlanGit", "PlanWorkflow",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Rainbow", package: "Rainbow"),
             ]
@@ -64,6 +67,7 @@ let package = Package(
             exclude: ["Fixtures", "Export/Golden"]
         ),
         .testTarget(name: "PlanGitTests", dependencies: ["PlanGit", "CLibGit2"]),
+        .testTarget(name: "PlanWorkflowTests", dependencies: ["PlanWorkflow", "PlanKit", "PlanGit"]),
         // End-to-end tests: they run the built plantool binary on real folders.
         .testTarget(name: "PlantoolTests", dependencies: ["PlanKit", "plantool"], exclude: ["Golden"]),
     ],

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PlanGit
 import PlanKit
+import PlanWorkflow
 // Rainbow keeps its settings in global variables; plantool sets one, once, before any other work.
 @preconcurrency import Rainbow
 
@@ -42,7 +43,8 @@ struct Plantool: ParsableCommand {
         do {
             var command = try parseAsRoot()
             try command.run()
-        } catch let error as PlantoolError {
+        } catch let error as WorkflowError {
+            Output.diagnostics(error.diagnostics)
             Output.error(error.message)
             exit(error.exitCode)
         } catch {

@@ -273,7 +273,7 @@ struct SecurityTests {
     /// The one shell script in the sources: the pre-commit hook `plantool hook install` writes
     /// (git runs it, plantool never does). It holds no plan data, only plantool's own path,
     /// single-quoted with its quotes escaped.
-    static let allowed: Set<String> = ["Sources/plantool/Support/Hooks.swift: /bin/sh"]
+    static let allowed: Set<String> = ["Sources/PlanWorkflow/Hooks.swift: /bin/sh"]
 
     @Test("plantool's sources start no process and run no shell: no Process, system, popen, posix_spawn, exec or fork")
     func sourcesRunNoShell() throws {

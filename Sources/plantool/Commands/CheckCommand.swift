@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PlanGit
 import PlanKit
+import PlanWorkflow
 
 extension Plantool {
     struct CheckCommand: ParsableCommand {
@@ -18,24 +19,17 @@ extension Plantool {
 
         @OptionGroup var planOption: PlanOption
 
-        @Flag(help: "Check the staged content (git's index), as the next commit will hold it.")
-        var staged = false
-
-        @Option(help: ArgumentHelp("Check the plan as it is in a revision (HEAD~1, a tag, a branch, an id).", valueName: "rev"))
-        var rev: String?
+        @OptionGroup var sourceOptions: PlanSourceOptions<Self>
 
         @Argument(help: ArgumentHelp("Plan folders, folders holding plans, or single plan files.", valueName: "path"))
         var paths: [String] = []
 
         func validate() throws {
-            if staged && rev != nil { throw ValidationError("--staged and --rev cannot be used together") }
-            if (staged || rev != nil) && !paths.isEmpty {
-                throw ValidationError("--staged and --rev check whole plans: name one with --plan DIR instead of a path")
-            }
+            try sourceOptions.validate(paths: paths)
         }
 
         func run() throws {
-            let source: PlanSource = staged ? .index : rev.map { .revision($0) } ?? .workingTree
+            let source = sourceOptions.source
             var diagnostics: [Diagnostic] = []
             var fileCount = 0
             var planCount = 0
@@ -47,7 +41,7 @@ extension Plantool {
                     diagnostics += loaded.diagnostics
                 }
                 for file in selection.files {
-                    diagnostics += SingleFile.check(file)
+                    diagnostics += SingleFilePlan.check(file)
                     fileCount += 1
                 }
                 planCount = selection.plans.count
@@ -73,11 +67,8 @@ extension Plantool {
     }
 }
 
-/// Checking a file named on its own: as a one-file plan, the way lint reads it.
-enum SingleFile {
-    static func check(_ url: URL) -> [Diagnostic] {
-        let isPlan = PlanFileKind(fileName: url.lastPathComponent) == .plan
-        let entry = PlanFiles.File(path: url.lastPathComponent, contents: SingleFilePlan.read(url))
-        return PlanLoader.load(SingleFilePlan.files(entry, isPlan: isPlan, display: Selection.display(url))).diagnostics
-    }
+extension Plantool.CheckCommand: PlanSourceWording {
+    static let verb = "check"
+    static let stagedHelp = "Check the staged content (git's index), as the next commit will hold it."
+    static let revHelp = "Check the plan as it is in a revision (HEAD~1, a tag, a branch, an id)."
 }

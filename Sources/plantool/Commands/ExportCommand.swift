@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PlanGit
 import PlanKit
+import PlanWorkflow
 
 extension Plantool {
     struct ExportCommand: ParsableCommand {
@@ -81,7 +82,7 @@ extension Plantool {
                 do {
                     bytes = try DocxWriter.write(OfficialDocument(plan), title: plan.info.title)
                 } catch {
-                    throw PlantoolError(message: "cannot build the Word document: \(error)")
+                    throw WorkflowError(message: "cannot build the Word document: \(error)")
                 }
             }
             if let output, output != "-" {
@@ -89,17 +90,17 @@ extension Plantool {
                     .standardizedFileURL
                 var isDirectory: ObjCBool = false
                 if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue {
-                    throw PlantoolError(message: "\(output) is a folder: give a file name, such as \(output)/plan.\(chosen == .markdown ? "md" : chosen.rawValue)")
+                    throw WorkflowError(message: "\(output) is a folder: give a file name, such as \(output)/plan.\(chosen == .markdown ? "md" : chosen.rawValue)")
                 }
                 do {
                     try FileWriter.writeAtomically(bytes, to: url)
                 } catch let error as PlanFileError {
-                    throw PlantoolError(message: error.message)
+                    throw WorkflowError(message: error.message)
                 }
                 Output.standardError("exported \(Output.count(plan.recommendations.count, "recommendation")) as \(chosen.rawValue) to \(output)")
             } else {
                 if chosen == .docx && isatty(STDOUT_FILENO) == 1 {
-                    throw PlantoolError(message: "a Word document is not for a terminal: write it with -o FILE.docx, or redirect standard output")
+                    throw WorkflowError(message: "a Word document is not for a terminal: write it with -o FILE.docx, or redirect standard output")
                 }
                 FileHandle.standardOutput.write(bytes)
             }
@@ -115,14 +116,14 @@ extension Plantool {
                 let git = try GitSelection.open(readingOnly: true)
                 let plans = try git.plans(named: named, in: source)
                 guard plans.count == 1 else {
-                    throw PlantoolError(message: "\(source) holds \(plans.count) plans (\(plans.joined(separator: ", "))): name one with --plan DIR")
+                    throw WorkflowError(message: "\(source) holds \(plans.count) plans (\(plans.joined(separator: ", "))): name one with --plan DIR")
                 }
                 files = try git.files(of: plans[0], from: source)
             } else {
                 let selection = try Selection.resolve(plan: named, paths: [], allowAll: true)
                 guard selection.plans.count == 1 else {
                     let names = selection.plans.map(Selection.display).joined(separator: ", ")
-                    throw PlantoolError(message: "found \(selection.plans.count) plans (\(names)): name one with --plan DIR")
+                    throw WorkflowError(message: "found \(selection.plans.count) plans (\(names)): name one with --plan DIR")
                 }
                 files = PlanDirectory.files(of: selection.plans[0], displayRoot: Selection.display(selection.plans[0]))
             }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PlanKit
+import PlanWorkflow
 
 extension Plantool {
     struct FmtCommand: ParsableCommand {

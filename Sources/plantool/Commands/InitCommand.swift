@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PlanGit
 import PlanKit
+import PlanWorkflow
 
 extension Plantool {
     struct InitCommand: ParsableCommand {
@@ -68,86 +69,32 @@ extension Plantool {
 
         func run() throws {
             let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-            let root = URL(fileURLWithPath: directory, relativeTo: cwd).standardizedFileURL
-            let shown = Selection.display(root)
-            let manager = FileManager.default
-
-            var isDirectory: ObjCBool = false
-            if manager.fileExists(atPath: root.path, isDirectory: &isDirectory), !isDirectory.boolValue {
-                throw PlantoolError(message: "\(shown) is a file, not a folder")
-            }
-            if PlanDirectory.isPlan(root) {
-                throw PlantoolError(message: "\(shown) already holds a plan (plan.yaml); nothing was changed")
-            }
-            let schemaFolder = root.appendingPathComponent("schema")
-            for (name, contents) in SchemaFiles.all {
-                let url = schemaFolder.appendingPathComponent(name)
-                if let existing = manager.contents(atPath: url.path), existing != Data((contents + "\n").utf8) {
-                    throw PlantoolError(message: "\(Selection.display(url)) exists and differs from plantool's schema; move it away first. Nothing was changed")
-                }
-            }
-
+            let newPlan = NewPlan(root: URL(fileURLWithPath: directory, relativeTo: cwd).standardizedFileURL)
+            let root = newPlan.root
+            try newPlan.refuseIfTaken()
             // Outside any repository, the plan gets one and a first commit: make sure the commit
             // can be made before anything is written.
-            let inRepository = (try? Repository.discover(from: existingAncestor(of: root).path)) != nil
-            let makeRepository = !inRepository && !noGit
-            if makeRepository {
-                do {
-                    _ = try Identity.resolve(.author, repository: nil, override: author)
-                    _ = try Identity.resolve(.committer, repository: nil)
-                } catch let error as GitError {
-                    throw PlantoolError(message: "\(error.message)\n(or create the plan without a repository: plantool init --no-git)")
-                }
-            }
+            let makeRepository = !newPlan.isInRepository && !noGit
+            if makeRepository { try NewPlan.refuseWithoutIdentity(author: author) }
 
             let planTitle = title ?? reportTitle ?? "Action plan"
             let info = PlanInfo(title: planTitle, organisation: organisation, inspectorate: inspectorate,
                                 report: Report(title: reportTitle ?? planTitle, published: published.flatMap { Day($0) }),
                                 submitted: submitted.flatMap { Day($0) })
-            do {
-                try manager.createDirectory(at: root.appendingPathComponent(PlanDirectory.recommendationsFolder),
-                                            withIntermediateDirectories: true)
-                try manager.createDirectory(at: schemaFolder, withIntermediateDirectories: true)
-                for (name, contents) in SchemaFiles.all {
-                    try FileWriter.writeAtomically(contents + "\n", to: schemaFolder.appendingPathComponent(name))
-                }
-                // Keeps the empty folder in git until the first recommendation is added.
-                try FileWriter.writeAtomically("", to: root.appendingPathComponent(PlanDirectory.recommendationsFolder)
-                    .appendingPathComponent(".gitkeep"))
-                try FileWriter.writeAtomically(CanonicalWriter.write(info), to: root.appendingPathComponent(PlanDirectory.planFileName))
-            } catch let error as PlanFileError {
-                throw PlantoolError(message: error.message)
-            } catch {
-                throw PlantoolError(message: "cannot create the plan in \(shown): \(error.localizedDescription)")
-            }
-            Output.line("created a plan in \(shown): plan.yaml, recommendations/, schema/")
+            try newPlan.write(info)
+            Output.line("created a plan in \(Selection.display(root)): plan.yaml, recommendations/, schema/")
             if makeRepository {
-                do {
-                    _ = try Repository.create(at: root.path, initialBranch: "main")
-                    let git = try GitSelection.open(at: root.path)
-                    let commit = try Committer(git: git).commit(folder: "", message: message + "\n", author: author)
-                    Output.line("created a git repository on branch main: [\(commit.branch) \(commit.id.short)] \(commit.summary)")
-                } catch let error as GitError {
-                    throw PlantoolError(message: "the plan was created, but not its repository: \(error.message)")
-                }
+                let commit = try newPlan.createRepository(message: message + "\n", author: author)
+                Output.line("created a git repository on branch main: [\(commit.branch) \(commit.id.short)] \(commit.summary)")
             }
             if !noGit && !noHook, let git = try? GitSelection.open(at: root.path) {
                 do {
                     Output.line(try PreCommitHook(repository: git.repository).install())
-                } catch let error as PlantoolError {
+                } catch let error as WorkflowError {
                     Output.error("the plan was created, but the hook was not installed: \(error.message)")
                 }
             }
             Output.line("next: add recommendations/01.yaml, then run `plantool lint`")
-        }
-    
-        /// The nearest folder that exists, going up from `url` (where git looks for a repository).
-        private func existingAncestor(of url: URL) -> URL {
-            var current = url
-            while !FileManager.default.fileExists(atPath: current.path) && current.path != "/" {
-                current = current.deletingLastPathComponent()
-            }
-            return current
         }
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PlanGit
 import PlanKit
+import PlanWorkflow
 
 extension Plantool {
     struct MergeDriverCommand: ParsableCommand {
@@ -87,7 +88,7 @@ extension Plantool {
             do {
                 merged = try FileMerge.merge(ancestor: base, ours: ours, theirs: theirs, path: path)
             } catch let error as GitError {
-                throw PlantoolError(message: "\(path): cannot merge as text: \(error.message); \(self.ours) is left as it was", exitCode: 1)
+                throw WorkflowError(message: "\(path): cannot merge as text: \(error.message); \(self.ours) is left as it was", exitCode: 1)
             }
             try write(merged.bytes)
             return merged
@@ -96,7 +97,7 @@ extension Plantool {
         private func read(_ file: String) throws -> [UInt8] {
             switch PlanDirectory.read(URL(fileURLWithPath: file)) {
             case .success(let bytes): return bytes
-            case .failure(let error): throw PlantoolError(message: "\(file): \(error.message)", exitCode: 1)
+            case .failure(let error): throw WorkflowError(message: "\(file): \(error.message)", exitCode: 1)
             }
         }
 
@@ -104,7 +105,7 @@ extension Plantool {
             do {
                 try FileWriter.writeAtomically(Data(bytes), to: URL(fileURLWithPath: ours))
             } catch let error as PlanFileError {
-                throw PlantoolError(message: "\(error.message); \(ours) is left as it was", exitCode: 1)
+                throw WorkflowError(message: "\(error.message); \(ours) is left as it was", exitCode: 1)
             }
         }
     }

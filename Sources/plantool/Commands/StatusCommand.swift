@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PlanGit
 import PlanKit
+import PlanWorkflow
 
 extension Plantool {
     struct StatusCommand: ParsableCommand {
@@ -52,77 +53,11 @@ extension Plantool {
             if let owner, owner.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--owner must not be empty") }
         }
 
-        static func today() -> Day {
-            let now = Date()
-            let seconds = Int64(now.timeIntervalSince1970)
-            let offset = Int32(TimeZone.current.secondsFromGMT(for: now) / 60)
-            return Day.of(seconds: seconds, offsetMinutes: offset)
-        }
-
         func run() throws {
-            let today = Self.today()
+            let today = Day.today()
             let day = asOf.flatMap { Day($0) } ?? today
-            let past = day < today
-            let git = try? GitSelection.open(readingOnly: true)
-            var reports: [PlanProgress] = []
-
-            if let git, !(git.repository.isHeadUnborn && !past) {
-                // In a repository: the history gives the slips; a past day reads a commit.
-                var commit: CommitInfo? = nil
-                if past {
-                    commit = try git.run("read the history") {
-                        git.repository.isHeadUnborn ? nil : try git.plans.lastCommit(onOrBefore: day)
-                    }
-                    guard commit != nil else {
-                        throw PlantoolError(message: "no commit was made on or before \(day): the plan's history starts later")
-                    }
-                }
-                let source: PlanSource = commit.map { .revision($0.id.description) } ?? .workingTree
-                let names: [String]
-                if all {
-                    names = try git.run("list the plans") { try git.plans.plans(in: source) }
-                    guard !names.isEmpty else { throw PlantoolError(message: "no plan found in \(source)") }
-                } else {
-                    names = [try singlePlan(git, source: source)]
-                }
-                for name in names {
-                    let display = Selection.display(git.top.appendingPathComponent(name))
-                    let plan = try load(try git.files(of: name, from: source), display: display)
-                    var history = TargetHistory()
-                    try git.run("read the history") {
-                        let end = try commit?.id ?? (git.repository.isHeadUnborn ? nil : git.repository.commit("HEAD").id)
-                        if let end {
-                            try git.plans.walkHistory(ofPlan: name, to: end) { step in
-                                history.record(day: step.day, changed: step.changed)
-                            }
-                        }
-                    }
-                    if commit == nil {
-                        // The working tree's edits, as of today.
-                        history.record(day: today, changed: Dictionary(uniqueKeysWithValues: plan.recommendations.map { ($0.number, Optional($0)) }))
-                    }
-                    let sourceInfo: PlanProgress.Source = commit.map {
-                        .commit($0.id.description, date: Day.of(seconds: $0.committer.time, offsetMinutes: $0.committer.offsetMinutes), summary: $0.summary)
-                    } ?? .workingTree
-                    reports.append(ProgressReport.make(plan: plan, display: display, source: sourceInfo, asOf: day, owner: owner,
-                                                       dueWithinMonths: dueWithin, history: history))
-                }
-            } else {
-                if past {
-                    throw PlantoolError(message: "--as-of \(day) is before today: reading the plan as it was then needs its git history, and \(git == nil ? "this folder is not in a git repository" : "the repository has no commit yet")")
-                }
-                let selection = try Selection.resolve(plan: planOption.plan, paths: [], allowAll: all)
-                if !all && selection.plans.count > 1 {
-                    throw PlantoolError(message: "found \(selection.plans.count) plans: name one with --plan DIR, or give --all")
-                }
-                for url in selection.plans {
-                    let display = Selection.display(url)
-                    let plan = try load(PlanDirectory.files(of: url, displayRoot: display), display: display)
-                    reports.append(ProgressReport.make(plan: plan, display: display, source: .workingTree, asOf: day, owner: owner,
-                                                       dueWithinMonths: dueWithin, history: nil))
-                }
-            }
-
+            let reports = try StatusReports(plan: planOption.plan, all: all, owner: owner, dueWithinMonths: dueWithin)
+                .collect(asOf: day, today: today)
             let report = ProgressRenderer.Report(asOf: day, plans: reports)
             let text: String
             switch format {
@@ -136,24 +71,10 @@ extension Plantool {
                 do {
                     try FileWriter.writeAtomically(text, to: url)
                 } catch let error as PlanFileError {
-                    throw PlantoolError(message: error.message)
+                    throw WorkflowError(message: error.message)
                 }
             } else {
                 FileHandle.standardOutput.write(Data(text.utf8))
-            }
-        }
-
-        private func singlePlan(_ git: GitSelection, source: PlanSource) throws -> String {
-            let found = try git.plans(named: planOption.plan, in: source)
-            guard found.count == 1 else {
-                throw PlantoolError(message: "\(source) holds \(found.count) plans (\(found.joined(separator: ", "))): name one with --plan DIR, or give --all")
-            }
-            return found[0]
-        }
-
-        private func load(_ files: PlanFiles, display: String) throws -> Plan {
-            try PlanLoader.load(files).modelOrErrors {
-                "\(display) has \(Output.count($0, "error")): fix them (see plantool check) to see its progress"
             }
         }
     }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PlanKit
+import PlanWorkflow
 
 extension Plantool {
     struct TextconvCommand: ParsableCommand {
@@ -26,7 +27,7 @@ extension Plantool {
             let bytes: [UInt8]
             switch PlanDirectory.read(url) {
             case .success(let b): bytes = b
-            case .failure(let error): throw PlantoolError(message: "\(file): \(error.message)")
+            case .failure(let error): throw WorkflowError(message: "\(file): \(error.message)")
             }
             var name = url.lastPathComponent
             if kind == "plan" { name = PlanDirectory.planFileName } else if kind == "recommendation" { name = "01.yaml" }

@@ -1,15 +1,9 @@
 import Foundation
 import PlanKit
+import PlanWorkflow
 // Rainbow keeps its settings in global variables, set once at start-up (Plantool.main) and only
 // read afterwards.
 @preconcurrency import Rainbow
-
-/// A problem of the tool's own (a missing folder, a file it cannot write), as opposed to
-/// findings in a plan. Printed as `plantool: error: ...`.
-struct PlantoolError: Error {
-    var message: String
-    var exitCode: Int32 = 2
-}
 
 /// Where plantool writes: findings and results to standard output, errors and summaries to
 /// standard error.
@@ -55,17 +49,6 @@ enum Output {
     }
 
     static func count(_ n: Int, _ singular: String, _ plural: String? = nil) -> String {
-        "\(n) \(n == 1 ? singular : (plural ?? singular + "s"))"
-    }
-}
-
-extension LoadedPlan {
-    /// The plan, or its errors printed and exit 1 with `message(errorCount)`: for the commands
-    /// that need the whole model (export, status).
-    func modelOrErrors(_ message: (Int) -> String) throws -> Plan {
-        if let plan { return plan }
-        let errors = diagnostics.filter { $0.severity == .error }
-        Output.diagnostics(Selection.shortened(errors))
-        throw PlantoolError(message: message(errors.count), exitCode: 1)
+        Phrase.count(n, singular, plural)
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import PlanGit
+import PlanWorkflow
 
 extension Plantool.DraftCommand {
     struct DraftDiscard: ParsableCommand {
@@ -23,14 +24,14 @@ extension Plantool.DraftCommand {
                 let draft = try drafts.draft(name)
                 try Drafts.refuseIfFinishInterrupted(repository, doing: "discard the draft")
                 if try repository.currentBranch() == draft.name {
-                    throw PlantoolError(message: "you are on the draft '\(name)': switch away first (plantool draft switch \(try drafts.base(of: draft.name)))")
+                    throw WorkflowError(message: "you are on the draft '\(name)': switch away first (plantool draft switch \(try drafts.base(of: draft.name)))")
                 }
                 let baseName = try drafts.base(of: draft.name)
                 let merged = try repository.branch(baseName).map { try repository.contains($0.tip, ancestor: draft.tip) } ?? false
                 if !merged && !force {
                     let ahead = try repository.branch(baseName).map { try repository.aheadBehind(draft.tip, $0.tip).ahead }
                     let what = ahead.map { "\(Output.count($0, "commit")) not in \(baseName)" } ?? "commits not in any base"
-                    throw PlantoolError(message: "the draft '\(name)' has \(what); discard it anyway with --force", exitCode: 1)
+                    throw WorkflowError(message: "the draft '\(name)' has \(what); discard it anyway with --force", exitCode: 1)
                 }
                 try git.refuseIfLocked()
                 try repository.deleteBranch(draft.name)

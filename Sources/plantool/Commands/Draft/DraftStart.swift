@@ -1,5 +1,6 @@
 import ArgumentParser
 import PlanGit
+import PlanWorkflow
 
 extension Plantool.DraftCommand {
     struct DraftStart: ParsableCommand {
@@ -23,10 +24,10 @@ extension Plantool.DraftCommand {
             let branchName = Drafts.prefix + name
             try git.run("start the draft") {
                 if try repository.branch(branchName) != nil {
-                    throw PlantoolError(message: "the draft '\(name)' exists already; switch to it with `plantool draft switch \(name)`")
+                    throw WorkflowError(message: "the draft '\(name)' exists already; switch to it with `plantool draft switch \(name)`")
                 }
                 if repository.isHeadUnborn && from == nil {
-                    throw PlantoolError(message: "the repository has no commits yet: commit the plan first (plantool commit)")
+                    throw WorkflowError(message: "the repository has no commits yet: commit the plan first (plantool commit)")
                 }
                 let start = try repository.commit(from ?? "HEAD")
                 // The base: the branch named by --from, else the current branch (a draft's own
@@ -39,7 +40,7 @@ extension Plantool.DraftCommand {
                 } else if from != nil {
                     base = "main"
                 } else {
-                    throw PlantoolError(message: "HEAD is detached: start the draft from a branch, e.g. --from main")
+                    throw WorkflowError(message: "HEAD is detached: start the draft from a branch, e.g. --from main")
                 }
                 try drafts.refuseIfBusy(doing: "start a draft")
                 let head = try repository.headCommit()

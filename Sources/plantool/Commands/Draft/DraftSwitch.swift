@@ -1,5 +1,6 @@
 import ArgumentParser
 import PlanGit
+import PlanWorkflow
 
 extension Plantool.DraftCommand {
     struct DraftSwitch: ParsableCommand {

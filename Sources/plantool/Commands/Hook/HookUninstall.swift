@@ -1,4 +1,5 @@
 import ArgumentParser
+import PlanWorkflow
 
 extension Plantool.HookCommand {
     struct HookUninstall: ParsableCommand {

@@ -7,14 +7,19 @@ import PlanKit
 /// first parent of the revision linted with `--rev`. Without a repository, with an unborn HEAD,
 /// a root commit linted with `--rev`, or a plan absent from the base (its first commit), there is
 /// no base and the rules are off.
-struct HistoryBase {
+public struct BaseRevision {
     /// The revision given with --base, if any.
-    var explicit: String?
+    public var explicit: String?
     /// What is linted.
-    var source: PlanSource
+    public var source: PlanSource
+
+    public init(explicit: String?, source: PlanSource) {
+        self.explicit = explicit
+        self.source = source
+    }
 
     /// The base revision for the source when --base is not given.
-    var defaultRevision: String {
+    public var defaultRevision: String {
         switch source {
         case .workingTree, .index: "HEAD"
         case .revision(let revision): revision + "^"
@@ -23,14 +28,14 @@ struct HistoryBase {
 
     /// The base of one plan, compared with the files to be linted (only differing files are
     /// read); nil when the history rules are off for it.
-    func load(plan relative: String, in repository: PlanRepository, linted: PlanFiles) throws -> LintBase? {
+    public func load(plan relative: String, in repository: PlanRepository, linted: PlanFiles) throws -> LintBase? {
         let revision = explicit ?? defaultRevision
         let commit: CommitInfo
         do {
             commit = try repository.repository.commit(revision)
         } catch let error as GitError {
             // The default base may be missing (an unborn HEAD, a root commit): the rules are off.
-            guard explicit == nil else { throw PlantoolError(message: "--base: \(error.message)") }
+            guard explicit == nil else { throw WorkflowError(message: "--base: \(error.message)") }
             return nil
         }
         do {
@@ -39,14 +44,14 @@ struct HistoryBase {
             guard listing.planFile != nil else { return nil }
             return LintBase.compare(name: revision, base: listing, read: repository.contents(of:), with: linted)
         } catch let error as GitError {
-            throw PlantoolError(message: "cannot read the plan in \(revision): \(error.message)")
+            throw WorkflowError(message: "cannot read the plan in \(revision): \(error.message)")
         }
     }
 
     /// The same for a plan folder on disk: the repository around it, if any.
-    func load(folder: URL, linted: PlanFiles) throws -> LintBase? {
+    public func load(folder: URL, linted: PlanFiles) throws -> LintBase? {
         guard let repository = try? PlanRepository(discoveringFrom: folder.path) else {
-            if let explicit { throw PlantoolError(message: "--base \(explicit): \(folder.path) is not inside a git repository") }
+            if let explicit { throw WorkflowError(message: "--base \(explicit): \(folder.path) is not inside a git repository") }
             return nil
         }
         guard let relative = repository.repository.relativePath(of: folder.path) else { return nil }

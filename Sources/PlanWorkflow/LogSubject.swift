@@ -4,11 +4,11 @@ import PlanKit
 /// Whether the recommendation or action `plantool log` is asked about was ever in the plan. An
 /// id that no version of its file along the history holds is a mistake to name, not an empty
 /// history (nor, for an action, its recommendation's history).
-enum LogSubject {
+public enum LogSubject {
     /// The error to give when recommendation `number` (or, with `action`, that action under it)
     /// is in no version of its file at the commits of `history` (newest first); nil when it is in
     /// one, or when a version that cannot be read leaves the question open.
-    static func absence(number: Int, action: String?, history: [ObjectID], revision: String,
+    public static func absence(number: Int, action: String?, history: [ObjectID], revision: String,
                         fileEntry: (ObjectID) throws -> TreeEntry?, read: (TreeEntry) -> [UInt8]?,
                         recommendationNumbers: () throws -> [Int]) throws -> String? {
         var newest: (recommendation: Recommendation, atTip: Bool)?
@@ -37,7 +37,7 @@ enum LogSubject {
     }
 
     /// Sorted numbers as runs: "1 to 9", "1, 2, 4 to 7".
-    static func spans(_ numbers: [Int]) -> String {
+    public static func spans(_ numbers: [Int]) -> String {
         var runs: [ClosedRange<Int>] = []
         for n in Set(numbers).sorted() {
             if let last = runs.last, n == last.upperBound + 1 {

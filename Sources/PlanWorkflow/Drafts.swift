@@ -4,14 +4,18 @@ import PlanKit
 
 /// Drafts are branches named `draft/NAME`; each remembers the branch it was started from (its
 /// base) in git's configuration as `branch.draft/NAME.plantoolBase`.
-struct Drafts {
-    static let prefix = "draft/"
-    let git: GitSelection
-    var repository: Repository { git.repository }
+public struct Drafts {
+    public static let prefix = "draft/"
+    public let git: GitSelection
+    public var repository: Repository { git.repository }
+
+    public init(git: GitSelection) {
+        self.git = git
+    }
 
     /// Refuses names git or a person would trip over: `..`, spaces, control characters, a leading
     /// `-` or `.`, `.lock` endings, and anything git refuses.
-    static func validate(_ name: String) throws {
+    public static func validate(_ name: String) throws {
         let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-/")
         let problems: [(Bool, String)] = [
             (name.isEmpty, "is empty"),
@@ -23,84 +27,84 @@ struct Drafts {
             (name.contains("//") || name.split(separator: "/").contains { $0.hasPrefix(".") }, "may not have empty parts or parts starting with '.'"),
         ]
         if let problem = problems.first(where: { $0.0 }) {
-            throw PlantoolError(message: "'\(name)' is not a valid draft name: it \(problem.1)")
+            throw WorkflowError(message: "'\(name)' is not a valid draft name: it \(problem.1)")
         }
         guard Repository.isValidBranchName(prefix + name) else {
-            throw PlantoolError(message: "'\(name)' is not a valid draft name: git does not accept the branch \(prefix + name)")
+            throw WorkflowError(message: "'\(name)' is not a valid draft name: git does not accept the branch \(prefix + name)")
         }
     }
 
-    static func baseKey(_ branch: String) -> String { "branch.\(branch).plantoolBase" }
+    public static func baseKey(_ branch: String) -> String { "branch.\(branch).plantoolBase" }
 
     /// The draft's branch, or a clear error naming the drafts there are.
-    func draft(_ name: String) throws -> Branch {
+    public func draft(_ name: String) throws -> Branch {
         try Self.validate(name)
         if let branch = try repository.branch(Self.prefix + name) { return branch }
         let names = try all().map { String($0.name.dropFirst(Self.prefix.count)) }
         let known = names.isEmpty ? "there are no drafts" : "drafts: \(names.joined(separator: ", "))"
-        throw PlantoolError(message: "no draft named '\(name)' (\(known))")
+        throw WorkflowError(message: "no draft named '\(name)' (\(known))")
     }
 
-    func all() throws -> [Branch] {
+    public func all() throws -> [Branch] {
         try repository.branches().filter { $0.name.hasPrefix(Self.prefix) }
     }
 
     /// The branch a draft merges back into.
-    func base(of branch: String) throws -> String {
+    public func base(of branch: String) throws -> String {
         if let base = try repository.config(Self.baseKey(branch)), !base.isEmpty { return base }
         return "main"
     }
 
     /// Refuses while git is in the middle of a merge, rebase or the like, or (unless `journal`
     /// is false) while a `plantool draft finish` that was interrupted waits to be completed.
-    func refuseIfBusy(doing action: String, journal: Bool = true) throws {
+    public func refuseIfBusy(doing action: String, journal: Bool = true) throws {
         if let operation = repository.operationInProgress {
-            throw PlantoolError(message: "cannot \(action): a \(operation) is in progress; finish or abort it with git first. Nothing was changed")
+            throw WorkflowError(message: "cannot \(action): a \(operation) is in progress; finish or abort it with git first. Nothing was changed")
         }
         if journal { try Self.refuseIfFinishInterrupted(repository, doing: action) }
     }
 
     /// Refuses while the journal of an interrupted `plantool draft finish` is in the git folder:
     /// the working tree may hold part of the merge, which only completing the finish settles.
-    static func refuseIfFinishInterrupted(_ repository: Repository, doing action: String) throws {
+    public static func refuseIfFinishInterrupted(_ repository: Repository, doing action: String) throws {
         let journal: DraftFinishJournal?
         do {
             journal = try DraftFinishJournal.pending(in: repository)
-        } catch let error as PlantoolError {
-            throw PlantoolError(message: "cannot \(action): \(error.message)")
+        } catch let error as WorkflowError {
+            throw WorkflowError(message: "cannot \(action): \(error.message)")
         }
         if let journal {
-            throw PlantoolError(message: "cannot \(action): a plantool draft finish of '\(journal.draft)' into \(journal.base) was interrupted; complete it with `plantool draft finish \(journal.draft)` first. Nothing was changed")
+            throw WorkflowError(message: "cannot \(action): a plantool draft finish of '\(journal.draft)' into \(journal.base) was interrupted; complete it with `plantool draft finish \(journal.draft)` first. Nothing was changed")
         }
     }
 
     /// Refuses when a branch is checked out in another worktree: moving it would leave that
     /// worktree's files behind its branch.
-    func refuseIfCheckedOutElsewhere(_ branch: String, doing action: String) throws {
+    public func refuseIfCheckedOutElsewhere(_ branch: String, doing action: String) throws {
         if try repository.isCheckedOutElsewhere(branch) {
-            throw PlantoolError(message: "cannot \(action): \(branch) is checked out in another worktree (see `git worktree list`); switch that worktree away first. Nothing was changed")
+            throw WorkflowError(message: "cannot \(action): \(branch) is checked out in another worktree (see `git worktree list`); switch that worktree away first. Nothing was changed")
         }
     }
 
     /// Refuses while tracked files have changes, naming them.
-    func refuseIfDirty(doing action: String) throws {
+    public func refuseIfDirty(doing action: String) throws {
         try refuseIfBusy(doing: action)
         let changed = try repository.changedFiles()
         guard !changed.isEmpty else { return }
         let list = changed.prefix(20).map { "  \($0.path)\($0.staged ? " (staged)" : "")" }.joined(separator: "\n")
         let more = changed.count > 20 ? "\n  … and \(changed.count - 20) more" : ""
-        throw PlantoolError(message: "cannot \(action): these files have uncommitted changes:\n\(list)\(more)\ncommit them (plantool commit) or put them aside (git stash) first; nothing was changed")
+        throw WorkflowError(message: "cannot \(action): these files have uncommitted changes:\n\(list)\(more)\ncommit them (plantool commit) or put them aside (git stash) first; nothing was changed")
     }
 
     /// Switches the working tree and HEAD to a branch, safely.
-    func switchTo(_ branch: Branch) throws {
+    public func switchTo(_ branch: Branch) throws {
         try refuseIfCheckedOutElsewhere(branch.name, doing: "switch to \(branch.name)")
         try repository.checkout(commit: branch.tip)
         try repository.setHead(toBranch: branch.name)
     }
 
     /// "Recommendation 5" for a plan's recommendation file, else the path.
-    static func describe(path: String) -> String {
+    public static func describe(path: String) -> String {
         let parts = path.split(separator: "/")
         if parts.count >= 2, parts[parts.count - 2] == Substring(PlanDirectory.recommendationsFolder),
            let number = PlanLoader.number(fromFileName: String(parts[parts.count - 1])) {
@@ -111,8 +115,8 @@ struct Drafts {
 }
 
 extension GitSelection {
-    /// A GitError as a PlantoolError, for commands that do several git operations.
-    func run<T>(_ action: String, _ body: () throws -> T) throws -> T {
+    /// A GitError as a WorkflowError, for commands that do several git operations.
+    public func run<T>(_ action: String, _ body: () throws -> T) throws -> T {
         do {
             return try body()
         } catch let error as GitError {

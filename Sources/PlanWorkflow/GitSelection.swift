@@ -3,14 +3,14 @@ import PlanGit
 import PlanKit
 
 /// Plans in the git repository around the current folder.
-struct GitSelection {
-    let plans: PlanRepository
-    let top: URL
+public struct GitSelection {
+    public let plans: PlanRepository
+    public let top: URL
 
     /// The repository around the current folder (or the one a git hook names in GIT_DIR).
     /// A command that only reads (`readingOnly`) reads objects as the git CLI does when it
     /// shows history, without hashing each one again (see `Git.setVerifiesObjectHashes`).
-    static func open(at directory: String = FileManager.default.currentDirectoryPath, readingOnly: Bool = false) throws -> GitSelection {
+    public static func open(at directory: String = FileManager.default.currentDirectoryPath, readingOnly: Bool = false) throws -> GitSelection {
         let cwd = directory
         if readingOnly {
             Git.setVerifiesObjectHashes(false)
@@ -19,24 +19,24 @@ struct GitSelection {
         do {
             repository = try Repository.discover(from: cwd)
         } catch let error as GitError {
-            throw PlantoolError(message: error.message)
+            throw WorkflowError(message: error.message)
         }
         guard let top = repository.workingDirectory else {
-            throw PlantoolError(message: "the repository at \(repository.gitDirectory) is bare: plantool works in a working tree")
+            throw WorkflowError(message: "the repository at \(repository.gitDirectory) is bare: plantool works in a working tree")
         }
         return GitSelection(plans: PlanRepository(repository), top: URL(fileURLWithPath: top))
     }
 
-    var repository: Repository { plans.repository }
+    public var repository: Repository { plans.repository }
 
     /// The plan folders to work on, relative to the top of the working tree: the one named by
     /// --plan, else the one around the current folder, else every plan in the source.
-    func plans(named plan: String?, in source: PlanSource) throws -> [String] {
+    public func plans(named plan: String?, in source: PlanSource) throws -> [String] {
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         if let plan {
             let url = URL(fileURLWithPath: plan, relativeTo: cwd).standardizedFileURL
             guard let relative = repository.relativePath(of: url.path) else {
-                throw PlantoolError(message: "\(plan) is outside the repository at \(top.path)")
+                throw WorkflowError(message: "\(plan) is outside the repository at \(top.path)")
             }
             return [relative]
         }
@@ -47,20 +47,20 @@ struct GitSelection {
         do {
             found = try plans.plans(in: source)
         } catch let error as GitError {
-            throw PlantoolError(message: error.message)
+            throw WorkflowError(message: error.message)
         }
         guard !found.isEmpty else {
-            throw PlantoolError(message: "no plan found in \(source): no plan.yaml in the repository; create one with `plantool init`")
+            throw WorkflowError(message: "no plan found in \(source): no plan.yaml in the repository; create one with `plantool init`")
         }
         return found
     }
 
     /// A plan's files from a source, with paths shown from the current folder.
-    func files(of plan: String, from source: PlanSource) throws -> PlanFiles {
+    public func files(of plan: String, from source: PlanSource) throws -> PlanFiles {
         do {
             return try plans.files(ofPlan: plan, from: source, displayRoot: Selection.display(top.appendingPathComponent(plan)))
         } catch let error as GitError {
-            throw PlantoolError(message: error.message)
+            throw WorkflowError(message: error.message)
         }
     }
 }
@@ -68,40 +68,40 @@ struct GitSelection {
 extension GitSelection {
     /// The one plan a command that changes history works on: --plan, the plan around the current
     /// folder, or the repository's only plan.
-    func singlePlan(named plan: String?) throws -> String {
+    public func singlePlan(named plan: String?) throws -> String {
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         if plan != nil || PlanDirectory.enclosingPlan(of: cwd) != nil {
             return try plans(named: plan, in: .workingTree)[0]
         }
         let all = try plans(named: nil, in: .workingTree)
         guard all.count == 1 else {
-            throw PlantoolError(message: "the repository holds \(all.count) plans (\(all.joined(separator: ", "))): name one with --plan DIR or run from inside it")
+            throw WorkflowError(message: "the repository holds \(all.count) plans (\(all.joined(separator: ", "))): name one with --plan DIR or run from inside it")
         }
         return all[0]
     }
 
     /// Refuses while another git process holds the index.
-    func refuseIfLocked() throws {
+    public func refuseIfLocked() throws {
         let lock = URL(fileURLWithPath: repository.gitDirectory).appendingPathComponent("index.lock")
         if FileManager.default.fileExists(atPath: lock.path) {
-            throw PlantoolError(message: "another git process seems to be running in this repository (\(lock.path) exists); nothing was changed. If no git process is running, remove that file and try again")
+            throw WorkflowError(message: "another git process seems to be running in this repository (\(lock.path) exists); nothing was changed. If no git process is running, remove that file and try again")
         }
     }
 
     /// A libgit2 failure said the way a plan author understands it.
-    func explain(_ error: GitError, doing action: String) -> PlantoolError {
+    public func explain(_ error: GitError, doing action: String) -> WorkflowError {
         // libgit2 gives GIT_ELOCKED for a held ref or index lock, but a plain error for a held
         // config.lock ("failed to lock file ..."); a lock left by a process that was killed
         // stays until someone removes it, so say so.
         if error.isLocked || error.message.hasPrefix("failed to lock file") {
-            return PlantoolError(message: "another git process holds a lock (\(error.message)); try again when it has finished. If no git process is running, one was stopped part way: remove the .lock file named here and try again")
+            return WorkflowError(message: "another git process holds a lock (\(error.message)); try again when it has finished. If no git process is running, one was stopped part way: remove the .lock file named here and try again")
         }
         // The branch moved between reading it and updating it: libgit2 says "current tip is not
         // the first parent" or, when the update itself loses the race, "old reference value
         // does not match"; both are GIT_EMODIFIED.
         if error.isModified || error.message.contains("current tip is not the first parent") {
-            return PlantoolError(message: "the branch moved while plantool was committing (another commit was made at the same time); nothing was committed. Run the command again")
+            return WorkflowError(message: "the branch moved while plantool was committing (another commit was made at the same time); nothing was committed. Run the command again")
         }
-        return PlantoolError(message: "cannot \(action): \(error.message)")
+        return WorkflowError(message: "cannot \(action): \(error.message)")
     }
 }

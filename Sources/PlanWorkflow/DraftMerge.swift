@@ -5,15 +5,15 @@ import PlanKit
 /// is taken as git merges it; plan files changed on both sides are merged by structure
 /// (PlanMerge), a recommendation renumbered (its file renamed) on one side included; the merged
 /// tree exists only when every file merged cleanly, and nothing a side holds was lost. A new
-/// action of theirs kept under another id is said on standard output.
-enum DraftMerge {
+/// action of theirs kept under another id is returned as a note for the caller to say.
+public enum DraftMerge {
     /// A file that did not merge: its path and what stood in the way.
-    struct Problem {
-        var path: String
-        var reasons: [String]
+    public struct Problem {
+        public var path: String
+        public var reasons: [String]
     }
 
-    enum Outcome {
+    public enum Outcome {
         /// The merged tree, and what the merge did that its caller must say once it holds
         /// (a new action of theirs kept under another id).
         case merged(ObjectID, notes: [String])
@@ -22,7 +22,7 @@ enum DraftMerge {
 
     /// The merged tree's id, or every problem. Nothing is written to the repository unless
     /// every plan file changed on both sides merged cleanly.
-    static func merge(_ repository: Repository, base: ObjectID, ours: ObjectID, theirs: ObjectID,
+    public static func merge(_ repository: Repository, base: ObjectID, ours: ObjectID, theirs: ObjectID,
                       oursName: String, theirsName: String) throws -> Outcome {
         let changedOurs = try repository.changedPaths(from: base, to: ours)
         let changedTheirs = try repository.changedPaths(from: base, to: theirs)

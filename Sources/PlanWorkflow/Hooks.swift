@@ -3,29 +3,29 @@ import PlanGit
 
 /// The pre-commit hook plantool installs: `plantool lint --staged`, after any hook that was
 /// there before (kept beside it and run first, never overwritten).
-struct PreCommitHook {
-    static let marker = "# plantool pre-commit hook"
-    static let chainedName = "pre-commit.plantool-chained"
+public struct PreCommitHook {
+    public static let marker = "# plantool pre-commit hook"
+    public static let chainedName = "pre-commit.plantool-chained"
 
-    let directory: URL
-    var hook: URL { directory.appendingPathComponent("pre-commit") }
-    var chained: URL { directory.appendingPathComponent(Self.chainedName) }
+    public let directory: URL
+    public var hook: URL { directory.appendingPathComponent("pre-commit") }
+    public var chained: URL { directory.appendingPathComponent(Self.chainedName) }
 
     /// Whether core.hooksPath names an absolute folder from outside the repository's own
     /// configuration: the folder then serves every repository of the user (or the machine).
-    let isShared: Bool
+    public let isShared: Bool
 
-    init(repository: Repository) throws {
+    public init(repository: Repository) throws {
         directory = URL(fileURLWithPath: try repository.hooksDirectory())
         isShared = try repository.hooksPathIsShared()
     }
 
     /// The running plantool's own path, for the hook to call.
-    static var executablePath: String {
+    public static var executablePath: String {
         URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
     }
 
-    static func script(plantool: String) -> String {
+    public static func script(plantool: String) -> String {
         """
         #!/bin/sh
         \(marker): lints the staged plan before each commit.
@@ -48,26 +48,26 @@ struct PreCommitHook {
 
     /// A shell condition: the index holds a plan (a plan.yaml outside hidden folders, as
     /// plantool finds plans).
-    static let holdsPlan = #"git ls-files --full-name -- ':(top,glob)**/plan.yaml' | grep -qvE '(^|/)\.'"#
+    public static let holdsPlan = #"git ls-files --full-name -- ':(top,glob)**/plan.yaml' | grep -qvE '(^|/)\.'"#
 
     /// What to add by hand to a hook that plantool does not install.
-    static let invocation = "if \(holdsPlan); then plantool lint --staged || exit 1; fi"
+    public static let invocation = "if \(holdsPlan); then plantool lint --staged || exit 1; fi"
 
-    func isOurs(_ url: URL) -> Bool {
+    public func isOurs(_ url: URL) -> Bool {
         guard let text = try? String(contentsOf: url, encoding: .utf8) else { return false }
         return text.contains(Self.marker)
     }
 
-    func exists(_ url: URL) -> Bool {
+    public func exists(_ url: URL) -> Bool {
         (try? FileManager.default.attributesOfItem(atPath: url.path)) != nil
     }
 
     /// Installs (or refreshes) the hook; returns what was done. Refuses a hooks folder that
     /// core.hooksPath names from the user's or the system's configuration: every repository
     /// using it would run the hook.
-    func install() throws -> String {
+    public func install() throws -> String {
         if isShared {
-            throw PlantoolError(message: """
+            throw WorkflowError(message: """
                 core.hooksPath is set in your global or system git configuration: \(directory.path) holds \
                 the hooks of every repository that does not set its own, so plantool did not install \
                 its hook there. Either give this repository its own hooks folder (git then runs none \
@@ -82,7 +82,7 @@ struct PreCommitHook {
         var kept = ""
         if exists(hook) && !isOurs(hook) {
             if exists(chained) {
-                throw PlantoolError(message: "\(hook.path) is not plantool's and \(chained.path) already exists; nothing was changed. Merge them by hand")
+                throw WorkflowError(message: "\(hook.path) is not plantool's and \(chained.path) already exists; nothing was changed. Merge them by hand")
             }
             try manager.moveItem(at: hook, to: chained)
             kept = "; the existing hook is kept as \(Self.chainedName) and runs first"
@@ -90,21 +90,21 @@ struct PreCommitHook {
         let script = Self.script(plantool: Self.executablePath)
         let temporary = directory.appendingPathComponent(".pre-commit.plantool-\(UUID().uuidString)")
         guard manager.createFile(atPath: temporary.path, contents: Data(script.utf8), attributes: [.posixPermissions: 0o755]) else {
-            throw PlantoolError(message: "cannot write the hook in \(directory.path)")
+            throw WorkflowError(message: "cannot write the hook in \(directory.path)")
         }
         if rename(temporary.path, hook.path) != 0 {
             try? manager.removeItem(at: temporary)
-            throw PlantoolError(message: "cannot install the hook at \(hook.path): \(String(cString: strerror(errno)))")
+            throw WorkflowError(message: "cannot install the hook at \(hook.path): \(String(cString: strerror(errno)))")
         }
         return "installed the pre-commit hook at \(hook.path)\(kept)"
     }
 
     /// Removes plantool's hook and puts back the one it chained.
-    func uninstall() throws -> String {
+    public func uninstall() throws -> String {
         let manager = FileManager.default
         guard exists(hook) else { return "no pre-commit hook at \(hook.path); nothing to do" }
         guard isOurs(hook) else {
-            throw PlantoolError(message: "\(hook.path) is not plantool's hook; it was left alone")
+            throw WorkflowError(message: "\(hook.path) is not plantool's hook; it was left alone")
         }
         try manager.removeItem(at: hook)
         if exists(chained) {

@@ -1,0 +1,101 @@
+import Foundation
+import PlanGit
+import PlanKit
+
+/// The progress of the plans `status` reports on: from the working tree, or for a past day
+/// from the last commit made on or before it, with the slips the git history records.
+public struct StatusReports {
+    /// --plan DIR, if given.
+    public var plan: String?
+    /// Every plan in the repository (or below the current folder).
+    public var all: Bool
+    /// Only actions with an owner whose name contains this text.
+    public var owner: String?
+    public var dueWithinMonths: Int
+
+    public init(plan: String?, all: Bool, owner: String?, dueWithinMonths: Int) {
+        self.plan = plan
+        self.all = all
+        self.owner = owner
+        self.dueWithinMonths = dueWithinMonths
+    }
+
+    /// Each plan's progress on `day`; `today` decides whether that day is in the past.
+    public func collect(asOf day: Day, today: Day) throws -> [PlanProgress] {
+        let past = day < today
+        var reports: [PlanProgress] = []
+        let git = try? GitSelection.open(readingOnly: true)
+
+        if let git, !(git.repository.isHeadUnborn && !past) {
+            // In a repository: the history gives the slips; a past day reads a commit.
+            var commit: CommitInfo? = nil
+            if past {
+                commit = try git.run("read the history") {
+                    git.repository.isHeadUnborn ? nil : try git.plans.lastCommit(onOrBefore: day)
+                }
+                guard commit != nil else {
+                    throw WorkflowError(message: "no commit was made on or before \(day): the plan's history starts later")
+                }
+            }
+            let source: PlanSource = commit.map { .revision($0.id.description) } ?? .workingTree
+            let names: [String]
+            if all {
+                names = try git.run("list the plans") { try git.plans.plans(in: source) }
+                guard !names.isEmpty else { throw WorkflowError(message: "no plan found in \(source)") }
+            } else {
+                names = [try singlePlan(git, source: source)]
+            }
+            for name in names {
+                let display = Selection.display(git.top.appendingPathComponent(name))
+                let plan = try load(try git.files(of: name, from: source), display: display)
+                var history = TargetHistory()
+                try git.run("read the history") {
+                    let end = try commit?.id ?? (git.repository.isHeadUnborn ? nil : git.repository.commit("HEAD").id)
+                    if let end {
+                        try git.plans.walkHistory(ofPlan: name, to: end) { step in
+                            history.record(day: step.day, changed: step.changed)
+                        }
+                    }
+                }
+                if commit == nil {
+                    // The working tree's edits, as of today.
+                    history.record(day: today, changed: Dictionary(uniqueKeysWithValues: plan.recommendations.map { ($0.number, Optional($0)) }))
+                }
+                let sourceInfo: PlanProgress.Source = commit.map {
+                    .commit($0.id.description, date: Day.of(seconds: $0.committer.time, offsetMinutes: $0.committer.offsetMinutes), summary: $0.summary)
+                } ?? .workingTree
+                reports.append(ProgressReport.make(plan: plan, display: display, source: sourceInfo, asOf: day, owner: owner,
+                                                   dueWithinMonths: dueWithinMonths, history: history))
+            }
+        } else {
+            if past {
+                throw WorkflowError(message: "--as-of \(day) is before today: reading the plan as it was then needs its git history, and \(git == nil ? "this folder is not in a git repository" : "the repository has no commit yet")")
+            }
+            let selection = try Selection.resolve(plan: plan, paths: [], allowAll: all)
+            if !all && selection.plans.count > 1 {
+                throw WorkflowError(message: "found \(selection.plans.count) plans: name one with --plan DIR, or give --all")
+            }
+            for url in selection.plans {
+                let display = Selection.display(url)
+                let plan = try load(PlanDirectory.files(of: url, displayRoot: display), display: display)
+                reports.append(ProgressReport.make(plan: plan, display: display, source: .workingTree, asOf: day, owner: owner,
+                                                   dueWithinMonths: dueWithinMonths, history: nil))
+            }
+        }
+        return reports
+    }
+
+    private func singlePlan(_ git: GitSelection, source: PlanSource) throws -> String {
+        let found = try git.plans(named: plan, in: source)
+        guard found.count == 1 else {
+            throw WorkflowError(message: "\(source) holds \(found.count) plans (\(found.joined(separator: ", "))): name one with --plan DIR, or give --all")
+        }
+        return found[0]
+    }
+
+    private func load(_ files: PlanFiles, display: String) throws -> Plan {
+        try PlanLoader.load(files).modelOrErrors {
+            "\(display) has \(Phrase.count($0, "error")): fix them (see plantool check) to see its progress"
+        }
+    }
+}
