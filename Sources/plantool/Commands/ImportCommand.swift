@@ -133,7 +133,7 @@ extension Plantool {
                 guard let target, let info = try existingPlanInfo(in: target) else {
                     throw PlantoolError(message: "a CSV holds the recommendations only: import it into the plan it came from (--into DIR, a folder with plan.yaml), or make one first with plantool init")
                 }
-                return ImportResult(plan: try CSVExport.read(try Self.decodeText(data), info: info), remarks: [])
+                return ImportResult(plan: try CSVPlanReader.read(try Self.decodeText(data), info: info), remarks: [])
             }
         }
 
