@@ -7,7 +7,7 @@ public enum ImportWriter {
         let parsed = PlanFormat.parseRecommendation(existing, path: Recommendation.fileName(for: rec.number))
         guard let old = parsed.value, !parsed.diagnostics.hasErrors else { return CanonicalWriter.write(rec) }
         if old == rec { return nil }
-        return PlanMerge.text(of: MergeResult(value: rec, conflicts: []), ours: parsed)
+        return CanonicalWriter.write(rec, keeping: parsed)
     }
 
     public static func text(for info: PlanInfo, existing: [UInt8]?) -> String? {
@@ -15,6 +15,6 @@ public enum ImportWriter {
         let parsed = PlanFormat.parsePlanInfo(existing, path: PlanDirectory.planFileName)
         guard let old = parsed.value, !parsed.diagnostics.hasErrors else { return CanonicalWriter.write(info) }
         if old == info { return nil }
-        return PlanMerge.text(of: MergeResult(value: info, conflicts: []), ours: parsed)
+        return CanonicalWriter.write(info, keeping: parsed)
     }
 }
