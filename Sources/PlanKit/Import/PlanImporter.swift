@@ -66,7 +66,7 @@ struct RemarkLog {
 }
 
 /// Text with the place it came from.
-struct Located: Hashable {
+struct PlacedText: Hashable {
     var text: String
     var place: TableDocument.Place
 }

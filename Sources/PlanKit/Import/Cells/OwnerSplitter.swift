@@ -99,7 +99,7 @@ struct OwnerSplitter {
         splitAll("/", "at \"/\" between two posts") { a, b in Self.hasRole(a) && Self.hasRole(b) }
         splitAll(". ", "at \". \" between two posts") { a, b in
             let lastWord = (a.split(separator: " ").last.map { $0.lowercased() } ?? "") + "."
-            return Self.hasRole(a) && Self.hasRole(b) && (b.first?.isUppercase ?? false) && !Prose.abbreviations.contains(lastWord)
+            return Self.hasRole(a) && Self.hasRole(b) && (b.first?.isUppercase ?? false) && !RunningText.abbreviations.contains(lastWord)
         }
         return parts.map(\.trimmingSpaces).filter { !$0.isEmpty }
     }

@@ -46,7 +46,7 @@ enum ReasonSentence {
     /// The reason and the words left for the action. When the sentence is all the cell says and
     /// reads "... as whilst REASON, ACTION", it is split at that comma.
     static func split(_ text: String) -> (reason: String, rest: String)? {
-        let sentences = Prose.sentences(text)
+        let sentences = RunningText.sentences(text)
         guard let first = sentences.first, isReason(first) else { return nil }
         let rest = sentences.dropFirst().joined(separator: " ")
         if !rest.isEmpty {

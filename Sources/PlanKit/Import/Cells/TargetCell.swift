@@ -57,7 +57,7 @@ enum TargetCell {
     /// A source's target cell for one action: a single date is the target, a single state word
     /// the state; anything else (two dates, "Completed and ongoing", "TBC") is kept as the note,
     /// and the state is what its words imply.
-    static func source(_ cell: [Located], into action: inout Action, subject: String, log: inout RemarkLog) {
+    static func source(_ cell: [PlacedText], into action: inout Action, subject: String, log: inout RemarkLog) {
         let parts = cell.map(\.text).filter { !$0.isEmpty }
         guard let place = cell.first?.place, !parts.isEmpty else { return }
         let text = parts.joined(separator: " ")

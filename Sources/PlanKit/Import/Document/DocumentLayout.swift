@@ -5,9 +5,9 @@ struct DocumentLayout {
     /// The plan table's rows after its header, joined across page breaks.
     var planRows: [TableDocument.Row] = []
     var summaryRows: [TableDocument.Row] = []
-    var summaryCaption: Located?
+    var summaryCaption: PlacedText?
     /// Words after the plan table that are not its summary.
-    var unplacedAfter: [Located] = []
+    var unplacedAfter: [PlacedText] = []
     /// The document is plantool's own layout (its title line says so).
     var official = false
     var headerPlace = TableDocument.Place(line: 1)
@@ -51,7 +51,7 @@ struct DocumentLayout {
     /// Adds to `rows` the parts of the plan table that follow page breaks (tables after
     /// repeated headings and blank lines), and returns the blocks after the plan table.
     static func continuation(of rows: inout [TableDocument.Row], in blocks: ArraySlice<TableDocument.Block>) -> [TableDocument.Block] {
-        var between: [Located] = []
+        var between: [PlacedText] = []
         var index = blocks.startIndex
         while index < blocks.endIndex {
             let block = blocks[index]
@@ -60,7 +60,7 @@ struct DocumentLayout {
             case .paragraph(let text, let place):
                 let trimmed = text.trimmingSpaces
                 if trimmed.isEmpty || TitleBlock.heading(trimmed) != nil { continue }
-                between.append(Located(text: trimmed, place: place))
+                between.append(PlacedText(text: trimmed, place: place))
             case .table(let next):
                 // A summary may close the last part of the plan table (Word keeps the two in one
                 // table when only a blank line is between them).
@@ -89,9 +89,9 @@ struct DocumentLayout {
                 let trimmed = text.trimmingSpaces
                 if trimmed.isEmpty { continue }
                 if trimmed.lowercased().hasPrefix(OfficialDocument.summaryCaption.lowercased()) {
-                    summaryCaption = Located(text: trimmed, place: place)
+                    summaryCaption = PlacedText(text: trimmed, place: place)
                 } else {
-                    unplacedAfter.append(Located(text: trimmed, place: place))
+                    unplacedAfter.append(PlacedText(text: trimmed, place: place))
                 }
             case .table(let next):
                 if SummaryReader.looksLikeSummary(next.rows) {
@@ -104,7 +104,7 @@ struct DocumentLayout {
     }
 
     /// A row holding a stray paragraph in the response column.
-    static func textRow(_ text: Located) -> TableDocument.Row {
+    static func textRow(_ text: PlacedText) -> TableDocument.Row {
         var cells = Array(repeating: TableDocument.Cell(paragraphs: []), count: 6)
         cells[3] = TableDocument.Cell(paragraphs: [text.text])
         return TableDocument.Row(cells: cells, place: text.place)
@@ -149,11 +149,11 @@ struct DocumentLayout {
 
 /// The words of a table that has no place in the plan, row by row.
 enum TableWords {
-    static func words(_ rows: [TableDocument.Row]) -> [Located] {
+    static func words(_ rows: [TableDocument.Row]) -> [PlacedText] {
         rows.compactMap { row in
             let words = row.cells.map { $0.paragraphs.map { ImportText.collapse($0) }.filter { !$0.isEmpty }.joined(separator: " ") }
                 .filter { !$0.isEmpty }.joined(separator: " | ")
-            return words.isEmpty ? nil : Located(text: words, place: row.place)
+            return words.isEmpty ? nil : PlacedText(text: words, place: row.place)
         }
     }
 }

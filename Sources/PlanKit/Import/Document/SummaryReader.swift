@@ -60,7 +60,7 @@ enum SummaryReader {
         return start
     }
 
-    static func read(_ rows: [TableDocument.Row], caption: Located?, log: inout RemarkLog) -> Summary? {
+    static func read(_ rows: [TableDocument.Row], caption: PlacedText?, log: inout RemarkLog) -> Summary? {
         let found = counts(rows)
         guard let agreed = found[.agreed], let partly = found[.partlyAgreed], let not = found[.notAgreed] else {
             if let first = rows.first { log.kept(first.place, nil, "a table after the plan that is not a summary of counts; left out") }

@@ -10,7 +10,7 @@ struct TitleBlock {
     var submitted: Day?
     var revisions: [Revision] = []
     var introduction: String?
-    var unplaced: [Located] = []
+    var unplaced: [PlacedText] = []
 
     /// "A Response to the HM Inspectorate of Probation report: TITLE" → (inspectorate, title).
     static func officialResponse(_ text: String) -> (inspectorate: String, title: String)? {
@@ -62,7 +62,7 @@ struct TitleBlock {
 
     /// The organisation from the lines above the labels (a logo's "HM Prison &" / "Probation
     /// Service"): joined, with "&" written "and".
-    mutating func setOrganisation(_ lines: [Located], log: inout RemarkLog) {
+    mutating func setOrganisation(_ lines: [PlacedText], log: inout RemarkLog) {
         let joined = lines.map(\.text).joined(separator: " ")
         let words = joined.split(separator: " ").map { $0 == "&" ? "and" : String($0) }.joined(separator: " ")
         organisation = words
@@ -107,7 +107,7 @@ struct TitleBlock {
         } else if let day {
             revisions.append(Revision(submitted: day, title: title))
         } else {
-            unplaced.append(Located(text: text, place: place))
+            unplaced.append(PlacedText(text: text, place: place))
         }
         return true
     }
@@ -201,7 +201,7 @@ struct TitleBlockReader {
     let official: Bool
     var block = TitleBlock()
     /// Lines above the first label: a logo's words, the organisation.
-    var organisationLines: [Located] = []
+    var organisationLines: [PlacedText] = []
     var sawLabel = false
     var inIntroduction = false
     var introduction: [String]?
@@ -242,9 +242,9 @@ struct TitleBlockReader {
         } else if block.readLabel(trimmed, place: place, official: official, awaitingReportTitle: &awaitingReportTitle, log: &log) {
             sawLabel = true
         } else if !sawLabel {
-            organisationLines.append(Located(text: trimmed, place: place))
+            organisationLines.append(PlacedText(text: trimmed, place: place))
         } else {
-            block.unplaced.append(Located(text: trimmed, place: place))
+            block.unplaced.append(PlacedText(text: trimmed, place: place))
         }
     }
 

@@ -48,10 +48,10 @@ struct OfficialTableReader {
     /// addressee row ("... should:"), so the last heading is the addressee and one before it the
     /// theme.
     mutating func heading(_ text: String, place: TableDocument.Place) {
-        pendingHeadings.append(Located(text: text, place: place))
+        pendingHeadings.append(PlacedText(text: text, place: place))
     }
 
-    var pendingHeadings: [Located] = []
+    var pendingHeadings: [PlacedText] = []
 
     mutating func startRecommendation(_ number: Int, _ cells: [TableDocument.Cell], place: TableDocument.Place,
                                       log: inout RemarkLog) {

@@ -1,8 +1,8 @@
-/// Turns one recommendation draft of a real plan into a recommendation: the status cell, the
-/// response, the actions (one per row, or one per paragraph when a row's cells hold paragraphs
-/// side by side) and the updates (given to the actions above them).
+/// Turns one recommendation of a real plan, as its rows were read, into a recommendation: the
+/// status cell, the response, the actions (one per row, or one per paragraph when a row's cells
+/// hold paragraphs side by side) and the updates (given to the actions above them).
 struct RecommendationBuilder {
-    let draft: RecommendationDraft
+    let source: SourceRecommendation
     let splitter: OwnerSplitter
     var status = Status.agreed
     var reason: Reason?
@@ -13,34 +13,34 @@ struct RecommendationBuilder {
     var pending: [Int] = []
     var lastUpdated: [Int] = []
 
-    init(draft: RecommendationDraft, splitter: OwnerSplitter) {
-        self.draft = draft
+    init(source: SourceRecommendation, splitter: OwnerSplitter) {
+        self.source = source
         self.splitter = splitter
     }
 
-    var subject: String { String(draft.number) }
+    var subject: String { String(source.number) }
 
     mutating func build(log: inout RemarkLog) -> Recommendation {
         readStatus(log: &log)
-        for (index, group) in draft.groups.enumerated() {
+        for (index, group) in source.groups.enumerated() {
             switch group.kind {
             case .update(let date, let words):
                 update(group, date: date, words: words, log: &log)
             case .numbered(let id):
-                actions.append(action(id: id, text: Prose.joinUnits(group.units), owners: group.owners,
+                actions.append(action(id: id, text: RunningText.joinParagraphs(group.paragraphs), owners: group.owners,
                                       targets: group.targets, place: group.place, log: &log))
                 pending.append(actions.count - 1)
             case .lines:
                 if group.owners.isEmpty, group.targets.isEmpty {
-                    response.append(fixHyphens(Prose.joinUnits(group.units), place: group.place, log: &log))
+                    response.append(fixHyphens(RunningText.joinParagraphs(group.paragraphs), place: group.place, log: &log))
                     if index > 0 { log.kept(group.place, subject, "text with no owner or target kept in the response") }
                 } else {
                     lines(group, log: &log)
                 }
             }
         }
-        let text = fixHyphens(draft.text, place: draft.place, log: &log)
-        return Recommendation(number: draft.number, addressee: draft.addressee ?? "", theme: draft.theme, text: text,
+        let text = fixHyphens(source.text, place: source.place, log: &log)
+        return Recommendation(number: source.number, addressee: source.addressee ?? "", theme: source.theme, text: text,
                               status: status, implementedPart: implementedPart, reason: reason,
                               response: response.isEmpty ? nil : response.joined(separator: "\n\n"), actions: actions)
     }
@@ -48,14 +48,14 @@ struct RecommendationBuilder {
     // MARK: Status
 
     mutating func readStatus(log: inout RemarkLog) {
-        guard let first = draft.status.first else {
-            log.missing(draft.place, subject, "no status (Agreed, Partly Agreed, Not Agreed); Agreed assumed")
+        guard let first = source.status.first else {
+            log.missing(source.place, subject, "no status (Agreed, Partly Agreed, Not Agreed); Agreed assumed")
             return
         }
-        var extra: [Located] = Array(draft.status.dropFirst())
+        var extra: [PlacedText] = Array(source.status.dropFirst())
         if let (parsed, rest) = StatusWords.parse(first.text) {
             status = parsed
-            if !rest.isEmpty { extra.insert(Located(text: rest, place: first.place), at: 0) }
+            if !rest.isEmpty { extra.insert(PlacedText(text: rest, place: first.place), at: 0) }
         } else {
             log.missing(first.place, subject, "the status \"\(first.text)\" is not Agreed, Partly Agreed or Not Agreed; Agreed assumed and the words kept in the response")
             response.append(first.text)
@@ -77,7 +77,7 @@ struct RecommendationBuilder {
             }
         }
         if !reasonWords.isEmpty {
-            setReason(reasonWords.joined(separator: "\n\n"), place: draft.status[0].place, from: "the status cell", log: &log)
+            setReason(reasonWords.joined(separator: "\n\n"), place: source.status[0].place, from: "the status cell", log: &log)
         }
     }
 
@@ -97,28 +97,28 @@ struct RecommendationBuilder {
     /// A row (and its page-break continuations) that has owners or targets: one action, or one
     /// per paragraph when the paragraphs stand side by side with as many owners or targets.
     mutating func lines(_ group: RowGroup, log: inout RemarkLog) {
-        var units = group.units
-        if status != .agreed, reason == nil, let first = units.first, let (reasonText, rest) = ReasonSentence.split(first.text) {
+        var paragraphs = group.paragraphs
+        if status != .agreed, reason == nil, let first = paragraphs.first, let (reasonText, rest) = ReasonSentence.split(first.text) {
             setReason(reasonText, place: first.place, from: "the response's first sentence", log: &log)
-            units[0].text = rest
+            paragraphs[0].text = rest
         }
-        if units.count >= 3, !units[0].isItem, units[0].text.hasSuffix(":"), units.dropFirst().allSatisfy(\.isItem),
-           group.targets.count == units.count - 1 || group.owners.count == units.count - 1 {
-            response.append(units[0].text)
-            log.kept(units[0].place, subject, "the words introducing a list of actions kept in the response")
-            units.removeFirst()
+        if paragraphs.count >= 3, !paragraphs[0].isItem, paragraphs[0].text.hasSuffix(":"), paragraphs.dropFirst().allSatisfy(\.isItem),
+           group.targets.count == paragraphs.count - 1 || group.owners.count == paragraphs.count - 1 {
+            response.append(paragraphs[0].text)
+            log.kept(paragraphs[0].place, subject, "the words introducing a list of actions kept in the response")
+            paragraphs.removeFirst()
         }
-        let n = units.count
+        let n = paragraphs.count
         guard n >= 2, group.targets.count == n || group.owners.count == n else {
-            actions.append(action(id: nextID(), text: Prose.joinUnits(units), owners: group.owners, targets: group.targets,
+            actions.append(action(id: nextID(), text: RunningText.joinParagraphs(paragraphs), owners: group.owners, targets: group.targets,
                                   place: group.place, log: &log))
             pending.append(actions.count - 1)
             return
         }
         log.guess(group.place, subject, "\(n) paragraphs side by side with \(group.owners.count) owner and \(group.targets.count) target paragraphs read as \(n) actions")
         for i in 0..<n {
-            let owners: [Located] = group.owners.count == n ? [group.owners[i]] : group.owners
-            var targets: [Located] = []
+            let owners: [PlacedText] = group.owners.count == n ? [group.owners[i]] : group.owners
+            var targets: [PlacedText] = []
             if group.targets.count == n {
                 targets = [group.targets[i]]
             } else if group.targets.count > n {
@@ -128,20 +128,20 @@ struct RecommendationBuilder {
             }
             let id = nextID()
             if group.targets.count < n, i >= group.targets.count {
-                log.missing(units[i].place, id, "no target beside this paragraph")
+                log.missing(paragraphs[i].place, id, "no target beside this paragraph")
             }
-            actions.append(action(id: id, text: units[i].itemText, owners: owners, targets: targets, place: units[i].place, log: &log))
+            actions.append(action(id: id, text: paragraphs[i].itemText, owners: owners, targets: targets, place: paragraphs[i].place, log: &log))
             pending.append(actions.count - 1)
         }
     }
 
     func nextID() -> String {
         var n = actions.count + 1
-        while actions.contains(where: { $0.id == "\(draft.number).\(n)" }) { n += 1 }
-        return "\(draft.number).\(n)"
+        while actions.contains(where: { $0.id == "\(source.number).\(n)" }) { n += 1 }
+        return "\(source.number).\(n)"
     }
 
-    func action(id: String, text: String, owners: [Located], targets: [Located], place: TableDocument.Place,
+    func action(id: String, text: String, owners: [PlacedText], targets: [PlacedText], place: TableDocument.Place,
                 log: inout RemarkLog) -> Action {
         var action = Action(id: id, text: fixHyphens(text, place: place, log: &log, subject: id))
         action.owners = split(owners, subject: id, log: &log)
@@ -150,7 +150,7 @@ struct RecommendationBuilder {
     }
 
     /// Owner paragraphs split into owners, each split remarked.
-    func split(_ owners: [Located], subject: String, log: inout RemarkLog) -> [String] {
+    func split(_ owners: [PlacedText], subject: String, log: inout RemarkLog) -> [String] {
         var result: [String] = []
         for owner in owners {
             let (parts, how) = splitter.split(owner.text)
@@ -163,7 +163,7 @@ struct RecommendationBuilder {
     }
 
     func fixHyphens(_ text: String, place: TableDocument.Place, log: inout RemarkLog, subject: String? = nil) -> String {
-        let (fixed, joined) = Prose.joinWrappedHyphens(text)
+        let (fixed, joined) = RunningText.joinWrappedHyphens(text)
         if !joined.isEmpty {
             log.guess(place, subject ?? self.subject, "words broken at a line's end joined: \(joined.map { "\"\($0)\"" }.joined(separator: ", "))")
         }
@@ -179,7 +179,7 @@ struct RecommendationBuilder {
         var covered = pending.isEmpty ? lastUpdated : pending
         if covered.isEmpty, !actions.isEmpty { covered = [actions.count - 1] }
         guard !covered.isEmpty else {
-            let text = Prose.joinUnits(group.units)
+            let text = RunningText.joinParagraphs(group.paragraphs)
             response.append("Update " + words + (text.isEmpty ? "" : "\n\n" + text))
             log.kept(group.place, subject, "an update row with no action above it; kept in the response")
             return
@@ -190,7 +190,7 @@ struct RecommendationBuilder {
         let cells = UpdateCells(group: group, splitter: splitter)
         let k = covered.count
         if k > 1, cells.tokens?.count == k || cells.owners.count == k,
-           let parts = TextApportioner.split(group.units, among: covered.map { actions[$0].text }) {
+           let parts = TextApportioner.split(group.paragraphs, among: covered.map { actions[$0].text }) {
             log.guess(group.place, subject, "the update covers the \(k) actions above (\(covered.map { actions[$0].id }.joined(separator: ", "))); its text split among them where its words match each action's")
             for (i, a) in covered.enumerated() {
                 var update = Update(date: date, text: fixHyphens(parts[i], place: group.place, log: &log))
@@ -211,7 +211,7 @@ struct RecommendationBuilder {
             log.guess(group.place, subject, "the update row follows \(k) actions but cannot be divided among them; given to \(actions[covered[k - 1]].id)")
         }
         let a = covered[k - 1]
-        var update = Update(date: date, text: fixHyphens(Prose.joinUnits(group.units), place: group.place, log: &log))
+        var update = Update(date: date, text: fixHyphens(RunningText.joinParagraphs(group.paragraphs), place: group.place, log: &log))
         if let tokens = cells.tokens, Set(tokens.compactMap(\.date)).count <= 1, Set(tokens.compactMap(\.state)).count <= 1 {
             apply(tokens, to: &update, place: group.place, log: &log)
         } else {

@@ -1,10 +1,10 @@
 /// A row of a real plan laid out on the six columns.
 struct SourceRow {
-    var slots: [[Located]]
+    var columns: [[PlacedText]]
     var place: TableDocument.Place
 
-    func text(_ slot: Int) -> String { slots[slot].map(\.text).joined(separator: " ") }
-    func isEmpty(_ slot: Int) -> Bool { slots[slot].isEmpty }
+    func text(_ column: Int) -> String { columns[column].map(\.text).joined(separator: " ") }
+    func isEmpty(_ column: Int) -> Bool { columns[column].isEmpty }
 }
 
 /// Places the cells of a row that has fewer than six (Word drops a row's leading empty cells
@@ -16,14 +16,14 @@ struct RowAligner {
     var responseUnfinished: Bool
     var ownerUnfinished: Bool
 
-    func place(_ cells: [[Located]]) -> [[Located]] {
+    func place(_ cells: [[PlacedText]]) -> [[PlacedText]] {
         let k = cells.count
         var best: [Int] = Array((6 - k)..<6)
         var bestScore = -Double.infinity
         for placement in Self.placements(k) {
             var score = 0.0
-            for (cell, slot) in zip(cells, placement) {
-                for paragraph in cell { score += fit(paragraph.text, slot) }
+            for (cell, column) in zip(cells, placement) {
+                for paragraph in cell { score += fit(paragraph.text, column) }
             }
             score += Double(placement.reduce(0, +)) * 0.01
             if score > bestScore {
@@ -31,16 +31,16 @@ struct RowAligner {
                 best = placement
             }
         }
-        var slots = Array(repeating: [Located](), count: 6)
-        for (cell, slot) in zip(cells, best) { slots[slot] = cell }
-        return slots
+        var columns = Array(repeating: [PlacedText](), count: 6)
+        for (cell, column) in zip(cells, best) { columns[column] = cell }
+        return columns
     }
 
-    func fit(_ text: String, _ slot: Int) -> Double {
+    func fit(_ text: String, _ column: Int) -> Double {
         let isTarget = TargetCell.tokens(text) != nil
         let prose = text.split(separator: " ").count > 12
-        let lower = Prose.startsLowercase(text)
-        switch slot {
+        let lower = RunningText.startsLowercase(text)
+        switch column {
         case 0: return Int.digitsOnly(text.trimmingSpaces) != nil ? 2 : -100
         case 1: return lower && textUnfinished ? 2 : -2
         case 2: return StatusWords.parse(text) != nil ? 2 : -2
@@ -67,7 +67,7 @@ struct RowAligner {
                 return
             }
             guard from < 6 else { return }
-            for slot in from..<6 { extend(current + [slot], from: slot + 1) }
+            for column in from..<6 { extend(current + [column], from: column + 1) }
         }
         extend([], from: 0)
         return result

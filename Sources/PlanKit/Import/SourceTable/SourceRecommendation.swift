@@ -1,11 +1,11 @@
 /// One recommendation of a real plan as read, before its rows become actions.
-struct RecommendationDraft {
+struct SourceRecommendation {
     var number: Int
     var place: TableDocument.Place
     var theme: String?
     var addressee: String?
     var text: String
-    var status: [Located]
+    var status: [PlacedText]
     var groups: [RowGroup] = []
 }
 
@@ -18,8 +18,8 @@ struct RowGroup {
         case update(PlanDate, words: String)
     }
     var kind: Kind
-    var units: [Unit]
-    var owners: [Located]
-    var targets: [Located]
+    var paragraphs: [ResponseParagraph]
+    var owners: [PlacedText]
+    var targets: [PlacedText]
     var place: TableDocument.Place
 }

@@ -1,13 +1,13 @@
-/// Reads the plan table of a real plan row by row into recommendation drafts, then turns each
-/// draft into a recommendation.
+/// Reads the plan table of a real plan row by row into recommendations as their rows give them
+/// (`SourceRecommendation`), then turns each into a recommendation.
 struct SourceTableReader {
     let rows: [TableDocument.Row]
-    var drafts: [RecommendationDraft] = []
+    var recommendations: [SourceRecommendation] = []
     var theme: String?
     var addressee: String?
     var addressees: [String] = []
     /// Words before the first recommendation.
-    var orphans: [Located] = []
+    var orphans: [PlacedText] = []
     /// Owners named alone in some cell, for joining an owner cut by a page break.
     let cellOwners: Set<String>
 
@@ -18,15 +18,15 @@ struct SourceTableReader {
 
     mutating func read(log: inout RemarkLog) -> [Recommendation] {
         for row in rows { add(row, log: &log) }
-        if !orphans.isEmpty, !drafts.isEmpty {
-            drafts[0].groups.insert(RowGroup(kind: .lines, units: orphans.map { Unit(text: $0.text, place: $0.place) },
+        if !orphans.isEmpty, !recommendations.isEmpty {
+            recommendations[0].groups.insert(RowGroup(kind: .lines, paragraphs: orphans.map { ResponseParagraph(text: $0.text, place: $0.place) },
                                              owners: [], targets: [], place: orphans[0].place), at: 0)
-            log.kept(orphans[0].place, String(drafts[0].number), "words above the first recommendation kept with it")
+            log.kept(orphans[0].place, String(recommendations[0].number), "words above the first recommendation kept with it")
         }
         // Owners as the rows give them once the parts cut by page breaks are joined.
-        let splitter = OwnerSplitter(known: OwnerSplitter.completeOwners(drafts.flatMap { $0.groups.flatMap { $0.owners.map(\.text) } }))
-        return drafts.map { draft in
-            var builder = RecommendationBuilder(draft: draft, splitter: splitter)
+        let splitter = OwnerSplitter(known: OwnerSplitter.completeOwners(recommendations.flatMap { $0.groups.flatMap { $0.owners.map(\.text) } }))
+        return recommendations.map { source in
+            var builder = RecommendationBuilder(source: source, splitter: splitter)
             return builder.build(log: &log)
         }
     }
@@ -34,10 +34,10 @@ struct SourceTableReader {
     // MARK: Rows
 
     mutating func add(_ row: TableDocument.Row, log: inout RemarkLog) {
-        var cells: [[Located]] = []
+        var cells: [[PlacedText]] = []
         for cell in row.cells {
             let paragraphs = cell.continuesAbove ? [] : cell.paragraphs.map { ImportText.collapse($0) }.filter { !$0.isEmpty }
-            cells.append(paragraphs.map { Located(text: $0, place: row.place) })
+            cells.append(paragraphs.map { PlacedText(text: $0, place: row.place) })
             if cell.span > 1 { cells += Array(repeating: [], count: cell.span - 1) }
         }
         let words = cells.flatMap { $0.map(\.text) }
@@ -51,17 +51,17 @@ struct SourceTableReader {
             log.guess(row.place, nil, "a row holding only \(words.map { "\"\($0)\"" }.joined(separator: ", ")) (no words, no number in the first column) read as a page-break artefact and left out")
             return
         }
-        let source = SourceRow(slots: normalise(cells, place: row.place, log: &log), place: row.place)
+        let source = SourceRow(columns: normalise(cells, place: row.place, log: &log), place: row.place)
         if isHeading(source) {
             heading(source, log: &log)
             return
         }
         if let number = Self.number(source.text(0)) {
             start(number, source, log: &log)
-        } else if !drafts.isEmpty {
+        } else if !recommendations.isEmpty {
             continueRecommendation(source, log: &log)
         } else {
-            orphans += source.slots.flatMap { $0 }
+            orphans += source.columns.flatMap { $0 }
             return
         }
         lines(source, log: &log)
@@ -76,40 +76,40 @@ struct SourceTableReader {
 
     /// The row on six columns: spans expanded, a short row aligned, extra cells' words kept in
     /// the last column.
-    func normalise(_ cells: [[Located]], place: TableDocument.Place, log: inout RemarkLog) -> [[Located]] {
+    func normalise(_ cells: [[PlacedText]], place: TableDocument.Place, log: inout RemarkLog) -> [[PlacedText]] {
         var cells = cells
         while cells.count > 6, cells.last?.isEmpty ?? false { cells.removeLast() }
         if cells.count > 6 {
-            log.kept(place, drafts.last.map { String($0.number) }, "the row has \(cells.count) cells, more than the table's six columns; the words of the extra cells are kept in the target column")
+            log.kept(place, recommendations.last.map { String($0.number) }, "the row has \(cells.count) cells, more than the table's six columns; the words of the extra cells are kept in the target column")
             cells[5] += cells[6...].flatMap { $0 }
             return Array(cells.prefix(6))
         }
         if cells.count == 6 { return cells }
-        let group = drafts.last?.groups.last
-        let aligner = RowAligner(textUnfinished: drafts.last.map { Prose.isUnfinished($0.text) } ?? false,
-                                 responseUnfinished: group?.units.last.map { Prose.isUnfinished($0.text) } ?? false,
+        let group = recommendations.last?.groups.last
+        let aligner = RowAligner(textUnfinished: recommendations.last.map { RunningText.isUnfinished($0.text) } ?? false,
+                                 responseUnfinished: group?.paragraphs.last.map { RunningText.isUnfinished($0.text) } ?? false,
                                  ownerUnfinished: group?.owners.last.map { OwnerSplitter.endsUnfinished($0.text) } ?? false)
-        let slots = aligner.place(cells)
-        let used = slots.indices.filter { !slots[$0].isEmpty }.map { String($0 + 1) }
-        log.guess(place, drafts.last.map { String($0.number) },
+        let columns = aligner.place(cells)
+        let used = columns.indices.filter { !columns[$0].isEmpty }.map { String($0 + 1) }
+        log.guess(place, recommendations.last.map { String($0.number) },
                   "the row has \(cells.count) of the six cells; its words read as columns \(used.joined(separator: ", "))")
-        return slots
+        return columns
     }
 
     /// A heading row: one cell of words in the first three columns and nothing else.
     func isHeading(_ row: SourceRow) -> Bool {
         let filled = (0..<6).filter { !row.isEmpty($0) }
-        guard filled.count == 1, let slot = filled.first, slot < 3 else { return false }
-        let text = row.text(slot)
-        if slot == 0, Self.number(text) != nil { return false }
-        if slot == 2, StatusWords.parse(text) != nil { return false }
-        if !drafts.isEmpty, Prose.startsLowercase(text) { return false }
+        guard filled.count == 1, let column = filled.first, column < 3 else { return false }
+        let text = row.text(column)
+        if column == 0, Self.number(text) != nil { return false }
+        if column == 2, StatusWords.parse(text) != nil { return false }
+        if !recommendations.isEmpty, RunningText.startsLowercase(text) { return false }
         return true
     }
 
     mutating func heading(_ row: SourceRow, log: inout RemarkLog) {
-        guard let slot = (0..<3).first(where: { !row.isEmpty($0) }) else { return }
-        let text = row.text(slot)
+        guard let column = (0..<3).first(where: { !row.isEmpty($0) }) else { return }
+        let text = row.text(column)
         guard let words = HeadingWords.addressee(text) else {
             theme = text
             return
@@ -127,36 +127,36 @@ struct SourceTableReader {
 
     mutating func start(_ printed: Int, _ row: SourceRow, log: inout RemarkLog) {
         var number = printed
-        if let last = drafts.last?.number, number <= last {
+        if let last = recommendations.last?.number, number <= last {
             let expected = last + 1
             if String(expected).hasSuffix(String(printed)) {
                 log.guess(row.place, String(expected), "the row is numbered \(printed) after recommendation \(last); read as \(expected)")
                 number = expected
-            } else if drafts.contains(where: { $0.number == number }) {
+            } else if recommendations.contains(where: { $0.number == number }) {
                 log.guess(row.place, String(expected), "recommendation \(printed) appears twice; the second read as \(expected)")
                 number = expected
             }
         }
-        drafts.append(RecommendationDraft(number: number, place: row.place, theme: theme, addressee: addressee,
-                                          text: row.text(1), status: row.slots[2]))
+        recommendations.append(SourceRecommendation(number: number, place: row.place, theme: theme, addressee: addressee,
+                                          text: row.text(1), status: row.columns[2]))
     }
 
     /// A row without a number: the recommendation's text or status continued after a page break.
     mutating func continueRecommendation(_ row: SourceRow, log: inout RemarkLog) {
-        let d = drafts.count - 1
+        let d = recommendations.count - 1
         if !row.isEmpty(1) {
             let more = row.text(1)
-            if drafts[d].text.isEmpty {
-                drafts[d].text = more
-            } else if Prose.isUnfinished(drafts[d].text) || Prose.startsLowercase(more) {
-                Prose.join(&drafts[d].text, more)
-                log.guess(row.place, String(drafts[d].number), "the recommendation's text continues the row above (split by a page break): joined to it")
+            if recommendations[d].text.isEmpty {
+                recommendations[d].text = more
+            } else if RunningText.isUnfinished(recommendations[d].text) || RunningText.startsLowercase(more) {
+                RunningText.join(&recommendations[d].text, more)
+                log.guess(row.place, String(recommendations[d].number), "the recommendation's text continues the row above (split by a page break): joined to it")
             } else {
-                drafts[d].text += "\n\n" + more
-                log.guess(row.place, String(drafts[d].number), "more text of the recommendation in a row without a number: added as a paragraph")
+                recommendations[d].text += "\n\n" + more
+                log.guess(row.place, String(recommendations[d].number), "more text of the recommendation in a row without a number: added as a paragraph")
             }
         }
-        drafts[d].status += row.slots[2]
+        recommendations[d].status += row.columns[2]
     }
 
     // MARK: Response, owner and target columns
@@ -164,14 +164,14 @@ struct SourceTableReader {
     /// The response, owner and target cells of a row: a new row of the recommendation (an action
     /// row, an update row) or the rest of the row above after a page break.
     mutating func lines(_ row: SourceRow, log: inout RemarkLog) {
-        let texts = row.slots[3].map { Unit(text: $0.text, place: $0.place) }
-        let owners = row.slots[4]
-        let targets = row.slots[5]
+        let texts = row.columns[3].map { ResponseParagraph(text: $0.text, place: $0.place) }
+        let owners = row.columns[4]
+        let targets = row.columns[5]
         // No copy of the groups is held past this point: it would share the last cell's text,
         // and appending to a shared text copies all of it (quadratic over many rows).
-        let lastGroup = drafts[drafts.count - 1].groups.last
+        let lastGroup = recommendations[recommendations.count - 1].groups.last
         let hasGroups = lastGroup != nil
-        let lastHasText = lastGroup.map { !$0.units.isEmpty } ?? false
+        let lastHasText = lastGroup.map { !$0.paragraphs.isEmpty } ?? false
         let continuesAbove = texts.first.flatMap { first in
             lastGroup.map { continues(first.text, $0, texts: texts.count, owners: owners.count, targets: targets.count) }
         } ?? false
@@ -185,56 +185,56 @@ struct SourceTableReader {
             return
         }
         if let label = UpdateLabel.source(first.text) {
-            let units = (label.rest.isEmpty ? [] : [Unit(text: label.rest, place: first.place)]) + texts.dropFirst()
-            newGroup(.update(label.date, words: label.words), units, owners, targets, place: row.place)
+            let paragraphs = (label.rest.isEmpty ? [] : [ResponseParagraph(text: label.rest, place: first.place)]) + texts.dropFirst()
+            newGroup(.update(label.date, words: label.words), paragraphs, owners, targets, place: row.place)
         } else if let numbered = ActionID.source(first.text) {
-            newGroup(.numbered(numbered.id), [Unit(text: numbered.rest, place: first.place)] + texts.dropFirst(), owners, targets, place: row.place)
+            newGroup(.numbered(numbered.id), [ResponseParagraph(text: numbered.rest, place: first.place)] + texts.dropFirst(), owners, targets, place: row.place)
         } else if continuesAbove {
             appendText(texts, continuing: true)
-            log.guess(row.place, String(drafts[drafts.count - 1].number), "the response text continues the row above (split by a page break): joined to it")
+            log.guess(row.place, String(recommendations[recommendations.count - 1].number), "the response text continues the row above (split by a page break): joined to it")
             append(owners: owners, targets: targets, log: &log)
         } else if owners.isEmpty, targets.isEmpty, lastHasText {
             appendText(texts, continuing: false)
-            log.guess(row.place, String(drafts[drafts.count - 1].number), "a row with text but no owner or target read as the rest of the row above")
+            log.guess(row.place, String(recommendations[recommendations.count - 1].number), "a row with text but no owner or target read as the rest of the row above")
         } else {
             newGroup(.lines, texts, spanningOwners(owners, log: &log), targets, place: row.place)
         }
     }
 
-    mutating func newGroup(_ kind: RowGroup.Kind, _ units: [Unit], _ owners: [Located], _ targets: [Located], place: TableDocument.Place) {
-        drafts[drafts.count - 1].groups.append(RowGroup(kind: kind, units: units, owners: owners, targets: targets, place: place))
+    mutating func newGroup(_ kind: RowGroup.Kind, _ paragraphs: [ResponseParagraph], _ owners: [PlacedText], _ targets: [PlacedText], place: TableDocument.Place) {
+        recommendations[recommendations.count - 1].groups.append(RowGroup(kind: kind, paragraphs: paragraphs, owners: owners, targets: targets, place: place))
     }
 
     /// Paragraphs added to the last group: the first joined to the paragraph above it (as the
     /// same sentence when it was cut mid-sentence, else as the next paragraph of the same cell).
-    mutating func appendText(_ texts: [Unit], continuing: Bool) {
-        let d = drafts.count - 1
-        let g = drafts[d].groups.count - 1
-        var last = drafts[d].groups[g].units.removeLast()
+    mutating func appendText(_ texts: [ResponseParagraph], continuing: Bool) {
+        let d = recommendations.count - 1
+        let g = recommendations[d].groups.count - 1
+        var last = recommendations[d].groups[g].paragraphs.removeLast()
         guard continuing else {
             last.text += "\n\n" + texts.map(\.text).joined(separator: "\n\n")
-            drafts[d].groups[g].units.append(last)
+            recommendations[d].groups[g].paragraphs.append(last)
             return
         }
-        if Prose.isUnfinished(last.text) && !last.isItem {
-            Prose.join(&last.text, texts[0].text)
+        if RunningText.isUnfinished(last.text) && !last.isItem {
+            RunningText.join(&last.text, texts[0].text)
         } else {
             last.text += "\n\n" + texts[0].text
         }
-        drafts[d].groups[g].units.append(last)
-        drafts[d].groups[g].units += texts.dropFirst()
+        recommendations[d].groups[g].paragraphs.append(last)
+        recommendations[d].groups[g].paragraphs += texts.dropFirst()
     }
 
     /// A new row's owners; when the row above's owner stops short ("Competition Leads (...),")
     /// and this row's first owner completes it, the owner cell spans both rows: both get the
     /// whole owner.
-    mutating func spanningOwners(_ owners: [Located], log: inout RemarkLog) -> [Located] {
-        let d = drafts.count - 1
-        guard let g = drafts[d].groups.indices.last, let previous = drafts[d].groups[g].owners.last, let next = owners.first,
-              OwnerSplitter.endsUnfinished(previous.text) || Prose.startsLowercase(next.text) else { return owners }
+    mutating func spanningOwners(_ owners: [PlacedText], log: inout RemarkLog) -> [PlacedText] {
+        let d = recommendations.count - 1
+        guard let g = recommendations[d].groups.indices.last, let previous = recommendations[d].groups[g].owners.last, let next = owners.first,
+              OwnerSplitter.endsUnfinished(previous.text) || RunningText.startsLowercase(next.text) else { return owners }
         let joined = previous.text + " " + next.text
-        drafts[d].groups[g].owners[drafts[d].groups[g].owners.count - 1].text = joined
-        log.guess(next.place, String(drafts[d].number), "the owner \"\(previous.text)\" of the row above runs on into this row (\"\(next.text)\"); \"\(joined)\" read as the owner of both rows")
+        recommendations[d].groups[g].owners[recommendations[d].groups[g].owners.count - 1].text = joined
+        log.guess(next.place, String(recommendations[d].number), "the owner \"\(previous.text)\" of the row above runs on into this row (\"\(next.text)\"); \"\(joined)\" read as the owner of both rows")
         var result = owners
         result[0].text = joined
         return result
@@ -244,39 +244,39 @@ struct SourceTableReader {
     /// in lower case, or the paragraph above stops mid-sentence and the row has one paragraph
     /// more than owners or targets (or none of them).
     func continues(_ first: String, _ group: RowGroup, texts: Int, owners: Int, targets: Int) -> Bool {
-        guard let last = group.units.last else { return false }
-        if Prose.startsLowercase(first) { return true }
-        if last.isItem || !Prose.isUnfinished(last.text) { return false }
+        guard let last = group.paragraphs.last else { return false }
+        if RunningText.startsLowercase(first) { return true }
+        if last.isItem || !RunningText.isUnfinished(last.text) { return false }
         return (owners == 0 && targets == 0) || texts == max(owners, targets) + 1
     }
 
     /// Owners and targets of a row continuing the group above.
-    mutating func append(owners: [Located], targets: [Located], log: inout RemarkLog) {
-        let d = drafts.count - 1
-        let g = drafts[d].groups.count - 1
-        let subject = String(drafts[d].number)
+    mutating func append(owners: [PlacedText], targets: [PlacedText], log: inout RemarkLog) {
+        let d = recommendations.count - 1
+        let g = recommendations[d].groups.count - 1
+        let subject = String(recommendations[d].number)
         var owners = owners
-        if let previous = drafts[d].groups[g].owners.last, let next = owners.first, ownerContinues(previous.text, next.text) {
-            drafts[d].groups[g].owners[drafts[d].groups[g].owners.count - 1].text = previous.text + " " + next.text
+        if let previous = recommendations[d].groups[g].owners.last, let next = owners.first, ownerContinues(previous.text, next.text) {
+            recommendations[d].groups[g].owners[recommendations[d].groups[g].owners.count - 1].text = previous.text + " " + next.text
             owners.removeFirst()
             log.guess(next.place, subject, "the owner \"\(previous.text)\" continues in this row (\"\(next.text)\"): read as one owner")
         }
-        drafts[d].groups[g].owners += owners
+        recommendations[d].groups[g].owners += owners
         var targets = targets
-        if let previous = drafts[d].groups[g].targets.last, let next = targets.first,
+        if let previous = recommendations[d].groups[g].targets.last, let next = targets.first,
            TargetCell.tokens(previous.text) == nil, TargetCell.tokens(next.text) == nil,
-           next.text.hasPrefix("(") || Prose.startsLowercase(next.text) {
-            drafts[d].groups[g].targets[drafts[d].groups[g].targets.count - 1].text = previous.text + " " + next.text
+           next.text.hasPrefix("(") || RunningText.startsLowercase(next.text) {
+            recommendations[d].groups[g].targets[recommendations[d].groups[g].targets.count - 1].text = previous.text + " " + next.text
             targets.removeFirst()
             log.guess(next.place, subject, "the target wording \"\(previous.text)\" continues in this row (\"\(next.text)\"): joined")
         }
-        drafts[d].groups[g].targets += targets
+        recommendations[d].groups[g].targets += targets
     }
 
     /// An owner cut by a page break: the part above stops at a comma or a joining word, the part
     /// below opens in lower case, or together they begin an owner the plan names elsewhere.
     func ownerContinues(_ previous: String, _ next: String) -> Bool {
-        if OwnerSplitter.endsUnfinished(previous) || Prose.startsLowercase(next) { return true }
+        if OwnerSplitter.endsUnfinished(previous) || RunningText.startsLowercase(next) { return true }
         guard let word = next.split(separator: " ").first else { return false }
         let start = previous + " " + word
         return cellOwners.contains { $0 != previous && $0.hasPrefix(start) }

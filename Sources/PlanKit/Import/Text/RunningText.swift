@@ -1,6 +1,6 @@
 /// What the importer needs to know about running text: where sentences end, whether a cell's
 /// text stops mid-sentence, how two parts of a cell split by a page break join.
-enum Prose {
+enum RunningText {
     /// The text stops mid-sentence: it does not end with . ! ? : or ; (a closing bracket or
     /// quote after them counts).
     static func isUnfinished(_ text: String) -> Bool {
@@ -120,18 +120,18 @@ enum Prose {
 
     /// Units of a cell joined into one text: paragraphs separated by a blank line, list items
     /// on their own lines after the paragraph they follow.
-    static func joinUnits(_ units: [Unit]) -> String {
+    static func joinParagraphs(_ paragraphs: [ResponseParagraph]) -> String {
         var text = ""
-        for (i, unit) in units.enumerated() {
-            if i > 0 { text += unit.isItem ? "\n" : "\n\n" }
-            text += unit.text
+        for (i, paragraph) in paragraphs.enumerated() {
+            if i > 0 { text += paragraph.isItem ? "\n" : "\n\n" }
+            text += paragraph.text
         }
         return text
     }
 }
 
 /// A paragraph of a response cell; list items are written "- item".
-struct Unit: Hashable {
+struct ResponseParagraph: Hashable {
     var text: String
     var place: TableDocument.Place
 

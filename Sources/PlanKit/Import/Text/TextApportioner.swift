@@ -1,22 +1,22 @@
 /// Divides an update's text among the actions it covers.
 enum TextApportioner {
-    /// The units (or, when there are fewer units than actions, the sentences) divided into one
-    /// part per action, in order, so that each part shares the most words with its action.
-    static func split(_ units: [Unit], among texts: [String]) -> [String]? {
+    /// The paragraphs (or, when there are fewer paragraphs than actions, the sentences) divided
+    /// into one part per action, in order, so that each part shares the most words with its action.
+    static func split(_ paragraphs: [ResponseParagraph], among texts: [String]) -> [String]? {
         let k = texts.count
         var segments: [String]
         var joiner: ([String]) -> String
-        if units.count >= k {
-            segments = units.map(\.text)
-            joiner = { parts in Prose.joinUnits(parts.map { Unit(text: $0, place: TableDocument.Place(line: 0)) }) }
+        if paragraphs.count >= k {
+            segments = paragraphs.map(\.text)
+            joiner = { parts in RunningText.joinParagraphs(parts.map { ResponseParagraph(text: $0, place: TableDocument.Place(line: 0)) }) }
         } else {
-            segments = Prose.sentences(Prose.joinUnits(units))
+            segments = RunningText.sentences(RunningText.joinParagraphs(paragraphs))
             joiner = { $0.joined(separator: " ") }
         }
         let m = segments.count
         guard m >= k, k >= 1, m <= 200 else { return nil }
-        let words = segments.map(Prose.contentWords)
-        let targets = texts.map(Prose.contentWords)
+        let words = segments.map(RunningText.contentWords)
+        let targets = texts.map(RunningText.contentWords)
         func score(_ from: Int, _ to: Int, _ action: Int) -> Int {
             var union = Set<String>()
             for i in from..<to { union.formUnion(words[i]) }
