@@ -88,7 +88,7 @@ public enum CSVExport {
         updateFields.map { "update_\(k)_\($0)" }
     }
 
-    static let updateFields = ["date", "text", "state", "target", "owners"]
+    public static let updateFields = ["date", "text", "state", "target", "owners"]
 
     /// Cells starting with these are written with an apostrophe before them.
     static let formulaStarts: Set<Character> = ["=", "+", "-", "@", "\t", "\r", "'"]
