@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "plantool", targets: ["plantool"]),
         .library(name: "PlanKit", targets: ["PlanKit"]),
+        .library(name: "PlanImport", targets: ["PlanImport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -35,10 +36,16 @@ let package = Package(
                 .product(name: "CSV", package: "CSV.swift"),
             ]
         ),
+        // Import: the readers of Word text, DOCX and CSV, and their interpretation into a plan. A
+        // target of its own so that nothing in PlanKit can depend on it.
+        .target(
+            name: "PlanImport",
+            dependencies: ["PlanKit", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         .executableTarget(
             name: "plantool",
             dependencies: [
-                "PlanKit", "PlanGit",
+                "PlanKit", "PlanImport", "PlanGit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Rainbow", package: "Rainbow"),
             ]
@@ -46,10 +53,17 @@ let package = Package(
         .testTarget(
             name: "PlanKitTests",
             dependencies: [
-                "PlanKit",
+                "PlanKit", "PlanImport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             exclude: ["Fixtures", "Export/Golden"]
+        ),
+        .testTarget(
+            name: "PlanImportTests",
+            dependencies: [
+                "PlanImport", "PlanKit",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
         ),
         .testTarget(name: "PlanGitTests", dependencies: ["PlanGit"]),
         // End-to-end tests: they run the built plantool binary on real folders.

@@ -1,3 +1,5 @@
+import PlanKit
+
 /// The text an import writes for a plan file that may already exist: an unchanged file is left
 /// as it is (nil), so re-importing an exported plan changes nothing in git; a changed one is
 /// written canonically with the existing file's modeline and `# plantool:` directives kept.

@@ -1,3 +1,5 @@
+import PlanKit
+
 /// What the plan format requires and a document may lack: numbers unique, texts not empty, action
 /// ids unique. Each fix is remarked.
 enum PlanCompletion {

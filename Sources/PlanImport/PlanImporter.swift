@@ -1,3 +1,5 @@
+import PlanKit
+
 /// Turns a document (paragraphs and tables, as `WordTextReader` or a DOCX reader gives them) into a
 /// plan, with a remark for every guess it made.
 ///

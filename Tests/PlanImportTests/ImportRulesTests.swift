@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import PlanImport
 @testable import PlanKit
 
 /// The general rules the importer reads real plans by, each on the cases the transcriptions'

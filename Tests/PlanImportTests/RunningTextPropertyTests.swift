@@ -1,5 +1,6 @@
 import PropertyBased
 import Testing
+@testable import PlanImport
 @testable import PlanKit
 
 /// The importer's text joins, rewritten to stay linear over thousands of rows, give what the

@@ -1,3 +1,5 @@
+import PlanKit
+
 /// "Update December 2021" opening an update's response cell.
 enum UpdateLabel {
     /// The export's label, exactly: "Update " and a date in words (a day or a month).

@@ -1,3 +1,5 @@
+import PlanKit
+
 /// "Leadership", "HM Prison and Probation Service should:", and both in one cell ("Staff HM
 /// Prison and Probation Service should:", "Information and facilities The Ministry of Justice
 /// should:").

@@ -1,3 +1,5 @@
+import PlanKit
+
 /// Splits an owner cell that names several post-holders: at " / " and ";", at "/" and ". "
 /// between two posts, where it runs two owners named alone elsewhere in the plan together,
 /// before a post that follows a complete one ("... MoJ People Group Director of Estates (MoJ)"),

@@ -1,3 +1,5 @@
+import PlanKit
+
 /// The status cell of a real plan: "Agreed", "Partly agreed", "Partially Agreed", "Not agreed",
 /// with words after it ("Partly agreed (resourcing need and affordability will need to be
 /// balanced)") read as the reason.

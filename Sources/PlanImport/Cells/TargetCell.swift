@@ -1,3 +1,5 @@
+import PlanKit
+
 /// The words a target cell holds: dates and states, or wording that is neither.
 enum TargetCell {
     /// The export's cell: the target in words first, the state in words last, the note between.

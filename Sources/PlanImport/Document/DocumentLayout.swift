@@ -1,3 +1,5 @@
+import PlanKit
+
 /// Where the title block, the plan table and the summary are in a document.
 struct DocumentLayout {
     /// Paragraphs and tables before the plan table.

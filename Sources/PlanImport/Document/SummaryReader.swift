@@ -1,3 +1,5 @@
+import PlanKit
+
 /// The closing table of counts: a row of labels over a row of numbers (the export), or one label
 /// and number per row (real plans).
 enum SummaryReader {

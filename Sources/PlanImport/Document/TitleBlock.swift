@@ -1,3 +1,5 @@
+import PlanKit
+
 /// The paragraphs before the plan table: organisation, "Label: value" lines, the heading and the
 /// introduction.
 struct TitleBlock {

@@ -1,3 +1,5 @@
+import PlanKit
+
 /// Reads the plan table of plantool's own layout by its conventions (see `OfficialDocument`).
 struct OfficialTableReader {
     var recommendations: [Recommendation] = []

@@ -1,4 +1,5 @@
 import Foundation
+import PlanKit
 
 /// Reads a plan's recommendations back from the spreadsheet table `CSVExport` writes (or one
 /// edited since): columns found by the header's names, every cell checked, and every refusal an

@@ -1,4 +1,5 @@
 import Foundation
+import PlanKit
 
 /// The rows of a CSV table after its header, read into recommendations and their actions.
 struct CSVTableReader {

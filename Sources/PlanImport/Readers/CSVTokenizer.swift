@@ -1,4 +1,5 @@
 import Foundation
+import PlanKit
 
 /// One cell as read: its text (leading apostrophe removed) and where it starts.
 struct CSVField {

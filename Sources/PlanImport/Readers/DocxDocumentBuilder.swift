@@ -1,3 +1,5 @@
+import PlanKit
+
 /// The document part's XML namespaces, and the builder that turns its events into blocks.
 extension DocxReader {
     static let wordNamespaces: Set<String> = [

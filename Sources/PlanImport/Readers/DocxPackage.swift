@@ -1,4 +1,5 @@
 import Foundation
+import PlanKit
 import ZIPFoundation
 internal import CZlib
 

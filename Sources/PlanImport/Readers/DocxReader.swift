@@ -1,4 +1,5 @@
 import Foundation
+import PlanKit
 import ZIPFoundation
 
 /// Reads a Word document (DOCX) into the paragraphs and tables it holds, in order: a plan

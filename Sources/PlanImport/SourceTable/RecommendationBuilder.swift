@@ -1,3 +1,5 @@
+import PlanKit
+
 /// Turns one recommendation of a real plan, as its rows were read, into a recommendation: the
 /// status cell, the response, the actions (one per row, or one per paragraph when a row's cells
 /// hold paragraphs side by side) and the updates (given to the actions above them).

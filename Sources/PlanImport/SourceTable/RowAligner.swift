@@ -1,3 +1,5 @@
+import PlanKit
+
 /// A row of a real plan laid out on the six columns.
 struct SourceRow {
     var columns: [[PlacedText]]

@@ -1,3 +1,5 @@
+import PlanKit
+
 /// One recommendation of a real plan as read, before its rows become actions.
 struct SourceRecommendation {
     var number: Int

@@ -1,3 +1,5 @@
+import PlanKit
+
 /// Reads the plan table of a real plan row by row into recommendations as their rows give them
 /// (`SourceRecommendation`), then turns each into a recommendation.
 struct SourceTableReader {

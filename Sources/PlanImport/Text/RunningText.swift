@@ -1,3 +1,5 @@
+import PlanKit
+
 /// What the importer needs to know about running text: where sentences end, whether a cell's
 /// text stops mid-sentence, how two parts of a cell split by a page break join.
 enum RunningText {

@@ -1,3 +1,5 @@
+import PlanKit
+
 /// Divides an update's text among the actions it covers.
 enum TextApportioner {
     /// The paragraphs (or, when there are fewer paragraphs than actions, the sentences) divided

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PlanGit
+import PlanImport
 import PlanKit
 
 extension Plantool {

@@ -1,4 +1,5 @@
 import Foundation
+import PlanImport
 import PlanKit
 import Testing
 

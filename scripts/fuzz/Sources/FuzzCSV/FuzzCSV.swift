@@ -1,4 +1,5 @@
 import FuzzSupport
+import PlanImport
 import PlanKit
 
 /// The CSV table: refused with an error, or recommendations the canonical writer writes and the
