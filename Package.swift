@@ -8,6 +8,7 @@ let package = Package(
     products: [
         .executable(name: "plantool", targets: ["plantool"]),
         .library(name: "PlanKit", targets: ["PlanKit"]),
+        .library(name: "PlanImport", targets: ["PlanImport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -46,13 +47,19 @@ let package = Package(
                 .product(name: "CSV", package: "CSV.swift"),
             ]
         ),
+        // Import: the readers of Word text, DOCX and CSV, and their interpretation into a plan. A
+        // target of its own so that nothing in PlanKit can depend on it.
+        .target(
+            name: "PlanImport",
+            dependencies: ["PlanKit", "CLibZ", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         // The workflows of the commands (commit, drafts, import, lint targets, history walks):
         // values in, values or WorkflowError out; no flags, no printing.
-        .target(name: "PlanWorkflow", dependencies: ["PlanKit", "PlanGit"]),
+        .target(name: "PlanWorkflow", dependencies: ["PlanKit", "PlanImport", "PlanGit"]),
         .executableTarget(
             name: "plantool",
             dependencies: [
-                "PlanKit", "PlanGit", "PlanWorkflow",
+                "PlanKit", "PlanImport", "PlanGit", "PlanWorkflow",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Rainbow", package: "Rainbow"),
             ]
@@ -60,11 +67,18 @@ let package = Package(
         .testTarget(
             name: "PlanKitTests",
             dependencies: [
-                "PlanKit",
+                "PlanKit", "PlanImport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),  // the DOCX tests open archives
             ],
             exclude: ["Fixtures", "Export/Golden"]
+        ),
+        .testTarget(
+            name: "PlanImportTests",
+            dependencies: [
+                "PlanImport", "PlanKit",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
         ),
         .testTarget(name: "PlanGitTests", dependencies: ["PlanGit", "CLibGit2"]),
         .testTarget(name: "PlanWorkflowTests", dependencies: ["PlanWorkflow", "PlanKit", "PlanGit"]),

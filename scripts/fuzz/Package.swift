@@ -17,7 +17,7 @@ let package = Package(
     ] + targets.map { name in
         .executableTarget(
             name: name,
-            dependencies: ["FuzzSupport", .product(name: "PlanKit", package: "plantool")],
+            dependencies: ["FuzzSupport", .product(name: "PlanKit", package: "plantool"), .product(name: "PlanImport", package: "plantool")],
             swiftSettings: [.unsafeFlags(["-parse-as-library"])]
         )
     },

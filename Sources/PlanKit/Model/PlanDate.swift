@@ -124,7 +124,7 @@ extension Int {
     }
 
     /// An integer from ASCII digits only: no sign, no spaces, no underscores.
-    static func digitsOnly(_ text: some StringProtocol) -> Int? {
+    public static func digitsOnly(_ text: some StringProtocol) -> Int? {
         guard !text.isEmpty, text.count <= 9, text.utf8.allSatisfy({ (48...57).contains($0) }) else { return nil }
         return Int(text)
     }

@@ -58,12 +58,12 @@ extension Plantool {
             let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
             let source = URL(fileURLWithPath: file, relativeTo: cwd).standardizedFileURL
             let target = into.map { URL(fileURLWithPath: $0, relativeTo: cwd).standardizedFileURL }
-            let planImport = PlanImport(file: file, source: source, target: target, replace: replace, dryRun: dryRun)
-            let data = try planImport.readInput()
-            let chosen = format.flatMap { PlanImport.Format(rawValue: $0.rawValue) } ?? PlanImport.format(of: source, data: data)
-            if let target { try planImport.checkTarget(target, keepingPlanFile: chosen == .csv) }
+            let importJob = ImportJob(file: file, source: source, target: target, replace: replace, dryRun: dryRun)
+            let data = try importJob.readInput()
+            let chosen = format.flatMap { ImportJob.Format(rawValue: $0.rawValue) } ?? ImportJob.format(of: source, data: data)
+            if let target { try importJob.checkTarget(target, keepingPlanFile: chosen == .csv) }
 
-            let result = try planImport.interpret(data, as: chosen)
+            let result = try importJob.interpret(data, as: chosen)
             for remark in result.remarks {
                 let subject = remark.subject.map { ($0.contains(".") ? "action " : "recommendation ") + $0 + ": " } ?? ""
                 // A remark quotes the document, which may hold control characters.
@@ -79,7 +79,7 @@ extension Plantool {
                 Output.standardError("read \(counts) from \(file) (dry run: nothing written)\(check)")
                 return
             }
-            try planImport.write(plan, to: target, keepPlanFile: chosen == .csv)
+            try importJob.write(plan, to: target, keepPlanFile: chosen == .csv)
             Output.standardError("imported \(counts) into \(Selection.display(target))\(check)")
         }
     }

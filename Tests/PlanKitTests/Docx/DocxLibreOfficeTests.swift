@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import PlanImport
 @testable import PlanKit
 
 /// LibreOffice opens every example's DOCX and prints it to PDF: the PDF holds each

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import ZIPFoundation
+@testable import PlanImport
 @testable import PlanKit
 
 /// DocxReader on documents written the way Word writes them, and on input that is no DOCX.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import PlanImport
 @testable import PlanKit
 
 /// Writing a plan as DOCX and reading it back gives exactly the layout's table document.

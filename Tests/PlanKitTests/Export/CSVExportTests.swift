@@ -1,4 +1,5 @@
 import Foundation
+import PlanImport
 import PlanKit
 import Testing
 
@@ -12,12 +13,12 @@ struct CSVExportTests {
     func roundTrip(_ name: String) throws {
         let plan = try ExportSupport.example(name)
         let csv = CSVExport.render(plan)
-        let read = try CSVExport.readRecommendations(csv)
+        let read = try CSVPlanReader.readRecommendations(csv)
         #expect(read.count == plan.recommendations.count)
         for (a, b) in zip(read, plan.recommendations) {
             #expect(a == b, "recommendation \(b.number) differs after the round trip")
         }
-        #expect(try CSVExport.read(csv, info: plan.info) == plan)
+        #expect(try CSVPlanReader.read(csv, info: plan.info) == plan)
         // Rendering what was read gives the same bytes.
         #expect(CSVExport.render(Plan(info: plan.info, recommendations: read)) == csv)
     }
@@ -69,7 +70,7 @@ struct CSVExportTests {
     func hostileRoundTrip() throws {
         let plan = try ExportSupport.hostile()
         let csv = CSVExport.render(plan)
-        #expect(try CSVExport.readRecommendations(csv) == plan.recommendations)
+        #expect(try CSVPlanReader.readRecommendations(csv) == plan.recommendations)
         // Quotes are doubled inside a quoted cell; line breaks stay inside it.
         #expect(csv.contains("\"Ensure a | b, \"\"quoted\"\", `tick`, <script>alert('x')</script>\n\n- item | one\n* star\n#hash\""))
         // Owners one per line in one cell.
@@ -102,7 +103,7 @@ struct CSVExportTests {
         let row12 = try #require(raw.first { $0.count > 9 && $0[9] == "1.2" })
         #expect(Dictionary(uniqueKeysWithValues: zip(header, row12))["action"] == "''leading apostrophe, and a trailing one'")
         // And reading restores every text.
-        let read = try CSVExport.readRecommendations(csv)
+        let read = try CSVPlanReader.readRecommendations(csv)
         #expect(read[0].actions[0].text.hasPrefix("=HYPERLINK("))
         #expect(read[0].actions[1].text == "'leading apostrophe, and a trailing one'")
         #expect(read[0].actions[0].owners == ["-Owner, with comma", "@Team \"Q\"", "'quoted owner"])
@@ -123,10 +124,10 @@ struct CSVExportTests {
             + [header.firstIndex(of: "status") ?? 0]
         let edited = records.map { row in keep.map { row[$0] } } + [Array(repeating: "", count: keep.count)]
         let text = "\u{FEFF}" + edited.map { $0.map(Self.quote).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n,,,\r\n"
-        #expect(try CSVExport.readRecommendations(text) == plan.recommendations)
+        #expect(try CSVPlanReader.readRecommendations(text) == plan.recommendations)
         // An empty state is the default, planned.
         let minimal = Self.table([["1", "HMPPS", "", "Do it", "agreed", "", "", "", "", "1.1", "Act", "", "", "", "", "", "", ""]])
-        #expect(try CSVExport.readRecommendations(minimal).first?.actions.first?.state == .planned)
+        #expect(try CSVPlanReader.readRecommendations(minimal).first?.actions.first?.state == .planned)
     }
 
     // MARK: Bad tables
@@ -206,7 +207,7 @@ struct CSVExportTests {
     @Test("bad tables are refused with the cell's line and column and what is wrong", arguments: bads)
     func refused(_ bad: Bad) throws {
         do {
-            let read = try CSVExport.readRecommendations(bad.text)
+            let read = try CSVPlanReader.readRecommendations(bad.text)
             Issue.record("read without complaint: \(read)")
         } catch let error as ImportError {
             #expect(error.place == TableDocument.Place(line: bad.line, column: bad.column),
@@ -217,7 +218,7 @@ struct CSVExportTests {
 
     @Test("the good row of the bad-table tests reads")
     func goodRowReads() throws {
-        let read = try CSVExport.readRecommendations("\(Self.header)\n\(Self.good)\n")
+        let read = try CSVPlanReader.readRecommendations("\(Self.header)\n\(Self.good)\n")
         let action = try #require(read.first?.actions.first)
         #expect(action == Action(id: "1.1", text: "Act", owners: ["Owner"], target: .month(year: 2021, month: 7),
                                  updates: [Update(date: .month(year: 2021, month: 12), text: "Done", state: .completed,

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import PlanImport
 @testable import PlanKit
 
 /// Inputs the fuzz campaign (scripts/fuzz, RELIABILITY.md) found to crash plantool, kept so the

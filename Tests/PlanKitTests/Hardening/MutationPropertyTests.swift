@@ -1,6 +1,7 @@
 import Foundation
 import PropertyBased
 import Testing
+@testable import PlanImport
 @testable import PlanKit
 
 /// Real plan files and Word text, mutated the way editors, mail programs and careless pastes

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import PlanImport
 @testable import PlanKit
 
 /// Documents made of random pieces of plans: the importer either refuses one with an error or

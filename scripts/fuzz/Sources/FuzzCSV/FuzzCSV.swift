@@ -1,4 +1,5 @@
 import FuzzSupport
+import PlanImport
 import PlanKit
 
 /// The CSV table: refused with an error, or recommendations the canonical writer writes and the
@@ -7,7 +8,7 @@ import PlanKit
 public func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     let bytes = size == 0 ? [] : Array(UnsafeBufferPointer(start: data, count: size))
     guard let text = String(validating: bytes, as: UTF8.self),
-          let recommendations = try? CSVExport.readRecommendations(text) else { return 0 }
+          let recommendations = try? CSVPlanReader.readRecommendations(text) else { return 0 }
     for rec in recommendations {
         let parsed = PlanFormat.parseRecommendation(Array(CanonicalWriter.write(rec).utf8), path: "recommendations/01.yaml")
         precondition(!parsed.diagnostics.contains { $0.severity == .error },

@@ -1,5 +1,6 @@
 import Foundation
 import FuzzSupport
+import PlanImport
 import PlanKit
 
 /// A DOCX (a ZIP archive) through DocxReader and PlanImporter: refused with an error, or a plan

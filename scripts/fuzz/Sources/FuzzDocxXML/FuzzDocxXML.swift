@@ -1,5 +1,6 @@
 import Foundation
 import FuzzSupport
+import PlanImport
 import PlanKit
 
 /// A DOCX document part's XML (word/document.xml, inflated) through DocxReader.parse, the XML

@@ -1,4 +1,5 @@
 import FuzzSupport
+import PlanImport
 import PlanKit
 
 /// Word's plain text through WordTextReader and PlanImporter: refused with an ImportError, or a

@@ -1,4 +1,5 @@
 import Testing
+@testable import PlanImport
 @testable import PlanKit
 
 /// What a document may hold and a plan file may not is made into text the reader takes, with

@@ -1,10 +1,11 @@
 import PropertyBased
 import Testing
+@testable import PlanImport
 @testable import PlanKit
 
 /// The importer's text joins, rewritten to stay linear over thousands of rows, give what the
 /// plain definitions give (kept here as the reference).
-@Suite struct ProsePropertyTests {
+@Suite struct RunningTextPropertyTests {
     static let pieces = ["high-", "level", "pre-", "and", "post-", "Word", "word", " ", "  ", "\u{a0}", "-", "end.", "x-", "to", ""]
 
     static let texts = Generator<[String], Shrink.None<[String]>>(run: { rng in
@@ -17,7 +18,7 @@ import Testing
     static func referenceJoin(_ first: String, _ second: String) -> String {
         let a = first.trimmingSpaces
         let b = second.trimmingSpaces
-        if a.hasSuffix("-"), a.dropLast().last?.isLetter == true, Prose.startsLowercase(b) { return a + b }
+        if a.hasSuffix("-"), a.dropLast().last?.isLetter == true, RunningText.startsLowercase(b) { return a + b }
         return a + " " + b
     }
 
@@ -42,12 +43,12 @@ import Testing
 
     @Test func joinsAsDefined() async {
         await propertyCheck(count: 500, input: Self.texts) { t in
-            #expect(Prose.join(t[0], t[1]) == Self.referenceJoin(t[0], t[1]))
+            #expect(RunningText.join(t[0], t[1]) == Self.referenceJoin(t[0], t[1]))
             var inPlace = t[0]
-            Prose.join(&inPlace, t[1])
+            RunningText.join(&inPlace, t[1])
             #expect(inPlace == Self.referenceJoin(t[0], t[1]))
-            #expect(Prose.isUnfinished(t[0]) == Prose.isUnfinished(t[0].trimmingSpaces))
-            let (text, joined) = Prose.joinWrappedHyphens(t[0] + " " + t[1])
+            #expect(RunningText.isUnfinished(t[0]) == RunningText.isUnfinished(t[0].trimmingSpaces))
+            let (text, joined) = RunningText.joinWrappedHyphens(t[0] + " " + t[1])
             let reference = Self.referenceHyphens(t[0] + " " + t[1])
             #expect(text == reference.0 && joined == reference.1)
         }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import PlanImport
 @testable import PlanKit
 
 /// plantool's own layout reads back to the plan it was made from.

@@ -1,3 +1,5 @@
+import PlanKit
+
 /// Reads the text Word writes when a plan document is saved or copied as plain text: a line per
 /// paragraph, and a line per table row with its cells separated by tabs. Cells may hold HTML
 /// fragments (`<p>`, `<ul>`, `<li>`, `<i>`, `<br>`, `&amp;`), which become the cell's paragraphs,

@@ -1,4 +1,5 @@
 import Foundation
+import PlanKit
 
 /// The elements and text of an XML document, read with the system's libxml2 (its streaming
 /// `xmlTextReader`), which is loaded only when the first document is read.

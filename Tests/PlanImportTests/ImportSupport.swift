@@ -1,4 +1,5 @@
 import Foundation
+@testable import PlanImport
 @testable import PlanKit
 
 /// The source documents in examples/sources and the example plans transcribed from them.

@@ -1,3 +1,5 @@
+import PlanKit
+
 /// What a document may hold and a plan file may not: a line break in a one-line field (an
 /// addressee cell of two lines, a heading run over lines), a control character or a
 /// bidirectional control (`UnsafeCharacters`). The import makes each such text one the reader

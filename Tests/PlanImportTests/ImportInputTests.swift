@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import PlanImport
 @testable import PlanKit
 
 /// Inputs the importer cannot use give an error with a place; inputs it can use with a guess

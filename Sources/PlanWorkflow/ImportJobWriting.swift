@@ -1,10 +1,11 @@
 import Foundation
 import PlanGit
+import PlanImport
 import PlanKit
 
 // Writing an import: DIR checked, the plan written and read back in a staging folder beside
 // it, then swapped in.
-extension PlanImport {
+extension ImportJob {
     /// DIR is new, or holds no plan, or (with --replace) a plan whose files are committed.
     public func checkTarget(_ target: URL, keepingPlanFile: Bool) throws {
         let shown = Selection.display(target)

@@ -1,10 +1,11 @@
 import Foundation
 import PlanGit
+import PlanImport
 import PlanKit
 
 /// `import`: FILE read and interpreted as a plan, then written into DIR through a staging
 /// folder beside it, checked before it is moved in, so that on any error nothing in DIR changes.
-public struct PlanImport {
+public struct ImportJob {
     public enum Format: String, CaseIterable, Sendable {
         case text, docx, csv
     }
@@ -87,7 +88,7 @@ public struct PlanImport {
             guard let target, let info = try existingPlanInfo(in: target) else {
                 throw WorkflowError(message: "a CSV holds the recommendations only: import it into the plan it came from (--into DIR, a folder with plan.yaml), or make one first with plantool init")
             }
-            return ImportResult(plan: try CSVExport.read(try Self.decodeText(data), info: info), remarks: [])
+            return ImportResult(plan: try CSVPlanReader.read(try Self.decodeText(data), info: info), remarks: [])
         }
     }
 

@@ -1,3 +1,5 @@
+import PlanKit
+
 /// The text an import writes for a plan file that may already exist: an unchanged file is left
 /// as it is (nil), so re-importing an exported plan changes nothing in git; a changed one is
 /// written canonically with the existing file's modeline and `# plantool:` directives kept.
@@ -7,7 +9,7 @@ public enum ImportWriter {
         let parsed = PlanFormat.parseRecommendation(existing, path: Recommendation.fileName(for: rec.number))
         guard let old = parsed.value, !parsed.diagnostics.hasErrors else { return CanonicalWriter.write(rec) }
         if old == rec { return nil }
-        return PlanMerge.text(of: MergeResult(value: rec, conflicts: []), ours: parsed)
+        return CanonicalWriter.write(rec, keeping: parsed)
     }
 
     public static func text(for info: PlanInfo, existing: [UInt8]?) -> String? {
@@ -15,6 +17,6 @@ public enum ImportWriter {
         let parsed = PlanFormat.parsePlanInfo(existing, path: PlanDirectory.planFileName)
         guard let old = parsed.value, !parsed.diagnostics.hasErrors else { return CanonicalWriter.write(info) }
         if old == info { return nil }
-        return PlanMerge.text(of: MergeResult(value: info, conflicts: []), ours: parsed)
+        return CanonicalWriter.write(info, keeping: parsed)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import PlanImport
 @testable import PlanKit
 
 /// The three real plans of examples/sources (Word's table text of the published documents),

@@ -1,4 +1,5 @@
 import Foundation
+@testable import PlanImport
 @testable import PlanKit
 
 /// One way an imported plan differs from its hand transcription.

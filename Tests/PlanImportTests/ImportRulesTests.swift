@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import PlanImport
 @testable import PlanKit
 
 /// The general rules the importer reads real plans by, each on the cases the transcriptions'
@@ -72,15 +73,15 @@ import Testing
     }
 
     @Test func proseRules() {
-        #expect(Prose.isUnfinished("will be implemented by the"))
-        #expect(!Prose.isUnfinished("the provision:"))
-        #expect(!Prose.isUnfinished("(e.g. via NPS News)."))
-        #expect(Prose.isUnfinished("(under the governance of the Programme)"))
-        #expect(Prose.join("ensure that non-", "accredited services") == "ensure that non-accredited services")
-        #expect(Prose.join("to", "account for") == "to account for")
-        #expect(Prose.joinWrappedHyphens("a high- level approach and pre- and post-transition").0
+        #expect(RunningText.isUnfinished("will be implemented by the"))
+        #expect(!RunningText.isUnfinished("the provision:"))
+        #expect(!RunningText.isUnfinished("(e.g. via NPS News)."))
+        #expect(RunningText.isUnfinished("(under the governance of the Programme)"))
+        #expect(RunningText.join("ensure that non-", "accredited services") == "ensure that non-accredited services")
+        #expect(RunningText.join("to", "account for") == "to account for")
+        #expect(RunningText.joinWrappedHyphens("a high- level approach and pre- and post-transition").0
                 == "a high-level approach and pre- and post-transition")
-        #expect(Prose.sentences("One e.g. two. Three (i) four. 5 more! done") == ["One e.g. two.", "Three (i) four.", "5 more! done"])
+        #expect(RunningText.sentences("One e.g. two. Three (i) four. 5 more! done") == ["One e.g. two.", "Three (i) four.", "5 more! done"])
     }
 
     @Test func statusWords() {
@@ -124,7 +125,7 @@ import Testing
     /// The rows Word shortens after a page break are placed on the columns their words fit.
     @Test func shortRowsAreAligned() {
         let place = TableDocument.Place(line: 1)
-        func cells(_ texts: [String]) -> [[Located]] { texts.map { $0.isEmpty ? [] : [Located(text: $0, place: place)] } }
+        func cells(_ texts: [String]) -> [[PlacedText]] { texts.map { $0.isEmpty ? [] : [PlacedText(text: $0, place: place)] } }
         let aligner = RowAligner(textUnfinished: true, responseUnfinished: true, ownerUnfinished: false)
         let continued = aligner.place(cells(["carried out to the required standard and an acceptable timescale.",
                                              "which, once works have reached level 3, escalates them to the FM Manager to resolve in collaboration with the FM supply chain.", ""]))

@@ -1,0 +1,74 @@
+import PlanKit
+
+/// Turns a document (paragraphs and tables, as `WordTextReader` or a DOCX reader gives them) into a
+/// plan, with a remark for every guess it made.
+///
+/// Two kinds of document are read:
+/// - **plantool's own layout** (`OfficialDocument`), recognised by its title line "A Response to
+///   the INSPECTORATE report: TITLE". It is read by the layout's conventions alone, so an export
+///   reads back to the plan it was made from.
+/// - **real plans** in the inspectorate's template, read by general rules: rows continued over
+///   page breaks are joined, cells holding several paragraphs side by side become several actions,
+///   owner cells naming several post-holders are split, target cells become a target, a state
+///   and a note, "Update <date>" rows become updates of the actions above them. No word is dropped:
+///   what has no field of its own goes into `note` (an action's) or `response` (a recommendation's).
+public enum PlanImporter {
+    public static func interpret(_ document: TableDocument) throws(ImportError) -> ImportResult {
+        var log = RemarkLog()
+        let layout = try DocumentLayout(document)
+        let front = TitleBlock.read(layout.front, official: layout.official, log: &log)
+        var recommendations: [Recommendation]
+        if layout.official {
+            var reader = OfficialTableReader()
+            recommendations = reader.read(layout.planRows, log: &log)
+        } else {
+            var reader = SourceTableReader(rows: layout.planRows)
+            recommendations = reader.read(log: &log)
+        }
+        var info = front.planInfo(log: &log, firstPlace: layout.firstPlace)
+        info.summary = SummaryReader.read(layout.summaryRows, caption: layout.summaryCaption, log: &log)
+        if !layout.unplacedAfter.isEmpty, !recommendations.isEmpty {
+            let last = recommendations.count - 1
+            let words = layout.unplacedAfter.map(\.text).joined(separator: "\n\n")
+            recommendations[last].response = [recommendations[last].response, words].compactMap { $0 }.joined(separator: "\n\n")
+            log.kept(layout.unplacedAfter[0].place, String(recommendations[last].number),
+                     "text after the plan table kept in the response of the last recommendation")
+        }
+        let plan = PlanCompletion.complete(Plan(info: info, recommendations: recommendations),
+                                           place: layout.headerPlace, log: &log)
+        return ImportResult(plan: plan, remarks: log.inSourceOrder)
+    }
+}
+
+// MARK: - Remarks
+
+/// The remarks of one import, in the order they were made.
+struct RemarkLog {
+    var remarks: [ImportRemark] = []
+
+    /// The remarks by line and column when the places are lines of a text; as made otherwise.
+    var inSourceOrder: [ImportRemark] {
+        guard remarks.allSatisfy({ $0.place.label == nil }) else { return remarks }
+        return remarks.enumerated().sorted {
+            ($0.element.place.line, $0.element.place.column, $0.offset) < ($1.element.place.line, $1.element.place.column, $1.offset)
+        }.map(\.element)
+    }
+
+    mutating func guess(_ place: TableDocument.Place, _ subject: String?, _ message: String) {
+        remarks.append(ImportRemark(.guess, at: place, subject: subject, message))
+    }
+
+    mutating func kept(_ place: TableDocument.Place, _ subject: String?, _ message: String) {
+        remarks.append(ImportRemark(.kept, at: place, subject: subject, message))
+    }
+
+    mutating func missing(_ place: TableDocument.Place, _ subject: String?, _ message: String) {
+        remarks.append(ImportRemark(.missing, at: place, subject: subject, message))
+    }
+}
+
+/// Text with the place it came from.
+struct PlacedText: Hashable {
+    var text: String
+    var place: TableDocument.Place
+}
