@@ -137,30 +137,18 @@ public struct LintHistory: Sendable {
         }
         // Gone from its number: renumbered (matched by its text, as `plantool diff` does), else removed.
         var gone = baseByNumber.filter { !present.contains($0.key) }
-        var added = changed.filter { !baseNumbers.contains($0.recommendation.number) }
-        var candidates: [(from: Int, to: Int, score: Double)] = []
-        for (from, before) in gone {
-            for site in added {
-                let score = WordDiff.similarity(before.recommendation.text, site.recommendation.text)
-                if score >= PlanDiffer.renumberSimilarity { candidates.append((from, site.recommendation.number, score)) }
-            }
-        }
-        for candidate in candidates.sorted(by: { ($0.score, $1.from, $1.to) > ($1.score, $0.from, $0.to) }) {
-            guard let before = gone[candidate.from],
-                  let index = added.firstIndex(where: { $0.recommendation.number == candidate.to }) else { continue }
-            let site = added.remove(at: index)
-            gone[candidate.from] = nil
-            var earlier = before.recommendation
-            // Actions move with their recommendation: 3.1 under recommendation 3 is 4.1 under 4
-            // (when the new side uses the new id and not the old one).
-            let ids = Set(site.recommendation.actions.map(\.id))
-            for i in earlier.actions.indices {
-                let id = earlier.actions[i].id
-                guard id.hasPrefix("\(candidate.from).") else { continue }
-                let moved = "\(candidate.to)." + id.dropFirst("\(candidate.from).".count)
-                if ids.contains(moved) && !ids.contains(id) { earlier.actions[i].id = moved }
-            }
-            pairs.append(Pair(base: earlier, baseNumber: candidate.from, site: site))
+        let added = changed.filter { !baseNumbers.contains($0.recommendation.number) }
+        let goneNumbers = gone.keys.sorted()
+        let matches = RecommendationMatcher.renumberings(
+            gone: goneNumbers.map { RecommendationMatcher.Candidate(number: $0, text: gone[$0]!.recommendation.text) },
+            new: added.map { RecommendationMatcher.Candidate(number: $0.recommendation.number, text: $0.recommendation.text) })
+        for match in matches {
+            let from = goneNumbers[match.from]
+            let site = added[match.to]
+            let earlier = RecommendationMatcher.movingActions(of: gone[from]!.recommendation, from: from, to: site.recommendation.number,
+                                                              laterIDs: Set(site.recommendation.actions.map(\.id)))
+            gone[from] = nil
+            pairs.append(Pair(base: earlier, baseNumber: from, site: site))
         }
         self.pairs = pairs.sorted { $0.site.recommendation.number < $1.site.recommendation.number }
         removed = gone.sorted { $0.key < $1.key }.map {
