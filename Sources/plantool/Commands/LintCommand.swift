@@ -164,7 +164,7 @@ struct LintTargets {
     }
 
     /// The base the history rules compare this plan with; nil when they are off.
-    func base(_ history: HistoryBase) throws -> LintBase? {
+    func base(_ history: HistoryBase) throws -> BasePlan? {
         switch place {
         case nil: return nil
         case .folder(let folder): return try history.load(folder: folder, linted: files)
