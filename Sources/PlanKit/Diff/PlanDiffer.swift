@@ -212,8 +212,8 @@ public struct PlanDiffer {
             // Only on one side: added, removed, or the same recommendation renumbered.
             var removed = Set(before.keys).subtracting(after.keys)
             var added = Set(after.keys).subtracting(before.keys)
-            let gone = removed.sorted().map { RecommendationMatcher.Candidate(number: $0, text: before[$0]!.text) }
-            let arrived = added.sorted().map { RecommendationMatcher.Candidate(number: $0, text: after[$0]!.text) }
+            let gone = removed.sorted().map { (number: $0, text: before[$0]!.text) }
+            let arrived = added.sorted().map { (number: $0, text: after[$0]!.text) }
             let renumbered = RecommendationMatcher.renumberings(gone: gone, new: arrived)
                 .map { (from: gone[$0.from].number, to: arrived[$0.to].number) }
             for pair in renumbered {

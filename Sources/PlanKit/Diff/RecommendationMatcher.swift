@@ -7,15 +7,7 @@ public enum RecommendationMatcher {
     public static let minimumSimilarity = 0.6
 
     /// A recommendation as the matcher sees it: its number and its text.
-    public struct Candidate: Hashable, Sendable {
-        public var number: Int
-        public var text: String
-
-        public init(number: Int, text: String) {
-            self.number = number
-            self.text = text
-        }
-    }
+    public typealias Candidate = (number: Int, text: String)
 
     /// A recommendation that moved: `gone[from]` is `new[to]` (indices into the arrays given).
     public struct Match: Hashable, Sendable {

@@ -71,8 +71,8 @@ public struct BasePlanComparison: Sendable {
         let added = changed.filter { !baseNumbers.contains($0.recommendation.number) }
         let goneNumbers = gone.keys.sorted()
         let matches = RecommendationMatcher.renumberings(
-            gone: goneNumbers.map { RecommendationMatcher.Candidate(number: $0, text: gone[$0]!.recommendation.text) },
-            new: added.map { RecommendationMatcher.Candidate(number: $0.recommendation.number, text: $0.recommendation.text) })
+            gone: goneNumbers.map { (number: $0, text: gone[$0]!.recommendation.text) },
+            new: added.map { (number: $0.recommendation.number, text: $0.recommendation.text) })
         for match in matches {
             let from = goneNumbers[match.from]
             let site = added[match.to]

@@ -19,24 +19,24 @@ struct RecommendationMatcherTests {
 
     @Test("two old recommendations equally like one new one: the lower old number is paired, in any input order")
     func tieBetweenOldNumbers() {
-        let gone = [Candidate(number: 5, text: Self.guidance), Candidate(number: 3, text: Self.guidance)]
-        let new = [Candidate(number: 7, text: Self.guidance)]
+        let gone = [(number: 5, text: Self.guidance), (number: 3, text: Self.guidance)]
+        let new = [(number: 7, text: Self.guidance)]
         #expect(Self.numbers(gone: gone, new: new) == ["3→7"])
         #expect(Self.numbers(gone: gone.reversed(), new: new) == ["3→7"])
     }
 
     @Test("one old recommendation equally like two new ones: the lower new number is paired, in any input order")
     func tieBetweenNewNumbers() {
-        let gone = [Candidate(number: 3, text: Self.guidance)]
-        let new = [Candidate(number: 8, text: Self.guidance), Candidate(number: 6, text: Self.guidance)]
+        let gone = [(number: 3, text: Self.guidance)]
+        let new = [(number: 8, text: Self.guidance), (number: 6, text: Self.guidance)]
         #expect(Self.numbers(gone: gone, new: new) == ["3→6"])
         #expect(Self.numbers(gone: gone, new: new.reversed()) == ["3→6"])
     }
 
     @Test("all four alike: every order of the input gives the same pairing")
     func tieEverywhere() {
-        let gone = [3, 5].map { Candidate(number: $0, text: Self.guidance) }
-        let new = [6, 8].map { Candidate(number: $0, text: Self.guidance) }
+        let gone = [3, 5].map { (number: $0, text: Self.guidance) }
+        let new = [6, 8].map { (number: $0, text: Self.guidance) }
         for g in [gone, Array(gone.reversed())] {
             for n in [new, Array(new.reversed())] {
                 #expect(Self.numbers(gone: g, new: n) == ["3→6", "5→8"])
@@ -46,18 +46,18 @@ struct RecommendationMatcherTests {
 
     @Test("a closer text wins over a lower number")
     func similarityFirst() {
-        let gone = [Candidate(number: 2, text: Self.guidance + " and after"), Candidate(number: 4, text: Self.guidance)]
-        let new = [Candidate(number: 9, text: Self.guidance)]
+        let gone = [(number: 2, text: Self.guidance + " and after"), (number: 4, text: Self.guidance)]
+        let new = [(number: 9, text: Self.guidance)]
         #expect(Self.numbers(gone: gone, new: new) == ["4→9"])
     }
 
     @Test("texts too different are not paired; each number is paired at most once")
     func thresholdAndOnce() {
-        let gone = [Candidate(number: 1, text: Self.guidance), Candidate(number: 2, text: Self.training)]
-        let new = [Candidate(number: 5, text: Self.guidance)]
+        let gone = [(number: 1, text: Self.guidance), (number: 2, text: Self.training)]
+        let new = [(number: 5, text: Self.guidance)]
         #expect(WordDiff.similarity(Self.guidance, Self.training) < RecommendationMatcher.minimumSimilarity)
         #expect(Self.numbers(gone: gone, new: new) == ["1→5"])
-        #expect(Self.numbers(gone: [Candidate(number: 2, text: Self.training)], new: new).isEmpty)
+        #expect(Self.numbers(gone: [(number: 2, text: Self.training)], new: new).isEmpty)
     }
 
     @Test("actions move with their recommendation only where the later side uses the new id")
