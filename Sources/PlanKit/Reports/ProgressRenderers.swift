@@ -66,6 +66,13 @@ public enum ProgressRenderer {
         }.joined(separator: "; ")
     }
 
+    /// A Markdown `###` section: its heading, then a table of its rows when it has any.
+    static func markdownSection(_ heading: String, columns: String, rule: String, rows: [String]) -> [String] {
+        var out = ["### \(heading)"]
+        if !rows.isEmpty { out += ["", columns, rule] + rows }
+        return out
+    }
+
     // MARK: Text
 
     public static func text(_ report: Report) -> String {
@@ -141,35 +148,20 @@ public enum ProgressRenderer {
             out.append("|" + String(repeating: " ---: |", count: p.actionsByState.count))
             out.append("| " + p.actionsByState.map { String($0.count) }.joined(separator: " | ") + " |")
             out.append("")
-            out.append("### Overdue: \(p.overdue.count)")
-            if !p.overdue.isEmpty {
-                out.append("")
-                out.append("| Action | Target | Late | Owners | Action text |")
-                out.append("| --- | --- | --- | --- | --- |")
-                for a in p.overdue {
-                    out.append("| \(a.action) | \(DateWords.words(a.target)) | \(lateWords(a.monthsLate)) | \(cell(a.owners.joined(separator: "; "))) | \(cell(a.text)) |")
-                }
-            }
+            out += markdownSection("Overdue: \(p.overdue.count)", columns: "| Action | Target | Late | Owners | Action text |",
+                                   rule: "| --- | --- | --- | --- | --- |", rows: p.overdue.map { a in
+                "| \(a.action) | \(DateWords.words(a.target)) | \(lateWords(a.monthsLate)) | \(cell(a.owners.joined(separator: "; "))) | \(cell(a.text)) |"
+            })
             out.append("")
-            out.append("### Due within \(Wording.count(p.dueWithinMonths, "month")): \(p.dueSoon.count)")
-            if !p.dueSoon.isEmpty {
-                out.append("")
-                out.append("| Action | Target | Owners | Action text |")
-                out.append("| --- | --- | --- | --- |")
-                for a in p.dueSoon {
-                    out.append("| \(a.action) | \(DateWords.words(a.target)) | \(cell(a.owners.joined(separator: "; "))) | \(cell(a.text)) |")
-                }
-            }
+            out += markdownSection("Due within \(Wording.count(p.dueWithinMonths, "month")): \(p.dueSoon.count)",
+                                   columns: "| Action | Target | Owners | Action text |", rule: "| --- | --- | --- | --- |", rows: p.dueSoon.map { a in
+                "| \(a.action) | \(DateWords.words(a.target)) | \(cell(a.owners.joined(separator: "; "))) | \(cell(a.text)) |"
+            })
             out.append("")
-            out.append("### Slipped targets: \(p.slippage.count)")
-            if !p.slippage.isEmpty {
-                out.append("")
-                out.append("| Action | Times | Months in all | First target | Current target | Moves |")
-                out.append("| --- | ---: | ---: | --- | --- | --- |")
-                for s in p.slippage {
-                    out.append("| \(s.action) | \(s.times) | \(s.monthsSlipped) | \(DateWords.words(s.firstTarget)) | \(DateWords.words(s.currentTarget)) | \(cell(movesWords(s))) |")
-                }
-            }
+            out += markdownSection("Slipped targets: \(p.slippage.count)", columns: "| Action | Times | Months in all | First target | Current target | Moves |",
+                                   rule: "| --- | ---: | ---: | --- | --- | --- |", rows: p.slippage.map { s in
+                "| \(s.action) | \(s.times) | \(s.monthsSlipped) | \(DateWords.words(s.firstTarget)) | \(DateWords.words(s.currentTarget)) | \(cell(movesWords(s))) |"
+            })
             out.append("")
             out += markdownOwners(p.owners, heading: "### Owners")
             out.append("")
