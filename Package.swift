@@ -15,7 +15,6 @@ let package = Package(
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         .package(url: "https://github.com/onevcat/Rainbow", from: "4.2.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
-        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     ],
     targets: [
         // libgit2 from the system (Debian: libgit2-dev), reached through pkg-config.
@@ -44,7 +43,6 @@ let package = Package(
             dependencies: [
                 "PlanGit", "CLibYAML", "CLibZ",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-                .product(name: "CSV", package: "CSV.swift"),
             ]
         ),
         // Import: the readers of Word text, DOCX and CSV, and their interpretation into a plan. A

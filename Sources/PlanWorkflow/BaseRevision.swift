@@ -28,7 +28,7 @@ public struct BaseRevision {
 
     /// The base of one plan, compared with the files to be linted (only differing files are
     /// read); nil when the history rules are off for it.
-    public func load(plan relative: String, in repository: PlanRepository, linted: PlanFiles) throws -> LintBase? {
+    public func load(plan relative: String, in repository: PlanRepository, linted: PlanFiles) throws -> BasePlan? {
         let revision = explicit ?? defaultRevision
         let commit: CommitInfo
         do {
@@ -42,14 +42,14 @@ public struct BaseRevision {
             let listing = try repository.listing(ofPlan: relative, from: .revision(commit.id.description), displayRoot: linted.displayRoot)
             // The plan's first commit: nothing to compare with.
             guard listing.planFile != nil else { return nil }
-            return LintBase.compare(name: revision, base: listing, read: repository.contents(of:), with: linted)
+            return BasePlan.compare(name: revision, base: listing, read: repository.contents(of:), with: linted)
         } catch let error as GitError {
             throw WorkflowError(message: "cannot read the plan in \(revision): \(error.message)")
         }
     }
 
     /// The same for a plan folder on disk: the repository around it, if any.
-    public func load(folder: URL, linted: PlanFiles) throws -> LintBase? {
+    public func load(folder: URL, linted: PlanFiles) throws -> BasePlan? {
         guard let repository = try? PlanRepository(discoveringFrom: folder.path) else {
             if let explicit { throw WorkflowError(message: "--base \(explicit): \(folder.path) is not inside a git repository") }
             return nil

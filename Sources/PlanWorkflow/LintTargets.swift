@@ -16,7 +16,7 @@ public struct LintTargets {
     }
 
     /// The base the history rules compare this plan with; nil when they are off.
-    public func base(_ history: BaseRevision) throws -> LintBase? {
+    public func base(_ history: BaseRevision) throws -> BasePlan? {
         switch place {
         case nil: return nil
         case .folder(let folder): return try history.load(folder: folder, linted: files)

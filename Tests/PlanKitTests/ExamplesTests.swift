@@ -22,7 +22,7 @@ import Testing
     @Test(arguments: Paths.exampleFiles)
     func fmtLeavesEveryExampleFileByteIdentical(file: URL) throws {
         let bytes = try Paths.bytes(file)
-        let outcome = Formatter.format(bytes, path: file.path, kind: PlanFileKind(fileName: file.lastPathComponent))
+        let outcome = PlanFormatter.format(bytes, path: file.path, kind: PlanFileKind(fileName: file.lastPathComponent))
         #expect(outcome == .unchanged)
     }
 

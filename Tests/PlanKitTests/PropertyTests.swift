@@ -14,7 +14,7 @@ import Testing
             #expect(parsed.value == rec, "\(parsed.diagnostics.map(\.description))\n\(text)")
             #expect(!parsed.diagnostics.hasErrors)
             // Writing is a fixed point: formatting the output changes nothing.
-            #expect(Formatter.format(Array(text.utf8), path: "x.yaml", kind: .recommendation) == .unchanged)
+            #expect(PlanFormatter.format(Array(text.utf8), path: "x.yaml", kind: .recommendation) == .unchanged)
         }
     }
 

@@ -136,7 +136,7 @@ import Testing
 
     @Test func formatterRefusesCommentsAndKeepsTheModeline() {
         let withComment = "number: 1\naddressee: A # who\ntext: t\nstatus: agreed\n"
-        guard case .refused(let diagnostics) = Formatter.format(Array(withComment.utf8), path: "01.yaml", kind: .recommendation) else {
+        guard case .refused(let diagnostics) = PlanFormatter.format(Array(withComment.utf8), path: "01.yaml", kind: .recommendation) else {
             Issue.record("a file with a comment was not refused")
             return
         }
@@ -145,15 +145,15 @@ import Testing
         #expect(diagnostics.first?.message.contains("\"# who\"") == true)
 
         let modeline = "# yaml-language-server: $schema=../../../schema/recommendation.schema.json\nnumber: 1\naddressee: A\ntext: t\nstatus: agreed\nactions: []\n"
-        #expect(Formatter.format(Array(modeline.utf8), path: "01.yaml", kind: .recommendation) == .unchanged)
+        #expect(PlanFormatter.format(Array(modeline.utf8), path: "01.yaml", kind: .recommendation) == .unchanged)
 
         let noModeline = "number: 1\naddressee: A\ntext: t\nstatus: agreed\n"
-        #expect(Formatter.format(Array(noModeline.utf8), path: "01.yaml", kind: .recommendation) == .changed(noModeline + "actions: []\n"))
+        #expect(PlanFormatter.format(Array(noModeline.utf8), path: "01.yaml", kind: .recommendation) == .changed(noModeline + "actions: []\n"))
     }
 
     @Test func formatterRemovesBOMAndCRLF() {
         let text = "number: 1\r\naddressee: A\r\ntext: t\r\nstatus: agreed\r\nactions: []\r\n"
-        let outcome = Formatter.format([0xEF, 0xBB, 0xBF] + Array(text.utf8), path: "01.yaml", kind: .recommendation)
+        let outcome = PlanFormatter.format([0xEF, 0xBB, 0xBF] + Array(text.utf8), path: "01.yaml", kind: .recommendation)
         #expect(outcome == .changed(text.replacingOccurrences(of: "\r\n", with: "\n")))
     }
 }

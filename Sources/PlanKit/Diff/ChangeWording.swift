@@ -39,10 +39,10 @@ public enum ChangeWording {
             }
         case .recommendationAdded:
             let rec = c.recommendationValue
-            base = "Recommendation \(n) added (\(rec.map { status($0.status, v) } ?? "?"), \(count(rec?.actions.count ?? 0, "action")))"
+            base = "Recommendation \(n) added (\(rec.map { status($0.status, v) } ?? "?"), \(Wording.count(rec?.actions.count ?? 0, "action")))"
         case .recommendationRemoved:
             let rec = c.recommendationValue
-            base = "Recommendation \(n) removed (it was \(rec.map { status($0.status, v) } ?? "?"), \(count(rec?.actions.count ?? 0, "action")))"
+            base = "Recommendation \(n) removed (it was \(rec.map { status($0.status, v) } ?? "?"), \(Wording.count(rec?.actions.count ?? 0, "action")))"
         case .recommendationRenumbered:
             base = "Recommendation \(c.oldNumber.map(String.init) ?? "?") is now recommendation \(n)"
         case .textChanged:
@@ -140,8 +140,8 @@ public enum ChangeWording {
         switch (x, y) {
         case (let x?, let y?):
             let m = c.months ?? 0
-            if m > 0 { return "target slipped \(count(m, "month")) (\(x) → \(y))" }
-            if m < 0 { return "target brought forward \(count(-m, "month")) (\(x) → \(y))" }
+            if m > 0 { return "target slipped \(Wording.count(m, "month")) (\(x) → \(y))" }
+            if m < 0 { return "target brought forward \(Wording.count(-m, "month")) (\(x) → \(y))" }
             return "target restated (\(x) → \(y))"
         case (nil, let y?): return "target set (\(y))"
         case (let x?, nil): return "target removed (was \(x))"
@@ -217,10 +217,6 @@ public enum ChangeWording {
     static func revision(_ text: String, _ v: Vocabulary) -> String {
         guard v == .words, let space = text.lastIndex(of: " "), let day = PlanDate(text[text.index(after: space)...]) else { return text }
         return text[..<space] + ", " + DateWords.words(day)
-    }
-
-    static func count(_ n: Int, _ singular: String) -> String {
-        "\(n) \(singular)\(n == 1 ? "" : "s")"
     }
 }
 

@@ -30,7 +30,7 @@ public struct PlanDiffer {
 
     /// Recommendations whose texts share at least this share of words are taken to be one
     /// recommendation under a new number.
-    public static let renumberSimilarity = 0.6
+    public static let renumberSimilarity = RecommendationMatcher.minimumSimilarity
 
     public static func compare(old: Side, new: Side) -> Comparison {
         var differ = Run(old: old, new: new)
@@ -212,19 +212,13 @@ public struct PlanDiffer {
             // Only on one side: added, removed, or the same recommendation renumbered.
             var removed = Set(before.keys).subtracting(after.keys)
             var added = Set(after.keys).subtracting(before.keys)
-            var renumbered: [(from: Int, to: Int)] = []
-            var candidates: [(from: Int, to: Int, score: Double)] = []
-            for from in removed {
-                for to in added {
-                    let score = WordDiff.similarity(before[from]!.text, after[to]!.text)
-                    if score >= PlanDiffer.renumberSimilarity { candidates.append((from, to, score)) }
-                }
-            }
-            for candidate in candidates.sorted(by: { ($0.score, $1.from) > ($1.score, $0.from) })
-            where removed.contains(candidate.from) && added.contains(candidate.to) {
-                renumbered.append((candidate.from, candidate.to))
-                removed.remove(candidate.from)
-                added.remove(candidate.to)
+            let gone = removed.sorted().map { (number: $0, text: before[$0]!.text) }
+            let arrived = added.sorted().map { (number: $0, text: after[$0]!.text) }
+            let renumbered = RecommendationMatcher.renumberings(gone: gone, new: arrived)
+                .map { (from: gone[$0.from].number, to: arrived[$0.to].number) }
+            for pair in renumbered {
+                removed.remove(pair.from)
+                added.remove(pair.to)
             }
             var numbers = Set(before.keys).intersection(after.keys).map { ($0, $0) } + renumbered
             numbers.sort { $0.1 < $1.1 }
@@ -237,15 +231,7 @@ public struct PlanDiffer {
                 }
                 var earlier = before[from]!
                 if from != to {
-                    // Actions move with their recommendation: 3.1 under recommendation 3 is 4.1 under 4.
-                    // (Only when the new side uses the new id and not the old one.)
-                    let newIDs = Set(after[to]!.actions.map(\.id))
-                    for index in earlier.actions.indices {
-                        let id = earlier.actions[index].id
-                        guard id.hasPrefix("\(from).") else { continue }
-                        let moved = "\(to)." + id.dropFirst("\(from).".count)
-                        if newIDs.contains(moved) && !newIDs.contains(id) { earlier.actions[index].id = moved }
-                    }
+                    earlier = RecommendationMatcher.movingActions(of: earlier, from: from, to: to, laterIDs: Set(after[to]!.actions.map(\.id)))
                 }
                 found += RecommendationDiff.compare(earlier, after[to]!, path: paths[to])
                 byNumber.append((to, found))

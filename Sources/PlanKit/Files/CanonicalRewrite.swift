@@ -21,8 +21,8 @@ extension CanonicalWriter {
                                              reparse: ([UInt8]) -> ParsedFile<T>) -> String {
         let directives = existing.directives
         guard !directives.isEmpty else { return text }
-        return Formatter.place(directives, original: existing.sourceMap, in: text, reparse: reparse)
-            ?? Formatter.place(directives.filter(\.wholeFile), original: existing.sourceMap, in: text, reparse: reparse)
+        return PlanFormatter.place(directives, original: existing.sourceMap, in: text, reparse: reparse)
+            ?? PlanFormatter.place(directives.filter(\.wholeFile), original: existing.sourceMap, in: text, reparse: reparse)
             ?? text
     }
 }

@@ -54,7 +54,7 @@ public struct LintContext: Sendable {
     public var asOf: Day
     /// The plan's changes since a base revision, for the history rules; nil when there is no
     /// base (outside git, an unborn branch, the plan's first commit): those rules are then off.
-    public var history: LintHistory?
+    public var history: BasePlanComparison?
 
     /// Every action of every recommendation, with the field path of the action.
     public let actions: [(site: RecommendationSite, action: Action, path: String)]
@@ -62,7 +62,7 @@ public struct LintContext: Sendable {
     public let actionWords: [Words]
 
     public init(info: PlanInfo?, planPath: String, planSourceMap: SourceMap, recommendations: [RecommendationSite],
-                configuration: LintConfiguration, asOf: Day, history: LintHistory? = nil) {
+                configuration: LintConfiguration, asOf: Day, history: BasePlanComparison? = nil) {
         self.info = info
         self.planPath = planPath
         self.planSourceMap = planSourceMap

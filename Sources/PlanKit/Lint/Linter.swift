@@ -3,7 +3,7 @@
 public enum Linter {
     /// With a `base`, the history rules compare the plan with it; without one they are off.
     public static func lint(_ loaded: LoadedPlan, configuration: LintConfiguration = LintConfiguration(),
-                            asOf: Day, base: LintBase? = nil) -> [Diagnostic] {
+                            asOf: Day, base: BasePlan? = nil) -> [Diagnostic] {
         let sites = loaded.recommendations.compactMap { file -> RecommendationSite? in
             guard let rec = file.parsed.value else { return nil }
             return RecommendationSite(recommendation: rec, path: loaded.files.displayPath(file.path), sourceMap: file.parsed.sourceMap,
@@ -13,7 +13,7 @@ public enum Linter {
         var built = LintContext(info: loaded.info?.value, planPath: loaded.files.displayPath(PlanDirectory.planFileName),
                                   planSourceMap: loaded.info?.sourceMap ?? SourceMap(), recommendations: sites,
                                   configuration: configuration, asOf: asOf,
-                                  history: base.map { LintHistory(base: $0, loaded: loaded, sites: sites) })
+                                  history: base.map { BasePlanComparison(base: $0, loaded: loaded, sites: sites) })
         built.planDirectives = loaded.info?.directives ?? []
         let context = built
         var diagnostics = loaded.diagnostics

@@ -108,9 +108,9 @@ extension PlanMerge {
         // conflict markers stay with the new ones.
         let directives = ours.directives
         if !directives.isEmpty {
-            if let placed = Formatter.place(directives, original: ours.sourceMap, in: text, reparse: reparse) {
+            if let placed = PlanFormatter.place(directives, original: ours.sourceMap, in: text, reparse: reparse) {
                 text = placed
-            } else if let placed = Formatter.place(directives.filter(\.wholeFile), original: ours.sourceMap, in: text, reparse: reparse) {
+            } else if let placed = PlanFormatter.place(directives.filter(\.wholeFile), original: ours.sourceMap, in: text, reparse: reparse) {
                 text = placed
             }
         }

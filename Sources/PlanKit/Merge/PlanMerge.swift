@@ -38,12 +38,6 @@ public struct ActionRenumbering: Hashable, Sendable, CustomStringConvertible {
     public var from: String
     public var to: String
 
-    public init(recommendation: Int, from: String, to: String) {
-        self.recommendation = recommendation
-        self.from = from
-        self.to = to
-    }
-
     public var description: String {
         let from = UnsafeCharacters.neutralised(from, keepingLineBreaks: false)
         let to = UnsafeCharacters.neutralised(to, keepingLineBreaks: false)

@@ -46,7 +46,7 @@ extension Plantool {
                     refused.append(Diagnostic(path: path, location: nil, severity: .error, rule: error.rule.id, message: error.message))
                     continue
                 }
-                switch Formatter.format(bytes, path: path, kind: PlanFileKind(fileName: url.lastPathComponent)) {
+                switch PlanFormatter.format(bytes, path: path, kind: PlanFileKind(fileName: url.lastPathComponent)) {
                 case .unchanged:
                     continue
                 case .refused(let diagnostics):

@@ -33,7 +33,7 @@ struct MergeDirectivesTests {
         let at = try #require(lines.firstIndex(of: "  - id: \"8.2\""))
         #expect(lines[at - 1] == "  # plantool: disable=action-measurable", "\(merged)")
         #expect(merged.contains("text: Ours."))
-        #expect(Formatter.format(Array(merged.utf8), path: "08.yaml", kind: .recommendation) == .unchanged)
+        #expect(PlanFormatter.format(Array(merged.utf8), path: "08.yaml", kind: .recommendation) == .unchanged)
     }
 
     @Test("a directive one side deleted stays deleted; one the base did not hold is kept")

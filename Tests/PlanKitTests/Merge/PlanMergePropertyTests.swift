@@ -158,7 +158,7 @@ import Testing
             let parsed = PlanFormat.parseRecommendation(Array(text.utf8), path: "x.yaml")
             #expect(parsed.value == merged.value, "\(parsed.diagnostics.map(\.description))\n\(text)")
             #expect(parsed.directives.compactMap(\.conflict).count == merged.conflicts.count)
-            #expect(Formatter.format(Array(text.utf8), path: "x.yaml", kind: .recommendation) == .unchanged)
+            #expect(PlanFormatter.format(Array(text.utf8), path: "x.yaml", kind: .recommendation) == .unchanged)
         }
     }
 }

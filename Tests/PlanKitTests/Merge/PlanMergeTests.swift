@@ -150,7 +150,7 @@ struct PlanMergeTests {
         let parsed = PlanFormat.parsePlanInfo(Array(text.utf8), path: "plan.yaml")
         #expect(parsed.value == conflicting.value)
         #expect(parsed.directives.compactMap(\.conflict) == ["title: ours \"Ours\", theirs \"Theirs\""])
-        #expect(Formatter.format(Array(text.utf8), path: "plan.yaml", kind: .plan) == .unchanged)
+        #expect(PlanFormatter.format(Array(text.utf8), path: "plan.yaml", kind: .plan) == .unchanged)
     }
 
     @Test("the merged text is canonical, keeps our directives and marks each conflict so it still reads and fmt keeps it")
@@ -172,7 +172,7 @@ struct PlanMergeTests {
         let parsed = PlanFormat.parseRecommendation(Array(text.utf8), path: "05.yaml")
         #expect(parsed.value == result.value)
         #expect(parsed.directives.count == 2)
-        #expect(Formatter.format(Array(text.utf8), path: "05.yaml", kind: .recommendation) == .unchanged)
+        #expect(PlanFormatter.format(Array(text.utf8), path: "05.yaml", kind: .recommendation) == .unchanged)
         // A conflict over text with line breaks and quotes stays on one comment line.
         var o2 = Self.base
         o2.text = "Ours:\n- one\n- two"

@@ -6,7 +6,7 @@ import Testing
     static let path = "recommendations/01.yaml"
 
     func format(_ text: String) -> FormatOutcome {
-        Formatter.format(Array(text.utf8), path: Self.path, kind: .recommendation)
+        PlanFormatter.format(Array(text.utf8), path: Self.path, kind: .recommendation)
     }
 
     func formatted(_ text: String) throws -> String {
@@ -227,7 +227,7 @@ import Testing
               published: "2023-12-14"
 
             """
-        let outcome = Formatter.format(Array(plan.utf8), path: "plan.yaml", kind: .plan)
+        let outcome = PlanFormatter.format(Array(plan.utf8), path: "plan.yaml", kind: .plan)
         guard case .changed(let output) = outcome else {
             Issue.record("expected the file to be reformatted, got \(outcome)")
             return

@@ -77,7 +77,7 @@ import Testing
         let directive = try #require(parsed.directives.first)
         #expect(directive.rules.isEmpty && directive.wholeFile)
         #expect(directive.conflict == #"status: ours "agreed", theirs "not-agreed""#)
-        guard case .changed(let formatted) = Formatter.format(Array(text.utf8), path: "01.yaml", kind: .recommendation) else {
+        guard case .changed(let formatted) = PlanFormatter.format(Array(text.utf8), path: "01.yaml", kind: .recommendation) else {
             Issue.record("fmt did not reformat the file (it lacks the final line break)")
             return
         }

@@ -27,7 +27,7 @@ import Testing
     @Test func noIDClashesWithAFormatRule() {
         let formatIDs = Set(FormatRule.allCases.map(\.id))
         #expect(formatIDs.isDisjoint(with: Self.ids))
-        #expect(!Self.ids.contains(Formatter.commentRule))
+        #expect(!Self.ids.contains(PlanFormatter.commentRule))
         #expect(!Self.ids.contains("configuration"))
     }
 

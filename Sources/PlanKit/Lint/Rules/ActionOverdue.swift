@@ -13,7 +13,7 @@ struct ActionOverdue: LintRule {
         for (site, action, path) in context.actions where action.currentState.isOpen {
             guard let target = action.currentTarget, target.lastDay < context.asOf else { continue }
             let months = Self.wholeMonths(from: target.lastDay, to: context.asOf)
-            let late = months >= 1 ? "\(months) month\(months == 1 ? "" : "s") late" : "late"
+            let late = months >= 1 ? "\(Wording.count(months, "month")) late" : "late"
             let field = action.updates.lastIndex(where: { $0.target != nil }).map { "\(path).updates[\($0)].target" } ?? "\(path).target"
             report.add(site, field, "action \(action.id) is overdue: target \(target), \(late) on \(context.asOf); add an update (completed, or a new target and why)")
         }

@@ -23,7 +23,7 @@ struct ActionRemovedWithoutTrace: LintRule {
         }
         for gone in history.removed where !gone.recommendation.actions.isEmpty {
             let ids = gone.recommendation.actions.map(\.id).joined(separator: ", ")
-            let plural = gone.recommendation.actions.count == 1 ? "action" : "actions"
+            let plural = Wording.plural(gone.recommendation.actions.count, "action")
             report.add(gone.path, nil,
                        "recommendation \(gone.recommendation.number) and its \(plural) \(ids) (in \(history.baseName)) are gone; keep the file, with each action dropped in an update saying why")
         }

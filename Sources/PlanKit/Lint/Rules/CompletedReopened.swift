@@ -13,7 +13,7 @@ struct CompletedReopened: LintRule {
     func check(_ context: LintContext, _ report: inout LintReport) {
         guard let history = context.history else { return }
         for pair in history.actions where pair.base.currentState == .completed && pair.action.currentState.isOpen {
-            report.add(pair.site, LintHistory.currentStateField(pair.action, path: pair.path),
+            report.add(pair.site, BasePlanComparison.currentStateField(pair.action, path: pair.path),
                        "action \(pair.action.id) was completed in \(history.baseName) and is \(pair.action.currentState.rawValue) again; say in an update why it was reopened")
         }
     }

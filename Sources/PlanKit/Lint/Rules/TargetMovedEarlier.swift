@@ -14,7 +14,7 @@ struct TargetMovedEarlier: LintRule {
         guard let history = context.history else { return }
         for pair in history.actions {
             guard let was = pair.base.currentTarget, let now = pair.action.currentTarget, now.lastDay < was.lastDay else { continue }
-            report.add(pair.site, LintHistory.currentTargetField(pair.action, path: pair.path),
+            report.add(pair.site, BasePlanComparison.currentTargetField(pair.action, path: pair.path),
                        "target of \(pair.action.id) moved earlier, from \(was) (in \(history.baseName)) to \(now)")
         }
     }

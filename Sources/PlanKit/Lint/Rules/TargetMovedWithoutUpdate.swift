@@ -18,10 +18,10 @@ struct TargetMovedWithoutUpdate: LintRule {
             guard let was = pair.base.currentTarget else { continue }
             let now = pair.action.currentTarget
             if let now, now.lastDay <= was.lastDay { continue }
-            guard LintHistory.addedUpdates(before: pair.base, now: pair.action).isEmpty else { continue }
+            guard BasePlanComparison.addedUpdates(before: pair.base, now: pair.action).isEmpty else { continue }
             let id = pair.action.id
             if let now {
-                report.add(pair.site, LintHistory.currentTargetField(pair.action, path: pair.path),
+                report.add(pair.site, BasePlanComparison.currentTargetField(pair.action, path: pair.path),
                            "target moved from \(was) (in \(history.baseName)) to \(now) with no update added to \(id); add an update to \(id) saying why, with the new target")
             } else {
                 report.add(pair.site, pair.path,

@@ -51,7 +51,7 @@ enum HistoryFixture {
                      configuration: LintConfiguration = LintConfiguration(),
                      sourceLocation: Testing.SourceLocation = #_sourceLocation) -> (diagnostics: [Diagnostic], parsedBaseFiles: Int) {
         let loaded = PlanLoader.load(now)
-        let lintBase = LintBase.compare(name: baseName, base: PlanListing(files: base),
+        let lintBase = BasePlan.compare(name: baseName, base: PlanListing(files: base),
                                         read: { _ in .failure(PlanFileError("not stored")) }, with: now)
         return (Linter.lint(loaded, configuration: configuration, asOf: LintFixture.asOf, base: lintBase), lintBase.parsedFiles)
     }

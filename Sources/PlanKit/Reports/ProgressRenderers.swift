@@ -37,12 +37,12 @@ public enum ProgressRenderer {
     }
 
     static func statusWords(_ c: PlanProgress.StatusCounts) -> String {
-        "\(c.total) recommendation\(c.total == 1 ? "" : "s"): \(c.agreed) agreed, \(c.partlyAgreed) partly agreed, \(c.notAgreed) not agreed"
+        "\(Wording.count(c.total, "recommendation")): \(c.agreed) agreed, \(c.partlyAgreed) partly agreed, \(c.notAgreed) not agreed"
     }
 
     static func stateWords(_ counts: [PlanProgress.StateCount]) -> String {
         let total = counts.reduce(0) { $0 + $1.count }
-        return "\(total) action\(total == 1 ? "" : "s"): " + counts.map { "\($0.count) \($0.state.words.lowercased())" }.joined(separator: ", ")
+        return "\(Wording.count(total, "action")): " + counts.map { "\($0.count) \($0.state.words.lowercased())" }.joined(separator: ", ")
     }
 
     static func lateWords(_ months: Int?) -> String {
@@ -55,7 +55,7 @@ public enum ProgressRenderer {
     }
 
     static func slipWords(_ s: PlanProgress.Slippage) -> String {
-        "slipped \(s.times == 1 ? "once" : s.times == 2 ? "twice" : "\(s.times) times"), \(s.monthsSlipped) month\(s.monthsSlipped == 1 ? "" : "s") in all: "
+        "slipped \(s.times == 1 ? "once" : s.times == 2 ? "twice" : "\(s.times) times"), \(Wording.count(s.monthsSlipped, "month")) in all: "
             + "\(DateWords.words(s.firstTarget)) → \(DateWords.words(s.currentTarget))"
     }
 
@@ -64,6 +64,13 @@ public enum ProgressRenderer {
             let how = move.how == "update" ? "update \(move.when ?? "")" : "edit committed \(move.when ?? "")"
             return "\(DateWords.words(move.from)) → \(DateWords.words(move.to)) (\(how))"
         }.joined(separator: "; ")
+    }
+
+    /// A Markdown `###` section: its heading, then a table of its rows when it has any.
+    static func markdownSection(_ heading: String, columns: String, rule: String, rows: [String]) -> [String] {
+        var out = ["### \(heading)"]
+        if !rows.isEmpty { out += ["", columns, rule] + rows }
+        return out
     }
 
     // MARK: Text
@@ -82,7 +89,7 @@ public enum ProgressRenderer {
                 out.append("  \(a.action)  target \(DateWords.words(a.target)), \(lateWords(a.monthsLate)) — \(a.owners.joined(separator: "; "))")
                 out.append("        \(a.text)")
             }
-            out.append("Due within \(p.dueWithinMonths) month\(p.dueWithinMonths == 1 ? "" : "s"): \(p.dueSoon.count)")
+            out.append("Due within \(Wording.count(p.dueWithinMonths, "month")): \(p.dueSoon.count)")
             for a in p.dueSoon {
                 out.append("  \(a.action)  target \(DateWords.words(a.target)) — \(a.owners.joined(separator: "; "))")
                 out.append("        \(a.text)")
@@ -141,35 +148,20 @@ public enum ProgressRenderer {
             out.append("|" + String(repeating: " ---: |", count: p.actionsByState.count))
             out.append("| " + p.actionsByState.map { String($0.count) }.joined(separator: " | ") + " |")
             out.append("")
-            out.append("### Overdue: \(p.overdue.count)")
-            if !p.overdue.isEmpty {
-                out.append("")
-                out.append("| Action | Target | Late | Owners | Action text |")
-                out.append("| --- | --- | --- | --- | --- |")
-                for a in p.overdue {
-                    out.append("| \(a.action) | \(DateWords.words(a.target)) | \(lateWords(a.monthsLate)) | \(cell(a.owners.joined(separator: "; "))) | \(cell(a.text)) |")
-                }
-            }
+            out += markdownSection("Overdue: \(p.overdue.count)", columns: "| Action | Target | Late | Owners | Action text |",
+                                   rule: "| --- | --- | --- | --- | --- |", rows: p.overdue.map { a in
+                "| \(a.action) | \(DateWords.words(a.target)) | \(lateWords(a.monthsLate)) | \(cell(a.owners.joined(separator: "; "))) | \(cell(a.text)) |"
+            })
             out.append("")
-            out.append("### Due within \(p.dueWithinMonths) month\(p.dueWithinMonths == 1 ? "" : "s"): \(p.dueSoon.count)")
-            if !p.dueSoon.isEmpty {
-                out.append("")
-                out.append("| Action | Target | Owners | Action text |")
-                out.append("| --- | --- | --- | --- |")
-                for a in p.dueSoon {
-                    out.append("| \(a.action) | \(DateWords.words(a.target)) | \(cell(a.owners.joined(separator: "; "))) | \(cell(a.text)) |")
-                }
-            }
+            out += markdownSection("Due within \(Wording.count(p.dueWithinMonths, "month")): \(p.dueSoon.count)",
+                                   columns: "| Action | Target | Owners | Action text |", rule: "| --- | --- | --- | --- |", rows: p.dueSoon.map { a in
+                "| \(a.action) | \(DateWords.words(a.target)) | \(cell(a.owners.joined(separator: "; "))) | \(cell(a.text)) |"
+            })
             out.append("")
-            out.append("### Slipped targets: \(p.slippage.count)")
-            if !p.slippage.isEmpty {
-                out.append("")
-                out.append("| Action | Times | Months in all | First target | Current target | Moves |")
-                out.append("| --- | ---: | ---: | --- | --- | --- |")
-                for s in p.slippage {
-                    out.append("| \(s.action) | \(s.times) | \(s.monthsSlipped) | \(DateWords.words(s.firstTarget)) | \(DateWords.words(s.currentTarget)) | \(cell(movesWords(s))) |")
-                }
-            }
+            out += markdownSection("Slipped targets: \(p.slippage.count)", columns: "| Action | Times | Months in all | First target | Current target | Moves |",
+                                   rule: "| --- | ---: | ---: | --- | --- | --- |", rows: p.slippage.map { s in
+                "| \(s.action) | \(s.times) | \(s.monthsSlipped) | \(DateWords.words(s.firstTarget)) | \(DateWords.words(s.currentTarget)) | \(cell(movesWords(s))) |"
+            })
             out.append("")
             out += markdownOwners(p.owners, heading: "### Owners")
             out.append("")
@@ -219,7 +211,7 @@ public enum ProgressRenderer {
             body.append(chart(p.timeline))
             body.append(table(caption: "Overdue actions: \(p.overdue.count)", headers: ["Action", "Target", "Late", "Owners", "Action text"],
                               rows: p.overdue.map { [$0.action, DateWords.words($0.target), lateWords($0.monthsLate), $0.owners.joined(separator: "; "), $0.text] }))
-            body.append(table(caption: "Due within \(p.dueWithinMonths) month\(p.dueWithinMonths == 1 ? "" : "s"): \(p.dueSoon.count)",
+            body.append(table(caption: "Due within \(Wording.count(p.dueWithinMonths, "month")): \(p.dueSoon.count)",
                               headers: ["Action", "Target", "Owners", "Action text"],
                               rows: p.dueSoon.map { [$0.action, DateWords.words($0.target), $0.owners.joined(separator: "; "), $0.text] }))
             body.append(table(caption: "Slipped targets: \(p.slippage.count)",

@@ -83,29 +83,21 @@ public enum CanonicalWriter {
     /// Text as a YAML double-quoted scalar: quotes, backslashes and every character a plain
     /// scalar could not hold escaped, so that it stays on one line.
     static func doubleQuoted(_ value: String) -> String {
-        var out = "\""
-        for c in value.unicodeScalars {
-            switch c {
-            case "\\": out += "\\\\"
-            case "\"": out += "\\\""
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "\r": out += "\\r"
-            case "\0": out += "\\0"
-            default:
-                if YAMLScalars.isPlainSafe(c) {
-                    out.unicodeScalars.append(c)
-                } else if c.value <= 0xFF {
-                    out += "\\x" + String(c.value, radix: 16, uppercase: true).leftPadded(2)
-                } else if c.value <= 0xFFFF {
-                    out += "\\u" + String(c.value, radix: 16, uppercase: true).leftPadded(4)
-                } else {
-                    out += "\\U" + String(c.value, radix: 16, uppercase: true).leftPadded(8)
-                }
+        let escaped = ScalarEscaping.escape(value, yamlEscapes) { c, out in
+            if YAMLScalars.isPlainSafe(c) {
+                out.unicodeScalars.append(c)
+            } else if c.value <= 0xFF {
+                out += "\\x" + String(c.value, radix: 16, uppercase: true).leftPadded(2)
+            } else if c.value <= 0xFFFF {
+                out += "\\u" + String(c.value, radix: 16, uppercase: true).leftPadded(4)
+            } else {
+                out += "\\U" + String(c.value, radix: 16, uppercase: true).leftPadded(8)
             }
         }
-        return out + "\""
+        return "\"" + escaped + "\""
     }
+
+    static let yamlEscapes: [Unicode.Scalar: String] = ["\\": "\\\\", "\"": "\\\"", "\n": "\\n", "\t": "\\t", "\r": "\\r", "\0": "\\0"]
 }
 
 /// Builds the text line by line.

@@ -33,27 +33,25 @@ public enum PlanFormat {
     /// Reads `plan.yaml`.
     /// `keepsPlaces: false` leaves the source map empty, for readers that want the value only.
     public static func parsePlanInfo(_ bytes: [UInt8], path: String, keepsPlaces: Bool = true) -> ParsedFile<PlanInfo> {
-        let document = YAMLDocument(bytes: bytes, path: path)
-        var reader = FieldReader(path: path, keepsPlaces: keepsPlaces)
-        var info: PlanInfo? = nil
-        if let root = document.root,
-           let fields = reader.fields(of: root, at: "", known: planKeys, what: "plan.yaml") {
-            info = readPlanInfo(fields, &reader)
-        }
-        return finish(info, document, reader)
+        parse(bytes, path: path, keepsPlaces: keepsPlaces, keys: planKeys, what: "plan.yaml", read: readPlanInfo)
     }
 
     /// Reads a `recommendations/NN.yaml` file.
     /// `keepsPlaces: false` leaves the source map empty, for readers that want the value only.
     public static func parseRecommendation(_ bytes: [UInt8], path: String, keepsPlaces: Bool = true) -> ParsedFile<Recommendation> {
+        parse(bytes, path: path, keepsPlaces: keepsPlaces, keys: recommendationKeys, what: "a recommendation", read: readRecommendation)
+    }
+
+    /// A file's mapping read field by field with `read`; `keys` are the fields it may have.
+    private static func parse<T>(_ bytes: [UInt8], path: String, keepsPlaces: Bool, keys: [String], what: String,
+                                 read: (Fields, inout FieldReader) -> T?) -> ParsedFile<T> {
         let document = YAMLDocument(bytes: bytes, path: path)
         var reader = FieldReader(path: path, keepsPlaces: keepsPlaces)
-        var recommendation: Recommendation? = nil
-        if let root = document.root,
-           let fields = reader.fields(of: root, at: "", known: recommendationKeys, what: "a recommendation") {
-            recommendation = readRecommendation(fields, &reader)
+        var value: T? = nil
+        if let root = document.root, let fields = reader.fields(of: root, at: "", known: keys, what: what) {
+            value = read(fields, &reader)
         }
-        return finish(recommendation, document, reader)
+        return finish(value, document, reader)
     }
 
     private static func finish<T>(_ value: T?, _ document: YAMLDocument, _ reader: FieldReader) -> ParsedFile<T> {

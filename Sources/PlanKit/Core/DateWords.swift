@@ -129,12 +129,3 @@ extension ActionState {
         return nil
     }
 }
-
-extension StringProtocol {
-    /// The text without leading and trailing spaces, tabs, no-break spaces and line breaks.
-    public var trimmingSpaces: String {
-        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\u{a0}" }
-        guard let start = firstIndex(where: { !isSpace($0) }), let end = lastIndex(where: { !isSpace($0) }) else { return "" }
-        return String(self[start...end])
-    }
-}

@@ -201,25 +201,16 @@ public enum HTMLExport {
     /// Text for HTML content and attribute values; a control character or bidirectional
     /// control (`UnsafeCharacters`) is shown by its stand-in, never written raw.
     public static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for c in text.unicodeScalars {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default:
-                if UnsafeCharacters.isAllowed(c) {
-                    out.unicodeScalars.append(c)
-                } else {
-                    out += escape(UnsafeCharacters.standIn(c))
-                }
+        ScalarEscaping.escape(text, htmlEntities) { scalar, out in
+            if UnsafeCharacters.isAllowed(scalar) {
+                out.unicodeScalars.append(scalar)
+            } else {
+                out += escape(UnsafeCharacters.standIn(scalar))
             }
         }
-        return out
     }
+
+    static let htmlEntities: [Unicode.Scalar: String] = ["&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&#39;"]
 
     // MARK: Style
 

@@ -23,7 +23,7 @@ public enum FormatOutcome: Sendable, Equatable {
 
 /// Rewrites plan files in canonical form, losslessly: the formatted file must read back as the
 /// same model, or the file is left alone.
-public enum Formatter {
+public enum PlanFormatter {
     /// A directive fmt cannot put back on the line it belongs to.
     public static let commentRule = "comment-not-kept"
 

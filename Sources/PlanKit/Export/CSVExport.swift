@@ -1,4 +1,3 @@
-import CSV
 import Foundation
 
 /// A plan's recommendations and actions as one spreadsheet table (CSV, RFC 4180), and back.
@@ -141,19 +140,8 @@ public enum CSVExport {
         return "'" + cell
     }
 
-    /// The rows through CSV.swift's writer, each record ended by LF.
+    /// The rows as RFC 4180 text, each record ended by LF.
     static func write(_ rows: [[String]]) -> String {
-        let stream = OutputStream(toMemory: ())
-        let data: Data
-        do {
-            let writer = try CSVWriter(stream: stream, delimiter: ",", newline: .lf)
-            for row in rows { try writer.write(row: row) }
-            data = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data ?? Data()
-        } catch {
-            // Writing to memory does not fail; should it, the caller must not get half a table.
-            preconditionFailure("CSV writer failed on an in-memory stream: \(error)")
-        }
-        stream.close()
-        return String(decoding: data, as: UTF8.self) + "\n"
+        CSVRecords.text(rows)
     }
 }

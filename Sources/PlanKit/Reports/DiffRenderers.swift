@@ -64,8 +64,8 @@ public enum DiffRenderer {
             parts.append("\(count) \(noun(kind, count))")
         }
         var highlights: [String] = []
-        if slipped > 0 { highlights.append("\(slipped) target\(slipped == 1 ? "" : "s") slipped") }
-        if completed > 0 { highlights.append("\(completed) action\(completed == 1 ? "" : "s") completed") }
+        if slipped > 0 { highlights.append("\(Wording.count(slipped, "target")) slipped") }
+        if completed > 0 { highlights.append("\(Wording.count(completed, "action")) completed") }
         return (highlights + parts).joined(separator: ", ")
     }
 

@@ -73,23 +73,18 @@ public struct Diagnostic: Hashable, Sendable, Comparable, CustomStringConvertibl
         guard message.unicodeScalars.contains(where: { $0 == "\t" || $0 == "\u{2028}" || $0 == "\u{2029}" || !UnsafeCharacters.isAllowed($0, multiline: false) }) else {
             return message
         }
-        var out = ""
-        for scalar in message.unicodeScalars {
-            switch scalar {
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{2028}", "\u{2029}": out += "\\u{\(String(scalar.value, radix: 16))}"
-            default:
-                if UnsafeCharacters.isAllowed(scalar, multiline: false) {
-                    out.unicodeScalars.append(scalar)
-                } else {
-                    out += UnsafeCharacters.standIn(scalar)
-                }
+        return ScalarEscaping.escape(message, Self.lineBreakEscapes) { scalar, out in
+            if UnsafeCharacters.isAllowed(scalar, multiline: false) {
+                out.unicodeScalars.append(scalar)
+            } else {
+                out += UnsafeCharacters.standIn(scalar)
             }
         }
-        return out
     }
+
+    static let lineBreakEscapes: [Unicode.Scalar: String] = [
+        "\n": "\\n", "\r": "\\r", "\t": "\\t", "\u{2028}": "\\u{2028}", "\u{2029}": "\\u{2029}",
+    ]
 
     /// Deterministic order: path, line, column, rule, message.
     public static func < (a: Diagnostic, b: Diagnostic) -> Bool {

@@ -1,0 +1,172 @@
+import Foundation
+import ZIPFoundation
+
+/// Writes the official layout as a Word document (DOCX: WordprocessingML in a ZIP package), built
+/// in memory: the caller writes the bytes where it wants them, in one go.
+///
+/// The document holds exactly what `OfficialDocument.tableDocument` lists, in that order, so
+/// `DocxReader` reads it back to the same `TableDocument`:
+///
+/// - the organisation (Title style), the title lines ("Label:" in bold), the INTRODUCTION heading
+///   and its paragraphs;
+/// - the table of terms, with a header row;
+/// - the heading "ACTION PLAN: …" (Heading 1, on a new page), then the six-column table: its
+///   header row repeats on every page (`w:tblHeader`); theme and addressee rows are one shaded
+///   cell spanning the six columns; a recommendation's number, text and status cells are merged
+///   down its lines (`w:vMerge`); the action id, the "Update …" label and the status word are
+///   bold;
+/// - the summary caption and table.
+///
+/// Pages are landscape A4. Rows whose text fits in about a quarter of a page are kept on one page
+/// (`w:cantSplit`); longer rows may break across pages, since a row taller than a page that may
+/// not break would be cut off. Tabs in the text become `w:tab`, line breaks `w:br`; characters
+/// XML 1.0 does not allow (most control characters, U+FFFE, U+FFFF) are left out. The package
+/// has no timestamps, so the same document always gives the same bytes.
+public enum DocxWriter {
+    /// The DOCX package of `document`. `title` becomes the document's title property
+    /// (`dc:title`); without one, the heading ("ACTION PLAN: …") does.
+    public static func write(_ document: OfficialDocument, title: String?) throws -> Data {
+        let parts: [(path: String, xml: String)] = [
+            ("[Content_Types].xml", Package.contentTypes),
+            ("_rels/.rels", Package.packageRelationships),
+            ("docProps/core.xml", Package.coreProperties(title: title ?? document.heading,
+                                                         creator: document.organisation)),
+            ("docProps/app.xml", Package.appProperties),
+            ("word/_rels/document.xml.rels", Package.documentRelationships),
+            ("word/document.xml", Body(document).xml),
+            ("word/styles.xml", Package.styles),
+            ("word/settings.xml", Package.settings),
+        ]
+        let archive = try Archive(data: Data(), accessMode: .create)
+        for part in parts {
+            let bytes = Data(part.xml.utf8)
+            try archive.addEntry(with: part.path, type: .file, uncompressedSize: Int64(bytes.count),
+                                 modificationDate: Package.timestamp, compressionMethod: .deflate) { position, size in
+                let start = bytes.startIndex + Int(position)
+                return bytes.subdata(in: start..<min(start + size, bytes.endIndex))
+            }
+        }
+        guard let data = archive.data else { throw ArchiveFailure() }
+        return data
+    }
+
+    /// The in-memory archive had no bytes to give back (ZIPFoundation never does this).
+    struct ArchiveFailure: Error, CustomStringConvertible {
+        var description: String { "the DOCX archive could not be built in memory" }
+    }
+
+    // MARK: Page and columns (twentieths of a point)
+
+    /// Landscape A4 with 2 cm margins.
+    static let pageWidth = 16838
+    static let pageHeight = 11906
+    static let margin = 1134
+    static let textWidth = pageWidth - 2 * margin  // 14570
+
+    /// The six columns: number, recommendation, status, response, owner, target.
+    static let planColumns = [900, 3000, 2100, 4670, 2200, 1700]
+    static let termColumns = [2000, 5000, 7570]
+    static let summaryColumns = [2000, 2000, 2000, 2000]
+
+    /// A row estimated at more lines than this may break across pages.
+    static let unbreakableLines = 10
+
+    // MARK: Text
+
+    /// Whether XML 1.0 allows the character at all.
+    static func isXMLCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x9, 0xA, 0xD, 0x20...0xD7FF, 0xE000...0xFFFD, 0x10000...0x10FFFF: true
+        default: false
+        }
+    }
+
+    /// Text for element content or an attribute value: markup characters escaped, tabs and line
+    /// feeds as character references (so no XML reader normalises them), a control character or
+    /// bidirectional control (`UnsafeCharacters`; C0 is not even XML 1.0) shown by its stand-in,
+    /// other characters XML cannot hold left out.
+    static func escaped(_ text: String) -> String {
+        ScalarEscaping.escape(text, xmlEntities) { scalar, out in
+            if !UnsafeCharacters.isAllowed(scalar) {
+                out += escaped(UnsafeCharacters.standIn(scalar))
+            } else if isXMLCharacter(scalar) {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+    }
+
+    static let xmlEntities: [Unicode.Scalar: String] = [
+        "&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&apos;", "\t": "&#9;", "\n": "&#10;",
+    ]
+
+    /// One run of text: `w:t` pieces, a `w:tab` for each tab, a `w:br` for each line break
+    /// (CR, LF or CRLF), a control character or bidirectional control shown by its stand-in
+    /// (`UnsafeCharacters`). Empty text gives no run.
+    static func run(_ text: String, bold: Bool = false) -> String {
+        var content = ""
+        var piece = ""
+        func flush() {
+            guard !piece.isEmpty else { return }
+            let spaced = piece.first == " " || piece.last == " " || piece.contains("  ")
+            content += (spaced ? "<w:t xml:space=\"preserve\">" : "<w:t>") + escaped(piece) + "</w:t>"
+            piece = ""
+        }
+        var afterCR = false
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\t":
+                flush()
+                content += "<w:tab/>"
+            case "\r":
+                flush()
+                content += "<w:br/>"
+            case "\n":
+                if !afterCR {
+                    flush()
+                    content += "<w:br/>"
+                }
+            default:
+                if !UnsafeCharacters.isAllowed(scalar) {
+                    piece += UnsafeCharacters.standIn(scalar)
+                } else if isXMLCharacter(scalar) {
+                    piece.unicodeScalars.append(scalar)
+                }
+            }
+            afterCR = scalar == "\r"
+        }
+        flush()
+        guard !content.isEmpty else { return "" }
+        return "<w:r>" + (bold ? "<w:rPr><w:rStyle w:val=\"Strong\"/></w:rPr>" : "") + content + "</w:r>"
+    }
+
+    /// Text whose first `boldCount` characters are bold.
+    static func runs(_ text: String, boldPrefix boldCount: Int) -> String {
+        guard boldCount > 0 else { return run(text) }
+        let cut = text.index(text.startIndex, offsetBy: min(boldCount, text.count))
+        return run(String(text[..<cut]), bold: true) + run(String(text[cut...]))
+    }
+
+    /// Paragraph properties, in the order the schema requires.
+    struct ParagraphStyle {
+        var style: String?
+        var keepNext = false
+        var pageBreakBefore = false
+        /// Space above the paragraph, in twentieths of a point.
+        var spaceBefore: Int?
+
+        var xml: String {
+            var p = ""
+            if let style { p += "<w:pStyle w:val=\"\(style)\"/>" }
+            if keepNext { p += "<w:keepNext/>" }
+            if pageBreakBefore { p += "<w:pageBreakBefore/>" }
+            if let spaceBefore { p += "<w:spacing w:before=\"\(spaceBefore)\"/>" }
+            return p.isEmpty ? "" : "<w:pPr>" + p + "</w:pPr>"
+        }
+    }
+
+    static func paragraph(_ runs: String, _ style: ParagraphStyle = ParagraphStyle()) -> String {
+        let properties = style.xml
+        if runs.isEmpty && properties.isEmpty { return "<w:p/>" }
+        return "<w:p>" + properties + runs + "</w:p>"
+    }
+}
