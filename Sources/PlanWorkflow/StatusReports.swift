@@ -95,7 +95,7 @@ public struct StatusReports {
 
     private func load(_ files: PlanFiles, display: String) throws -> Plan {
         try PlanLoader.load(files).modelOrErrors {
-            "\(display) has \(Phrase.count($0, "error")): fix them (see plantool check) to see its progress"
+            "\(display) has \(Wording.count($0, "error")): fix them (see plantool check) to see its progress"
         }
     }
 }

@@ -24,13 +24,6 @@ public struct WorkflowError: Error {
     }
 }
 
-/// "1 error", "3 errors": a count with its noun.
-public enum Phrase {
-    public static func count(_ n: Int, _ singular: String, _ plural: String? = nil) -> String {
-        "\(n) \(n == 1 ? singular : (plural ?? singular + "s"))"
-    }
-}
-
 extension LoadedPlan {
     /// The plan, or an error holding its errors and `message(errorCount)`: for the workflows
     /// that need the whole model (export, status).

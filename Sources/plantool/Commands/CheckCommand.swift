@@ -58,10 +58,10 @@ extension Plantool {
             Output.diagnostics(Selection.shortened(diagnostics))
             let errors = diagnostics.filter { $0.severity == .error }.count
             let warnings = diagnostics.filter { $0.severity == .warning }.count
-            var scope = Output.count(fileCount, "file")
-            if planCount > 0 { scope = Output.count(planCount, "plan") + ", " + scope }
+            var scope = Wording.count(fileCount, "file")
+            if planCount > 0 { scope = Wording.count(planCount, "plan") + ", " + scope }
             if source != .workingTree { scope += " in \(source)" }
-            Output.standardError("checked \(scope): \(Output.count(errors, "error")), \(Output.count(warnings, "warning"))")
+            Output.standardError("checked \(scope): \(Wording.count(errors, "error")), \(Wording.count(warnings, "warning"))")
             if errors > 0 { throw ExitCode.failure }
         }
     }

@@ -54,7 +54,7 @@ extension Plantool {
                 Output.humanDiagnostics(errors)
                 if !errors.isEmpty {
                     let count = errors.count
-                    throw WorkflowError(message: "commit refused: \(shownPlan) has \(Output.count(count, "error")); fix them, or commit anyway with --no-verify",
+                    throw WorkflowError(message: "commit refused: \(shownPlan) has \(Wording.count(count, "error")); fix them, or commit anyway with --no-verify",
                                         exitCode: 1)
                 }
             }

@@ -26,19 +26,16 @@ extension Plantool {
                 """
         )
 
-        enum Format: String, ExpressibleByArgument, CaseIterable {
-            case markdown, html, csv, docx, json
+        /// `--format`: a name `PlanExporters` knows, spelt exactly.
+        struct Format: ExpressibleByArgument {
+            let exporter: any PlanExporter.Type
 
-            init?(fileExtension: String) {
-                switch fileExtension.lowercased() {
-                case "md", "markdown": self = .markdown
-                case "html", "htm": self = .html
-                case "csv": self = .csv
-                case "docx": self = .docx
-                case "json": self = .json
-                default: return nil
-                }
+            init?(argument: String) {
+                guard let exporter = PlanExporters.named(argument), exporter.formatName == argument else { return nil }
+                self.exporter = exporter
             }
+
+            static var allValueStrings: [String] { PlanExporters.all.map { $0.formatName } }
         }
 
         @OptionGroup var planOption: PlanOption
@@ -46,11 +43,7 @@ extension Plantool {
         @Option(help: ArgumentHelp("markdown, html, csv, docx or json (default: from -o's extension, else markdown).", valueName: "format"))
         var format: Format?
 
-        @Option(help: ArgumentHelp("Export the plan as it is in a revision (a tag, a branch, HEAD~1, an id).", valueName: "rev"))
-        var rev: String?
-
-        @Flag(help: "Export the staged content (git's index).")
-        var staged = false
+        @OptionGroup var sourceOptions: PlanSourceOptions<Self>
 
         @Option(name: [.customShort("o"), .long], help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
         var output: String?
@@ -59,77 +52,35 @@ extension Plantool {
         var directory: String?
 
         func validate() throws {
-            if staged && rev != nil { throw ValidationError("--staged and --rev cannot be used together") }
+            try sourceOptions.validate(paths: [])
             if directory != nil && planOption.plan != nil { throw ValidationError("name the plan once: either DIR or --plan DIR") }
             if format == nil, let output, output != "-" {
                 let ext = URL(fileURLWithPath: output).pathExtension
-                if !ext.isEmpty && Format(fileExtension: ext) == nil {
+                if !ext.isEmpty && PlanExporters.forExtension(ext) == nil {
                     throw ValidationError("cannot tell the format from '.\(ext)': give --format markdown, html, csv, docx or json")
                 }
             }
         }
 
         func run() throws {
-            let chosen = format ?? output.flatMap { Format(fileExtension: URL(fileURLWithPath: $0).pathExtension) } ?? .markdown
-            let plan = try loadPlan()
-            let bytes: Data
-            switch chosen {
-            case .markdown: bytes = Data(MarkdownExport.render(OfficialDocument(plan)).utf8)
-            case .html: bytes = Data(HTMLExport.render(OfficialDocument(plan), title: plan.info.title).utf8)
-            case .csv: bytes = Data(CSVExport.render(plan).utf8)
-            case .json: bytes = Data(PlanJSON.render(plan).utf8)
-            case .docx:
-                do {
-                    bytes = try DocxWriter.write(OfficialDocument(plan), title: plan.info.title)
-                } catch {
-                    throw WorkflowError(message: "cannot build the Word document: \(error)")
-                }
-            }
+            let chosen = format?.exporter ?? PlanExport.format(forOutput: output)
+            let plan = try PlanExport(plan: planOption.plan ?? directory, source: sourceOptions.source).loadPlan()
+            let bytes = try PlanExport.bytes(of: plan, as: chosen)
             if let output, output != "-" {
-                let url = URL(fileURLWithPath: output, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
-                    .standardizedFileURL
-                var isDirectory: ObjCBool = false
-                if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue {
-                    throw WorkflowError(message: "\(output) is a folder: give a file name, such as \(output)/plan.\(chosen == .markdown ? "md" : chosen.rawValue)")
-                }
-                do {
-                    try FileWriter.writeAtomically(bytes, to: url)
-                } catch let error as PlanFileError {
-                    throw WorkflowError(message: error.message)
-                }
-                Output.standardError("exported \(Output.count(plan.recommendations.count, "recommendation")) as \(chosen.rawValue) to \(output)")
+                try PlanExport.write(bytes, as: chosen, to: output)
+                Output.standardError("exported \(Wording.count(plan.recommendations.count, "recommendation")) as \(chosen.formatName) to \(output)")
             } else {
-                if chosen == .docx && isatty(STDOUT_FILENO) == 1 {
+                if !chosen.isText && isatty(STDOUT_FILENO) == 1 {
                     throw WorkflowError(message: "a Word document is not for a terminal: write it with -o FILE.docx, or redirect standard output")
                 }
-                FileHandle.standardOutput.write(bytes)
-            }
-        }
-
-        /// The plan from the working tree, the index or a revision; diagnostics and exit 1 when
-        /// it has errors.
-        private func loadPlan() throws -> Plan {
-            let named = planOption.plan ?? directory
-            let files: PlanFiles
-            if staged || rev != nil {
-                let source: PlanSource = staged ? .index : .revision(rev ?? "HEAD")
-                let git = try GitSelection.open(readingOnly: true)
-                let plans = try git.plans(named: named, in: source)
-                guard plans.count == 1 else {
-                    throw WorkflowError(message: "\(source) holds \(plans.count) plans (\(plans.joined(separator: ", "))): name one with --plan DIR")
-                }
-                files = try git.files(of: plans[0], from: source)
-            } else {
-                let selection = try Selection.resolve(plan: named, paths: [], allowAll: true)
-                guard selection.plans.count == 1 else {
-                    let names = selection.plans.map(Selection.display).joined(separator: ", ")
-                    throw WorkflowError(message: "found \(selection.plans.count) plans (\(names)): name one with --plan DIR")
-                }
-                files = PlanDirectory.files(of: selection.plans[0], displayRoot: Selection.display(selection.plans[0]))
-            }
-            return try PlanLoader.load(files).modelOrErrors { count in
-                "the plan has \(Output.count(count, "error")): fix \(count == 1 ? "it" : "them") (see plantool check) before exporting; nothing was written"
+                FileHandle.standardOutput.write(Data(bytes))
             }
         }
     }
+}
+
+extension Plantool.ExportCommand: PlanSourceWording {
+    static let verb = "export"
+    static let stagedHelp = "Export the staged content (git's index)."
+    static let revHelp = "Export the plan as it is in a revision (a tag, a branch, HEAD~1, an id)."
 }

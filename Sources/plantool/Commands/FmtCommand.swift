@@ -67,7 +67,7 @@ extension Plantool {
             }
             Output.diagnostics(refused)
             let verb = check ? "would reformat" : "reformatted"
-            Output.standardError("\(Output.count(targets.count, "file")): \(verb) \(changed), refused \(Set(refused.map(\.path)).count)")
+            Output.standardError("\(Wording.count(targets.count, "file")): \(verb) \(changed), refused \(Set(refused.map(\.path)).count)")
             if !refused.isEmpty || (check && changed > 0) { throw ExitCode.failure }
         }
     }

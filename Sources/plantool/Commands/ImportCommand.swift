@@ -73,8 +73,8 @@ extension Plantool {
             let plan = result.plan
             let actions = plan.recommendations.reduce(0) { $0 + $1.actions.count }
             let updates = plan.recommendations.reduce(0) { $0 + $1.actions.reduce(0) { $0 + $1.updates.count } }
-            let counts = "\(Output.count(plan.recommendations.count, "recommendation")), \(Output.count(actions, "action")), \(Output.count(updates, "update"))"
-            let check = result.remarks.isEmpty ? "" : "; \(Output.count(result.remarks.count, "remark")) above to check"
+            let counts = "\(Wording.count(plan.recommendations.count, "recommendation")), \(Wording.count(actions, "action")), \(Wording.count(updates, "update"))"
+            let check = result.remarks.isEmpty ? "" : "; \(Wording.count(result.remarks.count, "remark")) above to check"
             guard let target, !dryRun else {
                 Output.standardError("read \(counts) from \(file) (dry run: nothing written)\(check)")
                 return

@@ -80,7 +80,7 @@ extension Plantool {
                 Output.humanDiagnostics(diagnostics)
                 let summary = LintSummary(files: files, diagnostics: diagnostics)
                 let info = summary.info > 0 ? ", \(summary.info) info" : ""
-                Output.standardError("linted \(Output.count(files, "file"))\(source == .workingTree ? "" : " in \(source)"): \(Output.count(summary.errors, "error")), \(Output.count(summary.warnings, "warning"))\(info)")
+                Output.standardError("linted \(Wording.count(files, "file"))\(source == .workingTree ? "" : " in \(source)"): \(Wording.count(summary.errors, "error")), \(Wording.count(summary.warnings, "warning"))\(info)")
             case .json:
                 Output.line(LintRenderer.json(diagnostics, files: files))
             case .github:

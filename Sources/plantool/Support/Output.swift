@@ -47,8 +47,4 @@ enum Output {
             return "\(d.place.bold): \(severity): \(d.singleLineMessage) \("[\(d.rule)]".dim)"
         }.joined(separator: "\n"))
     }
-
-    static func count(_ n: Int, _ singular: String, _ plural: String? = nil) -> String {
-        Phrase.count(n, singular, plural)
-    }
 }

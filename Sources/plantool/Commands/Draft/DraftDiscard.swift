@@ -1,5 +1,6 @@
 import ArgumentParser
 import PlanGit
+import PlanKit
 import PlanWorkflow
 
 extension Plantool.DraftCommand {
@@ -30,7 +31,7 @@ extension Plantool.DraftCommand {
                 let merged = try repository.branch(baseName).map { try repository.contains($0.tip, ancestor: draft.tip) } ?? false
                 if !merged && !force {
                     let ahead = try repository.branch(baseName).map { try repository.aheadBehind(draft.tip, $0.tip).ahead }
-                    let what = ahead.map { "\(Output.count($0, "commit")) not in \(baseName)" } ?? "commits not in any base"
+                    let what = ahead.map { "\(Wording.count($0, "commit")) not in \(baseName)" } ?? "commits not in any base"
                     throw WorkflowError(message: "the draft '\(name)' has \(what); discard it anyway with --force", exitCode: 1)
                 }
                 try git.refuseIfLocked()
