@@ -39,36 +39,3 @@ public enum PlanImporter {
         return ImportResult(plan: plan, remarks: log.inSourceOrder)
     }
 }
-
-// MARK: - Remarks
-
-/// The remarks of one import, in the order they were made.
-struct RemarkLog {
-    var remarks: [ImportRemark] = []
-
-    /// The remarks by line and column when the places are lines of a text; as made otherwise.
-    var inSourceOrder: [ImportRemark] {
-        guard remarks.allSatisfy({ $0.place.label == nil }) else { return remarks }
-        return remarks.enumerated().sorted {
-            ($0.element.place.line, $0.element.place.column, $0.offset) < ($1.element.place.line, $1.element.place.column, $1.offset)
-        }.map(\.element)
-    }
-
-    mutating func guess(_ place: TableDocument.Place, _ subject: String?, _ message: String) {
-        remarks.append(ImportRemark(.guess, at: place, subject: subject, message))
-    }
-
-    mutating func kept(_ place: TableDocument.Place, _ subject: String?, _ message: String) {
-        remarks.append(ImportRemark(.kept, at: place, subject: subject, message))
-    }
-
-    mutating func missing(_ place: TableDocument.Place, _ subject: String?, _ message: String) {
-        remarks.append(ImportRemark(.missing, at: place, subject: subject, message))
-    }
-}
-
-/// Text with the place it came from.
-struct PlacedText: Hashable {
-    var text: String
-    var place: TableDocument.Place
-}

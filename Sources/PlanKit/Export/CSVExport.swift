@@ -58,9 +58,9 @@ import Foundation
 /// not `YYYY-MM`, an action id used twice), never read as something else, except an id such as
 /// `2.10` turned into `2.1` when the plan has no `2.1`.
 ///
-/// **Reading** refuses, with the line and column of the cell (`ImportError`, place `LINE:COLUMN`)
-/// and what is wrong: a missing, unknown or repeated header column; an incomplete update column
-/// group; an unterminated quote or a stray one; an unknown status, state or reason category; a
+/// **Reading** it back (`CSVPlanReader`, in PlanImport) refuses, with the line and column of the
+/// cell (`ImportError`, place `LINE:COLUMN`) and what is wrong: a missing, unknown or repeated
+/// header column; an incomplete update column group; an unterminated quote or a stray one; an unknown status, state or reason category; a
 /// bad number, date or action id; an update with text but no date (or the other way round); an
 /// action id used twice; rows of one recommendation whose recommendation columns disagree; a row
 /// with action columns but no action id; a derived cell that disagrees.
