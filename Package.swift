@@ -37,11 +37,12 @@ let package = Package(
         ),
         // The only module that talks to libgit2.
         .target(name: "PlanGit", dependencies: ["CLibGit2"]),
-        // The plan model, the strict YAML reader and the canonical writer: no printing, no flags.
+        // The plan: model, files, storage, lint, diff, merge, progress, layout, export, reports
+        // (ARCHITECTURE.md). Values in, values out: no printing, no flags.
         .target(
             name: "PlanKit",
             dependencies: [
-                "PlanGit", "CLibYAML", "CLibZ",
+                "PlanGit", "CLibYAML",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
