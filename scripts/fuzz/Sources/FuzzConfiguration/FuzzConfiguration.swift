@@ -1,14 +1,19 @@
 import FuzzSupport
+import Glibc
 import PlanKit
 
 /// `.plantool.yaml`, through `LintConfiguration.parse`: a configuration and no error, or no
 /// configuration and at least one error, every diagnostic placed inside the file; an anchor or
-/// an alias is never accepted. A hang (an alias bomb expanded) is caught by libFuzzer's
-/// `-timeout`, which `run.sh` sets low for this target.
+/// an alias is never accepted; and no input takes more than a second of processor time (an alias
+/// bomb of 400 bytes took 42 s before the reader refused aliases). Processor time, not libFuzzer's
+/// `-timeout` on the wall clock, which a loaded machine trips with inputs that take milliseconds.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     let bytes = size == 0 ? [] : Array(UnsafeBufferPointer(start: data, count: size))
+    let started = FuzzChecks.processorSeconds()
     let (configuration, diagnostics) = LintConfiguration.parse(bytes, path: LintConfiguration.fileName)
+    let seconds = FuzzChecks.processorSeconds() - started
+    precondition(seconds < 1, "reading \(bytes.count) bytes took \(seconds) s of processor time")
     let errors = diagnostics.filter { $0.severity == .error }
     if let configuration {
         precondition(errors.isEmpty, "a configuration and errors: \(errors)")

@@ -36,7 +36,7 @@ extension FuzzChecks {
         guard bytes.contains(UInt8(ascii: "&")) || bytes.contains(UInt8(ascii: "*")) else { return [] }
         var found: [String] = []
         let text = Array(String(decoding: bytes, as: UTF8.self).unicodeScalars)
-        var i = 0
+        var i = text.first == "\u{FEFF}" ? 1 : 0  // a byte-order mark is not the first character
         var nodeStart = true          // the next non-space character starts a node
         var lineStart = true
         var indentation = 0
@@ -69,7 +69,7 @@ extension FuzzChecks {
                 continue
             }
             if c == " " || c == "\t" { i += 1; continue }
-            if c == "#" && (i == 0 || text[i - 1] == " " || text[i - 1] == "\t" || isBreak(text[i - 1])) {
+            if c == "#" && (i == 0 || [" ", "\t", "\u{FEFF}"].contains(text[i - 1]) || isBreak(text[i - 1])) {
                 while i < text.count, !isBreak(text[i]) { i += 1 }
                 continue
             }
