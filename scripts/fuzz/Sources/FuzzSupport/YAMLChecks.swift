@@ -29,7 +29,8 @@ extension FuzzChecks {
 
     /// What looks like an anchor (`&a`) or an alias (`*a`) in YAML text, each with its name: a
     /// `&` or `*` where a node starts (a line's first character after its indentation, or after
-    /// `- `, `? `, `: `, `[`, `{` or `,`), outside comments, quoted scalars and block scalars.
+    /// `- `, `? `, `: `, or `[`, `{` or `,` in a flow collection), outside comments, quoted
+    /// scalars and block scalars.
     /// Approximate: a plain scalar's continuation line or a comma inside a plain scalar can look
     /// like a node's start, so the caller checks whether the token is text of the values read.
     public static func anchorsAndAliases(_ bytes: [UInt8]) -> [String] {
@@ -41,6 +42,7 @@ extension FuzzChecks {
         var lineStart = true
         var indentation = 0
         var blockScalarIndentation: Int? = nil   // inside a block scalar more indented than this
+        var flowDepth = 0             // inside how many [ ] and { }: only there do , [ { start a node
         func isBreak(_ c: Unicode.Scalar) -> Bool { c == "\n" || c == "\r" || c == "\u{85}" || c == "\u{2028}" || c == "\u{2029}" }
         while i < text.count {
             let c = text[i]
@@ -77,7 +79,7 @@ extension FuzzChecks {
                 switch c {
                 case "&", "*":
                     var token = ""
-                    while i < text.count, text[i] != " ", text[i] != "\t", !isBreak(text[i]) {
+                    while i < text.count, !" \t,[]{}".unicodeScalars.contains(text[i]), !isBreak(text[i]) {
                         token.unicodeScalars.append(text[i])
                         i += 1
                     }
@@ -97,7 +99,11 @@ extension FuzzChecks {
                         i += 1
                         continue
                     }
-                case "[", "{", ",":
+                case "[", "{":
+                    flowDepth += 1
+                    i += 1
+                    continue
+                case ",":
                     i += 1
                     continue
                 case "!":
@@ -111,7 +117,13 @@ extension FuzzChecks {
             switch c {
             case ":" where i + 1 >= text.count || text[i + 1] == " " || text[i + 1] == "\t" || isBreak(text[i + 1]):
                 nodeStart = true
-            case "[", "{", ",": nodeStart = true
+            case "[", "{":
+                if flowDepth > 0 {
+                    flowDepth += 1
+                    nodeStart = true
+                }
+            case ",": if flowDepth > 0 { nodeStart = true }
+            case "]", "}": if flowDepth > 0 { flowDepth -= 1 }
             default: break
             }
             i += 1
