@@ -24,7 +24,7 @@ case "$target" in
     wordtext|FuzzWordText)             exe=FuzzWordText;       max_len=16384 ;;
     docx|FuzzDocx)                     exe=FuzzDocx;           max_len=65536 ;;
     docxxml|FuzzDocxXML)               exe=FuzzDocxXML;        max_len=262144 ;;
-    docxpackage|FuzzDocxPackage)       exe=FuzzDocxPackage;    max_len=262144 ;;
+    docxpackage|FuzzDocxPackage)       exe=FuzzDocxPackage;    max_len=131072 ;;
     csv|FuzzCSV)                       exe=FuzzCSV;            max_len=16384 ;;
     configuration|FuzzConfiguration)   exe=FuzzConfiguration;  max_len=8192 ;;
     merge|FuzzMerge)                   exe=FuzzMerge;          max_len=49152 ;;
