@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import PlanKit
 
@@ -24,6 +25,18 @@ import PlanKit
             } catch {
                 Issue.record("not an ImportError: \(error)")
             }
+        }
+    }
+
+    /// The fuzzer's input (an exported CSV with NULs inserted into an action's cell on line 2).
+    @Test func theFuzzedTableIsRefusedAtTheCell() throws {
+        let url = FuzzRegressionTests.fixtures.appendingPathComponent("csv-nul-in-cell.csv")
+        let text = String(decoding: try Data(contentsOf: url), as: UTF8.self)
+        #expect {
+            try CSVExport.readRecommendations(text)
+        } throws: { error in
+            guard let error = error as? ImportError else { return false }
+            return error.place?.line == 2 && error.message.contains("U+0000")
         }
     }
 
