@@ -13,7 +13,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     let path = "recommendations/01.yaml"
     let base: [UInt8]? = parts[0].isEmpty ? nil : parts[0]
     let outcome = PlanFileMerge.merge(base: base, ours: parts[1], theirs: parts[2], kind: .recommendation, path: path)
-    guard case .merged(let text, let conflicts, let renumbered) = outcome, conflicts.isEmpty else { return 0 }
+    guard case .merged(let text, let conflicts, _) = outcome, conflicts.isEmpty else { return 0 }
     let merged = PlanFormat.parseRecommendation(Array(text.utf8), path: path)
     precondition(!merged.diagnostics.contains { $0.severity == .error } && merged.value != nil,
                  "a clean merge does not read back: \(merged.diagnostics)")
@@ -21,7 +21,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     guard let result = merged.value, let ours = read(parts[1]), let theirs = read(parts[2]) else {
         preconditionFailure("a side of a clean merge does not read")
     }
-    MergeChecks.keepsAdditions(base: base.flatMap(read), ours: ours, theirs: theirs, result: result, renumbered: renumbered)
+    MergeChecks.keepsAdditions(base: base.flatMap(read), ours: ours, theirs: theirs, result: result)
     return 0
 }
 
