@@ -4,7 +4,8 @@
 // `run.sh TARGET SECONDS` (see RELIABILITY.md at the top of the repository).
 import PackageDescription
 
-let targets = ["FuzzRecommendation", "FuzzPlanInfo", "FuzzWordText", "FuzzDocx", "FuzzDocxXML", "FuzzCSV"]
+let targets = ["FuzzRecommendation", "FuzzPlanInfo", "FuzzConfiguration", "FuzzWordText", "FuzzDocx", "FuzzDocxXML",
+               "FuzzDocxPackage", "FuzzCSV", "FuzzMerge", "FuzzDiff"]
 
 let package = Package(
     name: "plantool-fuzz",
@@ -13,11 +14,14 @@ let package = Package(
     targets: [
         // libFuzzer's driver, declared for Swift.
         .target(name: "CFuzzDriver"),
+        // zlib's deflate and CRC-32, to build the ZIP archives of FuzzDocxPackage.
+        .target(name: "CFuzzZlib", linkerSettings: [.linkedLibrary("z")]),
         .target(name: "FuzzSupport", dependencies: ["CFuzzDriver", .product(name: "PlanKit", package: "plantool")]),
     ] + targets.map { name in
         .executableTarget(
             name: name,
-            dependencies: ["FuzzSupport", .product(name: "PlanKit", package: "plantool"), .product(name: "PlanImport", package: "plantool")],
+            dependencies: ["FuzzSupport", .product(name: "PlanKit", package: "plantool"), .product(name: "PlanImport", package: "plantool")]
+                + (name == "FuzzDocxPackage" ? ["CFuzzZlib"] : []),
             swiftSettings: [.unsafeFlags(["-parse-as-library"])]
         )
     },

@@ -16,6 +16,13 @@ public enum CSVPlanReader {
     public static func readRecommendations(_ text: String) throws -> [Recommendation] {
         var records = try CSVTokenizer.records(text)
         guard !records.isEmpty else { throw ImportError("the table is empty: expected a header row naming the columns (\(CSVExport.columns.joined(separator: ", ")))", at: .init(line: 1)) }
+        // A character no plan text may hold would give files that do not read back: refused at
+        // its cell (the Word and DOCX importers show it by a stand-in and remark it).
+        for field in records.joined() {
+            if let bad = UnsafeCharacters.firstForbidden(in: field.value) {
+                throw ImportError("the cell holds \(UnsafeCharacters.describe(bad.scalar)), which no plan text may hold; remove it", at: field.place)
+            }
+        }
         let header = try CSVHeader(records.removeFirst())
         var reader = CSVTableReader(header: header)
         for record in records where !record.allSatisfy({ $0.value.trimmingSpaces.isEmpty }) {
