@@ -154,9 +154,8 @@ struct HostileEnvironmentTests {
             try gitOK(["add", ".plantool.yaml"], in: repo)  // lint --staged reads it from the index
             let plan = repo.appendingPathComponent("plan")
             for args in [["lint"], ["lint", "--staged"]] {
-                let start = Date()
+                // A hang guard: a run still going after `quick` seconds is killed and fails below.
                 let result = run(args, in: plan, timeout: Self.quick)
-                #expect(Date().timeIntervalSince(start) < 10, "\(args): \(result)")
                 #expect(result.status == 1, "\(args): \(result)")
                 #expect(result.stdout.contains("../.plantool.yaml:1:5: error: not valid YAML: anchor '&a0'"), "\(args): \(result)")
                 #expect(result.stdout.contains("[configuration]"), "\(args): \(result)")

@@ -28,11 +28,11 @@ struct HostileInputTests {
         }
     }
 
-    /// Runs plantool and returns the result and how long it took, in seconds.
-    static func timed(_ args: [String], in dir: URL) -> (RunResult, Double) {
-        let start = Date()
-        let result = run(args, in: dir, timeout: 60)
-        return (result, Date().timeIntervalSince(start))
+    /// Runs plantool with a hang guard: a run still going after a minute is killed, and its
+    /// status (128 + the signal) fails `expectNoCrash`. Speed itself is measured by the
+    /// benchmarks (scripts/bench), never by a test.
+    static func guarded(_ args: [String], in dir: URL) -> RunResult {
+        run(args, in: dir, timeout: 60)
     }
 
     /// A plan whose recommendations/01.yaml holds `bytes`; returns the plan folder.
@@ -100,14 +100,13 @@ struct HostileInputTests {
              rule: "byte-order-mark", line: 1, column: 1, severity: "warning"),
     ]
 
-    @Test("check and lint report a hostile file with its rule and place, exit 1, no crash, in seconds", arguments: cases)
+    @Test("check and lint report a hostile file with its rule and place, exit 1, no crash, no hang", arguments: cases)
     func hostileFile(_ c: Case) throws {
         try withTemporaryDirectory { dir in
             let plan = try Self.plan(with: c.bytes(), in: dir)
             for command in [["check"], ["lint", "--as-of", "2024-06-01"]] {
-                let (result, seconds) = Self.timed(command, in: plan)
+                let result = Self.guarded(command, in: plan)
                 Self.expectNoCrash(result)
-                #expect(seconds < 5, "\(command[0]) took \(seconds) s")
                 let expectedStatus: Int32 = c.severity == "error" ? 1 : (command[0] == "check" ? 0 : result.status)
                 #expect(result.status == expectedStatus, "\(command[0]): \(result)")
                 let finding = result.diagnostics.first { $0.rule == c.rule }
@@ -120,7 +119,7 @@ struct HostileInputTests {
         }
     }
 
-    @Test("the 50 MB file is refused by its size before it is read: fast and in little memory")
+    @Test("the 50 MB file is refused by its size before it is read")
     func hugeFileIsRefusedBeforeReading() throws {
         try withTemporaryDirectory { dir in
             let plan = try Fixture.plan(at: "plan", in: dir)
@@ -131,10 +130,9 @@ struct HostileInputTests {
             try handle.truncate(atOffset: 50 * 1_048_576)
             try handle.close()
             for command in [["check"], ["lint"], ["fmt", "--check"]] {
-                let (result, seconds) = Self.timed(command, in: plan)
+                let result = Self.guarded(command, in: plan)
                 Self.expectNoCrash(result)
                 #expect(result.status == 1, "\(result)")
-                #expect(seconds < 2, "\(command[0]) took \(seconds) s")
                 let finding = result.diagnostics.first
                 #expect(finding.map { "\($0.path) \($0.rule)" } == "\(Self.recommendationPath) file-too-large", "\(result)")
                 #expect(finding?.message.contains("52428800 bytes") == true, "\(result)")
@@ -153,9 +151,8 @@ struct HostileInputTests {
                 let deep = Self.header.replacingOccurrences(of: "number: 1", with: "number: 7")
                     + "theme: " + String(repeating: "[", count: depth) + String(repeating: "]", count: depth) + "\n"
                 try write(deep, to: "recommendations/07.yaml", in: plan)
-                let (result, seconds) = Self.timed(["check"], in: plan)
+                let result = Self.guarded(["check"], in: plan)
                 Self.expectNoCrash(result)
-                #expect(seconds < 5)
                 #expect(result.status == 1, "\(result)")
                 #expect(result.errors.map { "\($0.path):\($0.line ?? 0) \($0.rule)" } == ["recommendations/07.yaml:5 nesting-too-deep"], "\(result)")
                 #expect(result.errors.first?.message.contains("32 levels") == true, "\(result)")
@@ -210,23 +207,22 @@ struct HostileInputTests {
         }
     }
 
-    @Test("a 1 MB single line is read and formatted in seconds")
+    @Test("a 1 MB single line is read and formatted, no hang")
     func megabyteLine() throws {
         try withTemporaryDirectory { dir in
             let line = "response: " + String(repeating: "word#not-a-comment ", count: 55_000) + "end\n"
             #expect(line.utf8.count > 1_000_000)
             let plan = try Self.plan(with: Array((Self.header + line).utf8), in: dir)
             for command in [["check"], ["lint", "--as-of", "2024-06-01"], ["fmt", "--check"]] {
-                let (result, seconds) = Self.timed(command, in: plan)
+                let result = Self.guarded(command, in: plan)
                 Self.expectNoCrash(result)
-                #expect(seconds < 5, "\(command[0]) took \(seconds) s")
                 // (lint: the file has no actions, which lint rightly reports.)
                 #expect(result.errors.filter { $0.rule != "agreed-has-actions" }.isEmpty, "\(command[0]): \(result)")
             }
         }
     }
 
-    @Test("10,000 actions in one recommendation (and 1,000 updates in one action) are checked and linted in seconds")
+    @Test("10,000 actions in one recommendation (and 1,000 updates in one action) are checked and linted, no hang")
     func tenThousandActions() throws {
         try withTemporaryDirectory { dir in
             var text = Self.header + "actions:\n"
@@ -237,16 +233,14 @@ struct HostileInputTests {
             text += "  - id: \"1.10001\"\n    text: Publish the quarterly recall figures\n    target: 2099-12\n    updates:\n"
             for n in 1...1_000 { text += "      - date: 2021-12\n        text: Published issue \(n)\n" }
             let plan = try Self.plan(with: Array(text.utf8), in: dir)
-            // About 1.5 s each in a debug build; the bound leaves room for a loaded CI machine,
-            // while work growing with the square of the actions would take minutes.
-            let (check, checkSeconds) = Self.timed(["check"], in: plan)
+            // About 1.5 s each in a debug build; work growing with the square of the actions
+            // would take minutes, past the hang guard.
+            let check = Self.guarded(["check"], in: plan)
             Self.expectNoCrash(check)
             #expect(check.status == 0, "\(check)")
-            #expect(checkSeconds < 15, "check took \(checkSeconds) s")
-            let (lint, lintSeconds) = Self.timed(["lint", "--as-of", "2024-06-01"], in: plan)
+            let lint = Self.guarded(["lint", "--as-of", "2024-06-01"], in: plan)
             Self.expectNoCrash(lint)
             #expect([0, 1].contains(lint.status), "\(lint)")
-            #expect(lintSeconds < 15, "lint took \(lintSeconds) s")
         }
     }
 
@@ -256,10 +250,9 @@ struct HostileInputTests {
             var text = Self.header
             for n in 0..<5_000 { text += "k\(n): v\n" }
             let plan = try Self.plan(with: Array(text.utf8), in: dir)
-            let (lint, seconds) = Self.timed(["lint"], in: plan)
+            let lint = Self.guarded(["lint"], in: plan)
             Self.expectNoCrash(lint)
             #expect(lint.status == 1, "\(lint)")
-            #expect(seconds < 15, "lint took \(seconds) s")
             let lines = lint.stdoutLines
             #expect(lines.count == 200 + 1, "\(lines.count) lines")
             // The keys start on line 5; the first 200 are listed, each at its place.
@@ -339,9 +332,8 @@ struct HostileInputTests {
             try FileManager.default.createSymbolicLink(atPath: plan.appendingPathComponent("recommendations/94.yaml").path,
                                                        withDestinationPath: "../../../outside/94.yaml")
             try gitOK(["add", "-A"], in: repo)
-            let (lint, seconds) = Self.timed(["lint", "--staged", "--as-of", "2024-06-01"], in: plan)
+            let lint = Self.guarded(["lint", "--staged", "--as-of", "2024-06-01"], in: plan)
             Self.expectNoCrash(lint)
-            #expect(seconds < 5, "lint --staged took \(seconds) s")
             #expect(lint.status == 1, "\(lint)")
             func finding(_ file: String) -> String? {
                 lint.diagnostics.first { $0.path == "recommendations/\(file)" && $0.rule != "numbers-contiguous" }
