@@ -12,4 +12,12 @@ struct CSVRecordsTests {
         #expect(CSVRecords.text(rows) == expected)
         #expect(Array(CSVExport.write(rows).utf8) == Array(expected.utf8))
     }
+
+    @Test("a quote, comma or line break with a combining mark after it is still quoted, and its quote doubled")
+    func combiningMarks() {
+        let rows = [["a,\u{301}b", "\"\u{301}x", "l\n\u{301}m", "c\r\u{308}", "\u{301}plain"]]
+        let expected = "\"a,\u{301}b\",\"\"\"\u{301}x\",\"l\n\u{301}m\",\"c\r\u{308}\",\u{301}plain\n"
+        // Bytes, not String ==, which would accept canonically equivalent text.
+        #expect(Array(CSVRecords.text(rows).utf8) == Array(expected.utf8))
+    }
 }
