@@ -129,4 +129,14 @@ import Testing
         // A quote is a quote with a combining mark on it: refused in an unquoted cell.
         #expect(try Self.refusal("a\"\u{301}b").place == .init(line: 1, column: 2))
     }
+
+    @Test("a formula character with a combining mark after it still gets its apostrophe, and reads back without it")
+    func formulaStartWithACombiningMark() throws {
+        for text in ["=\u{301}1+1", "+\u{308}x", "-\u{301}", "@\u{301}a", "'\u{301}quoted", "\t\u{301}x"] {
+            let written = CSVExport.neutralised(text)
+            #expect(written.unicodeScalars.first == "'", "\(Array(text.unicodeScalars))")
+            let read = try CSVTokenizer.records(CSVRecords.text([[written, "x"]]))
+            #expect(read.first.map { Array($0[0].value.unicodeScalars) } == Array(text.unicodeScalars), "\(Array(text.unicodeScalars))")
+        }
+    }
 }

@@ -112,8 +112,8 @@ private struct CSVScanner {
             }
         }
         var cell = String(value)
-        // A Character, as `CSVExport.neutralised` decides on the Character when it adds one.
-        if cell.first == "'" { cell.removeFirst() }
+        // A scalar, as `CSVExport.neutralised` decides on the first scalar when it adds one.
+        if cell.unicodeScalars.first == "'" { cell.unicodeScalars.removeFirst() }
         return CSVField(value: cell, place: start)
     }
 }

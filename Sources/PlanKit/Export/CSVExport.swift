@@ -89,8 +89,9 @@ public enum CSVExport {
 
     public static let updateFields = ["date", "text", "state", "target", "owners"]
 
-    /// Cells starting with these are written with an apostrophe before them.
-    static let formulaStarts: Set<Character> = ["=", "+", "-", "@", "\t", "\r", "'"]
+    /// Cells starting with these are written with an apostrophe before them. Scalars, not
+    /// Characters: a spreadsheet sees the `=` of `=` followed by a combining mark.
+    static let formulaStarts: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r", "'"]
 
     // MARK: Writing
 
@@ -136,7 +137,7 @@ public enum CSVExport {
 
     /// A cell as written: with an apostrophe before a leading formula character or apostrophe.
     public static func neutralised(_ cell: String) -> String {
-        guard let first = cell.first, formulaStarts.contains(first) || first == "\r\n" else { return cell }
+        guard let first = cell.unicodeScalars.first, formulaStarts.contains(first) else { return cell }
         return "'" + cell
     }
 
