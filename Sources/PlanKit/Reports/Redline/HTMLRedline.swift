@@ -221,9 +221,9 @@ public enum HTMLRedline {
         section.changes ul { margin-bottom: 0.4rem; }
         ins { background: #d7f0dd; color: #00482a; text-decoration: underline; }
         del { background: #fbe0dc; color: #7a1a0d; text-decoration: line-through; }
-        tr.added > td, tr.added > th { border-left: 4px solid #00703c; }
-        tr.removed > td, tr.removed > th { border-left: 4px solid #d4351c; }
-        tr.changed > td:first-of-type { border-left: 4px solid #f47738; }
+        tr.added > :first-child { border-left: 4px solid #00703c; }
+        tr.removed > :first-child { border-left: 4px solid #d4351c; }
+        tr.changed > :first-child { border-left: 4px solid #f47738; }
         p.move { font-weight: bold; color: #7a1a0d; }
         @media print {
           section.changes { break-inside: auto; }
