@@ -68,7 +68,7 @@ struct DiffRedlineTests {
             let shot = runProcess(chromium, ["--headless", "--no-sandbox", "--disable-gpu", "--user-data-dir=\(profile.path)",
                                              "--screenshot=\(png.path)", "--window-size=1280,2000", page.absoluteString],
                                   in: dir, environment: ProcessInfo.processInfo.environment.merging(["HOME": dir.path]) { _, new in new },
-                                  timeout: 180)
+                                  timeout: 240)
             #expect(shot.status == 0, "\(shot)")
             let bytes = try Data(contentsOf: png)
             #expect(bytes.count > 10_000, "a screenshot of \(bytes.count) bytes")
