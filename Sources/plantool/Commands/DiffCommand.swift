@@ -23,8 +23,11 @@ extension Plantool {
         @Flag(help: "Compare HEAD with the index (what the next commit will hold).")
         var staged = false
 
-        @Option(help: ArgumentHelp("Output: text, markdown (a pull-request comment) or json.", valueName: "format"))
+        @Option(help: ArgumentHelp("Output: text, markdown (a pull-request comment), json or html (a redline page).", valueName: "format"))
         var format: String = "text"
+
+        @Option(name: [.customShort("o"), .long], help: ArgumentHelp("With --format html: write to this file instead of standard output.", valueName: "file"))
+        var output: String?
 
         @Flag(help: "Only the counts of each kind of change.")
         var stat = false
@@ -38,9 +41,10 @@ extension Plantool {
         func validate() throws {
             if revisions.count > 2 { throw ValidationError("give at most two revisions (or A..B, A...B)") }
             if staged && revisions.count == 2 { throw ValidationError("--staged compares HEAD with the index; it takes no second revision") }
-            if !["text", "markdown", "json"].contains(format) {
-                throw ValidationError("--format must be text, markdown or json; got '\(format)'")
+            if !["text", "markdown", "json", "html"].contains(format) {
+                throw ValidationError("--format must be text, markdown, json or html; got '\(format)'")
             }
+            if output != nil && format != "html" { throw ValidationError("-o writes the HTML redline: give --format html") }
         }
 
         func run() throws {
@@ -53,6 +57,7 @@ extension Plantool {
                 switch format {
                 case "markdown": Output.line(DiffRenderer.markdown(changes, labels: labels, titles: comparison.titles))
                 case "json": Output.line(DiffRenderer.json(changes, labels: labels, parsedFiles: comparison.parsedFiles))
+                case "html": try writeRedline(comparison, labels: labels)
                 default: Output.line(DiffRenderer.text(changes, labels: labels, style: Output.colours ? DiffStyle.colour : { text, _ in text }))
                 }
             }
@@ -61,6 +66,17 @@ extension Plantool {
             }
             if comparison.unreadableFiles > 0 { throw WorkflowError.incomplete(comparison.unreadableFiles) }
             if exitCode && !changes.isEmpty { throw ExitCode.failure }
+        }
+
+        /// Both versions' whole plans (the comparison reads only files that differ), the page
+        /// written in one step to -o FILE, else to standard output.
+        func writeRedline(_ comparison: PlanComparison.Result, labels: DiffRenderer.Labels) throws {
+            let old = try comparison.old.source.map { try PlanExport(plan: planOption.plan, source: $0).loadPlan() }
+            let new = try PlanExport(plan: planOption.plan, source: comparison.new.source ?? .workingTree).loadPlan()
+            let page = HTMLRedline.render(old: old, new: new, changes: comparison.changes, labels: labels)
+            guard let output, output != "-" else { return FileHandle.standardOutput.write(Data(page.utf8)) }
+            try PlanExport.write(Array(page.utf8), as: HTMLExport.self, to: output)
+            Output.standardError("wrote the redline of \(Wording.count(comparison.changes.count, "change")) to \(output)")
         }
     }
 }
