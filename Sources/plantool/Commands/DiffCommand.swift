@@ -26,6 +26,11 @@ extension Plantool {
         @Option(help: ArgumentHelp("Output: text, markdown (a pull-request comment) or json.", valueName: "format"))
         var format: String = "text"
 
+        @Option(name: .customLong("max-chars"), help: ArgumentHelp(
+            "With --format markdown: the longest comment, in characters (default 65536, GitHub's limit); slips and status changes come first.",
+            valueName: "n"))
+        var maxChars: Int = DiffRenderer.commentLimit
+
         @Flag(help: "Only the counts of each kind of change.")
         var stat = false
 
@@ -41,6 +46,7 @@ extension Plantool {
             if !["text", "markdown", "json"].contains(format) {
                 throw ValidationError("--format must be text, markdown or json; got '\(format)'")
             }
+            if maxChars < DiffRenderer.smallestLimit { throw ValidationError("--max-chars must be at least \(DiffRenderer.smallestLimit)") }
         }
 
         func run() throws {
@@ -51,7 +57,7 @@ extension Plantool {
                 Output.line(DiffRenderer.stat(changes))
             } else {
                 switch format {
-                case "markdown": Output.line(DiffRenderer.markdown(changes, labels: labels, titles: comparison.titles))
+                case "markdown": Output.line(DiffRenderer.markdown(changes, labels: labels, titles: comparison.titles, limit: maxChars))
                 case "json": Output.line(DiffRenderer.json(changes, labels: labels, parsedFiles: comparison.parsedFiles))
                 default: Output.line(DiffRenderer.text(changes, labels: labels, style: Output.colours ? DiffStyle.colour : { text, _ in text }))
                 }
