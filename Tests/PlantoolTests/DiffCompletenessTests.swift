@@ -229,7 +229,7 @@ struct DiffCompletenessTests {
         }
     }
 
-    @Test("a change too large for one GitHub comment: within 65,536 characters, slips and status changes kept, the rest counted")
+    @Test("a change too large for one GitHub comment: within 65,536 characters, slips and status changes kept, as many updates as fit, the rest counted")
     func commentBudget() throws {
         try withTemporaryDirectory { dir in
             let repo = try DiffRepo.empty(in: dir)
@@ -267,13 +267,17 @@ struct DiffCompletenessTests {
             try DiffRepo.commit(after, in: repo, message: "After")
             let md = diff(["HEAD~1", "HEAD", "--format", "markdown"], in: repo).stdout
             #expect(md.utf16.count <= DiffRenderer.commentLimit, "\(md.utf16.count) UTF-16 code units")
-            #expect(md.contains("**Shortened** to fit a GitHub comment"), "\(md.prefix(2000))")
-            // Every slip (50) and every status change (15) is still there; the updates are counted.
+            #expect(md.contains("**Shortened** to fit 65536 characters"), "\(md.prefix(2000))")
+            // Every slip (50) and every status change (15) is still there; updates as many as fit.
             let slips = md.components(separatedBy: "- ⚠️ **action ").count - 1
             #expect(slips == 50, "\(slips) slips shown")
             let statuses = md.components(separatedBy: ": status Agreed → Partly Agreed").count - 1
             #expect(statuses == 15)
-            #expect(md.contains("- and 1 update added\n"), "\(md.prefix(3000))")
+            // The updates without a slip (100) are shown while there is room, the rest counted.
+            let others = try #require(md.components(separatedBy: "\n**Other changes**\n").last)
+            let shown = others.split(separator: "\n").filter { $0.hasPrefix("- action ") }.count
+            #expect(shown > 0 && shown < 100 && md.contains("> Update 1 word1"), "\(shown) updates shown")
+            #expect(md.contains("\n**Left out for want of room:** \(100 - shown) updates added. "), "\(md.suffix(500))")
             #expect(md.hasPrefix("**Plan changes** HEAD\\~1 → HEAD: 50 targets slipped, 15 statuses changed, 150 updates added\n"), "\(md.prefix(300))")
             // Unshortened it would have been far longer.
             let text = diff(["HEAD~1", "HEAD"], in: repo).stdout

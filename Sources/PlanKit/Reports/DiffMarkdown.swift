@@ -8,9 +8,7 @@ extension DiffRenderer {
 
     /// A pull-request comment: one summary line, then a section per recommendation headed by its
     /// number and the start of its text, each change in the plan's words with the text it adds,
-    /// removes or rewords quoted, slipped targets in bold. Past `limit` characters, only slipped
-    /// targets, status changes and files that do not parse are listed and the rest is counted,
-    /// and the comment says so.
+    /// removes or rewords quoted, slipped targets in bold. Past `limit` characters, see `shortened`.
     /// `titles` gives each recommendation file's text (by path) for the headings.
     public static func markdown(_ changes: [Change], labels: Labels, titles: [String: String] = [:],
                                 limit: Int = commentLimit) -> String {
@@ -22,26 +20,55 @@ extension DiffRenderer {
         let full = head + sections.map { $0.heading + $0.changes.map { item($0, detailed: true) }.joined() }.joined()
         // Measured in UTF-16 code units, which is never less than the characters GitHub counts.
         if full.utf16.count <= limit { return full }
-        // Too long for one comment: what a reviewer must not miss, and counts of the rest.
-        var out = head + "\n> **Shortened** to fit a GitHub comment (\(limit) characters): only slipped targets, status "
-            + "changes and files that do not parse are listed; every other change is counted. `plantool diff` shows them all.\n"
-        var unshown: [Change] = []
-        let reserve = 1_000
-        for section in sections {
-            // A file that does not parse is a hole in the comparison: never only counted.
-            func mustShow(_ change: Change) -> Bool { change.isSlip || change.kind == .statusChanged || change.kind == .unreadable }
-            let kept = section.changes.filter(mustShow)
-            let rest = section.changes.filter { !mustShow($0) }
-            var text = section.heading + kept.map { item($0, detailed: false) }.joined()
-            if !rest.isEmpty { text += "- and " + MarkdownText.inline(countWords(rest)) + "\n" }
-            if out.utf16.count + text.utf16.count + reserve > limit {
-                unshown += section.changes
-                continue
+        return shortened(head: head, sections: sections, labels: labels, limit: limit)
+    }
+
+    /// The smallest `limit` that leaves room for the summary, the notes and some changes.
+    public static let smallestLimit = 2_000
+
+    /// A comment too long for `limit`: what a reviewer must not miss first (slipped targets,
+    /// status changes and files that do not parse), then as many other changes as fit, then a
+    /// closing line counting what was left out and saying where all of it is.
+    static func shortened(head: String, sections: [(heading: String, changes: [Change])], labels: Labels, limit: Int) -> String {
+        // A file that does not parse is a hole in the comparison, so it ranks with the slips.
+        func first(_ change: Change) -> Bool { change.isSlip || change.kind == .statusChanged || change.kind == .unreadable }
+        var out = head + "\n> **Shortened** to fit \(limit) characters: slipped targets, status changes and files that do not "
+            + "parse first, then as many other changes as fit.\n"
+        var used = out.utf16.count
+        // Room kept for a part's title and the closing line, whose counts are not known yet.
+        let room = max(limit - 600, 0)
+        var leftOut: [Change] = []
+        func part(_ title: String, _ keep: (Change) -> Bool, detailed: Bool) {
+            var text = "\n**" + title + "**\n"
+            for section in sections {
+                var headed = false
+                for change in section.changes where keep(change) {
+                    let entry = (headed ? "" : section.heading) + item(change, detailed: detailed)
+                    let brief = (headed ? "" : section.heading) + item(change, detailed: false)
+                    let titleCost = text.utf16.count
+                    if used + titleCost + entry.utf16.count <= room {
+                        out += text + entry
+                        used += titleCost + entry.utf16.count
+                    } else if used + titleCost + brief.utf16.count <= room {
+                        out += text + brief
+                        used += titleCost + brief.utf16.count
+                    } else {
+                        leftOut.append(change)
+                        continue
+                    }
+                    text = ""
+                    headed = true
+                }
             }
-            out += text
         }
-        if !unshown.isEmpty {
-            out += "\n**Not shown for want of room:** " + MarkdownText.inline(countWords(unshown)) + ".\n"
+        part("Slipped targets, status changes and files that do not parse", first, detailed: false)
+        part("Other changes", { !first($0) }, detailed: true)
+        if !leftOut.isEmpty {
+            let slips = leftOut.filter(\.isSlip).count
+            out += "\n**Left out for want of room:** " + MarkdownText.inline(countWords(leftOut))
+                + (slips > 0 ? MarkdownText.inline(" (\(slips) of them slipped \(slips == 1 ? "target" : "targets"))") : "")
+                + ". The full report is in the CI job's summary, or run `plantool diff` from "
+                + MarkdownText.inline(labels.old) + " to " + MarkdownText.inline(labels.new) + ".\n"
         }
         return out
     }

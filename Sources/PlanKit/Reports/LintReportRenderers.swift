@@ -6,6 +6,7 @@ public enum LintOutputFormat: String, CaseIterable, Sendable {
     case json
     case github
     case sarif
+    case gitlab
 }
 
 /// Counts of a lint run, for summaries.

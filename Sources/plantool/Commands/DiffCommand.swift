@@ -29,6 +29,11 @@ extension Plantool {
         @Option(name: [.customShort("o"), .long], help: ArgumentHelp("With --format html: write to this file instead of standard output.", valueName: "file"))
         var output: String?
 
+        @Option(name: .customLong("max-chars"), help: ArgumentHelp(
+            "With --format markdown: the longest comment, in characters (default 65536, GitHub's limit); slips and status changes come first.",
+            valueName: "n"))
+        var maxChars: Int = DiffRenderer.commentLimit
+
         @Flag(help: "Only the counts of each kind of change.")
         var stat = false
 
@@ -45,6 +50,7 @@ extension Plantool {
                 throw ValidationError("--format must be text, markdown, json or html; got '\(format)'")
             }
             if output != nil && format != "html" { throw ValidationError("-o writes the HTML redline: give --format html") }
+            if maxChars < DiffRenderer.smallestLimit { throw ValidationError("--max-chars must be at least \(DiffRenderer.smallestLimit)") }
         }
 
         func run() throws {
@@ -55,7 +61,7 @@ extension Plantool {
                 Output.line(DiffRenderer.stat(changes))
             } else {
                 switch format {
-                case "markdown": Output.line(DiffRenderer.markdown(changes, labels: labels, titles: comparison.titles))
+                case "markdown": Output.line(DiffRenderer.markdown(changes, labels: labels, titles: comparison.titles, limit: maxChars))
                 case "json": Output.line(DiffRenderer.json(changes, labels: labels, parsedFiles: comparison.parsedFiles))
                 case "html": try writeRedline(comparison, labels: labels)
                 default: Output.line(DiffRenderer.text(changes, labels: labels, style: Output.colours ? DiffStyle.colour : { text, _ in text }))

@@ -32,7 +32,7 @@ extension Plantool {
         @Option(name: .customLong("as-of"), help: ArgumentHelp("The day overdue actions and future updates are judged on (default: today).", valueName: "YYYY-MM-DD"))
         var asOf: String?
 
-        @Option(help: ArgumentHelp("Output: human, json, github or sarif (default human; github when GITHUB_ACTIONS=true).", valueName: "format"))
+        @Option(help: ArgumentHelp("Output: human, json, github, sarif or gitlab (default human; github when GITHUB_ACTIONS=true).", valueName: "format"))
         var format: String?
 
         @Flag(help: "Exit 1 on warnings too.")
@@ -87,6 +87,8 @@ extension Plantool {
                 if !diagnostics.isEmpty { Output.line(LintRenderer.github(diagnostics)) }
             case .sarif:
                 Output.line(LintRenderer.sarif(diagnostics, rules: RuleCatalogue.all, version: Plantool.version))
+            case .gitlab:
+                Output.line(LintRenderer.gitlab(diagnostics))
             }
             let failing = diagnostics.contains { $0.severity == .error || (strict && $0.severity == .warning) }
             if failing { throw ExitCode.failure }
