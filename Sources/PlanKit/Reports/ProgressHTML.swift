@@ -129,9 +129,14 @@ extension ProgressRenderer {
                    "<text x=\"\(f(left))\" y=\"\(f(height - 14))\" font-size=\"11\">\(first)</text>",
                    "<text x=\"\(f(left + plotW))\" y=\"\(f(height - 14))\" text-anchor=\"end\" font-size=\"11\">\(last)</text>"]
         for (i, state) in ActionState.allCases.enumerated() {
-            let points = timeline.map { point -> String in
+            // Steps, not slopes: the plan stays as one commit left it until the next.
+            var points: [String] = []
+            var previous: Int? = nil
+            for point in timeline {
                 let n = point.counts.first { $0.state == state }?.count ?? 0
-                return "\(f(x(point.date))),\(f(y(n)))"
+                if let previous { points.append("\(f(x(point.date))),\(f(y(previous)))") }
+                points.append("\(f(x(point.date))),\(f(y(n)))")
+                previous = n
             }
             svg.append("<polyline fill=\"none\" stroke=\"\(colour(state))\" stroke-width=\"2\" points=\"\(points.joined(separator: " "))\"/>")
             let ly = top + Double(i) * 18 + 8
