@@ -61,6 +61,8 @@ public struct StatusReports {
                     // The working tree's edits, as of today.
                     history.record(day: today, changed: Dictionary(uniqueKeysWithValues: plan.recommendations.map { ($0.number, Optional($0)) }))
                 }
+                // The chart runs to the day reported, not to the last change before it.
+                history.close(on: day)
                 let sourceInfo: PlanProgress.Source = commit.map {
                     .commit($0.id.description, date: Day.of(seconds: $0.committer.time, offsetMinutes: $0.committer.offsetMinutes), summary: $0.summary)
                 } ?? .workingTree
@@ -96,6 +98,31 @@ public struct StatusReports {
     private func load(_ files: PlanFiles, display: String) throws -> Plan {
         try PlanLoader.load(files).modelOrErrors {
             "\(display) has \(Wording.count($0, "error")): fix them (see plantool check) to see its progress"
+        }
+    }
+}
+
+/// The formats `status` writes.
+public enum StatusFormat: String, CaseIterable, Sendable {
+    case text, markdown, json, html
+
+    /// The format `-o`'s file name chooses when `--format` is not given: the extensions `export`
+    /// chooses by (`.md`, `.html`, `.json`), text for `.txt`, no extension or standard output;
+    /// nil for an extension `status` cannot write (`.csv`, `.pdf`).
+    public static func forOutput(_ output: String?) -> StatusFormat? {
+        guard let output, output != "-" else { return .text }
+        let ext = URL(fileURLWithPath: output).pathExtension.lowercased()
+        if ext.isEmpty || ext == "txt" { return .text }
+        return PlanExporters.forExtension(ext).flatMap { StatusFormat(rawValue: $0.formatName) }
+    }
+
+    /// The report in this format.
+    public func render(_ report: ProgressRenderer.Report) -> String {
+        switch self {
+        case .text: ProgressRenderer.text(report)
+        case .markdown: ProgressRenderer.markdown(report)
+        case .json: JSONOutput.encode(report) + "\n"
+        case .html: ProgressRenderer.html(report)
         }
     }
 }

@@ -237,4 +237,103 @@ struct StatusTests {
             #expect(String(readme[start.upperBound..<end.lowerBound]) == result.stdout)
         }
     }
+
+    @Test("-o chooses the format by its extension, as export does; --format wins; an unknown extension is a usage error")
+    func outputExtension() throws {
+        try withTemporaryDirectory { dir in
+            let repo = try Self.repository(in: dir)
+            func status(_ extra: [String]) -> RunResult { run(["status", "--plan", "plan", "--as-of", "2021-12-07"] + extra, in: repo) }
+            func standardOutput(_ format: String) -> String { status(["--format", format]).stdout }
+            func written(_ name: String, _ extra: [String] = []) throws -> String {
+                let file = dir.appendingPathComponent(name)
+                let result = status(extra + ["-o", file.path])
+                #expect(result.status == 0, "\(name): \(result)")
+                return try String(contentsOf: file, encoding: .utf8)
+            }
+            let text = standardOutput("text"), markdown = standardOutput("markdown")
+            let json = standardOutput("json"), html = standardOutput("html")
+            #expect(Set([text, markdown, json, html]).count == 4)
+            #expect(try written("status.txt") == text)
+            #expect(try written("status") == text)
+            #expect(try written("status.md") == markdown)
+            #expect(try written("status.markdown") == markdown)
+            #expect(try written("status.html") == html)
+            #expect(try written("status.HTM") == html)
+            #expect(try written("status.json") == json)
+            #expect(try written("given.html", ["--format", "json"]) == json)
+            #expect(try written("given.csv", ["--format", "text"]) == text)
+
+            for name in ["status.csv", "status.pdf"] {
+                let file = dir.appendingPathComponent(name)
+                let result = status(["-o", file.path])
+                #expect(result.status == 2, "\(result)")
+                let ext = "'." + file.pathExtension + "'"
+                #expect(result.stderr.contains("cannot tell the format from \(ext): give --format text, markdown, json or html"), "\(result)")
+                #expect(!exists(file))
+            }
+        }
+    }
+
+    static func count(_ needle: String, in text: String) -> Int { text.components(separatedBy: needle).count - 1 }
+
+    @Test("the HTML page: overdue rows marked, the chart up to the as-of day, one title and one heading")
+    func htmlPage() throws {
+        try withTemporaryDirectory { dir in
+            let repo = try Self.repository(in: dir)
+            let result = run(["status", "--plan", "plan", "--as-of", "2021-12-07", "--format", "html"], in: repo)
+            #expect(result.status == 0, "\(result)")
+            let page = result.stdout
+            #expect(Self.count("<title", in: page) == 1, "\(page)")
+            #expect(Self.count("<h1", in: page) == 1, "\(page)")
+            // 3.1 is the one overdue action: its row carries the class and the word, not colour alone.
+            #expect(page.contains("<tr class=\"overdue\"><th scope=\"row\"><span class=\"flag\">Overdue</span>3.1</th>"), "\(page)")
+            #expect(Self.count("<tr class=\"overdue\">", in: page) == 1)
+            // The last commit is of 20 October; the chart and its figures run to the as-of day.
+            #expect(page.contains("aria-label=\"Actions by state from 10 January 2021 to 7 December 2021\""), "\(page)")
+            #expect(page.contains("<th scope=\"row\">2021-12-07</th>"), "\(page)")
+
+            // In February 2022, 1.1 and 2.2 are overdue and slipped: marked in both tables.
+            let later = run(["status", "--plan", "plan", "--as-of", "2022-02-15", "--format", "html"], in: repo)
+            #expect(Self.count("<tr class=\"overdue\">", in: later.stdout) == 5, "\(later.stdout)")
+            #expect(Self.count("<span class=\"flag\">Overdue</span>1.1</th>", in: later.stdout) == 2, "\(later.stdout)")
+        }
+    }
+
+    /// The x coordinates of the chart's first line, in the order drawn.
+    static func chartXs(_ page: String) -> [Int] {
+        guard let start = page.range(of: "<polyline"), let points = page.range(of: "points=\"", range: start.upperBound..<page.endIndex),
+              let end = page.range(of: "\"", range: points.upperBound..<page.endIndex) else { return [] }
+        return page[points.upperBound..<end.lowerBound].split(separator: " ").compactMap { Int($0.split(separator: ",")[0]) }
+    }
+
+    @Test("history points in date order when commit dates go backwards")
+    func commitsOutOfOrder() throws {
+        try withTemporaryDirectory { dir in
+            let repo = dir.appendingPathComponent("repo")
+            try FileManager.default.createDirectory(at: repo, withIntermediateDirectories: true)
+            try gitOK(["init", "-q", "-b", "main"], in: repo)
+            let plan = try Fixture.plan(at: "plan", in: repo)
+            let owner = "Deputy Director, Public Protection Group"
+            // Committed in this order; the third is dated before the second.
+            for (day, state) in [("2021-01-10", "planned"), ("2021-06-01", "in-progress"), ("2021-03-01", "completed"), ("2021-09-01", "ongoing")] {
+                _ = try write(Self.rec(1, Self.action("1.1", owner: owner, target: "2022-03", state: state)), to: "recommendations/01.yaml", in: plan)
+                try gitOK(["add", "-A"], in: repo)
+                let date = "\(day)T12:00:00+00:00"
+                try gitOK(["commit", "-q", "-m", "State \(state)"], in: repo, env: ["GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date])
+            }
+            let json = run(["status", "--plan", "plan", "--as-of", "2021-12-07", "--format", "json"], in: repo)
+            #expect(json.status == 0, "\(json)")
+            let timeline = try #require(try Self.json(json)["timeline"] as? [[String: Any]])
+            // From March, --as-of reads the March commit (made after June's), so June's point is hidden.
+            #expect(timeline.compactMap { $0["date"] as? String } == ["2021-01-10", "2021-03-01", "2021-09-01", "2021-12-07"])
+
+            let html = run(["status", "--plan", "plan", "--as-of", "2021-12-07", "--format", "html"], in: repo)
+            // Drawn in steps: each point after the first is reached across, then up or down.
+            let xs = Self.chartXs(html.stdout)
+            #expect(Set(xs).count == 4 && xs.count == 7, "\(html.stdout)")
+            #expect(xs == xs.sorted(), "\(xs)")
+            let rows = ["2021-01-10", "2021-03-01", "2021-09-01", "2021-12-07"].compactMap { html.stdout.range(of: "<th scope=\"row\">\($0)</th>")?.lowerBound }
+            #expect(rows.count == 4 && rows == rows.sorted(), "\(html.stdout)")
+        }
+    }
 }

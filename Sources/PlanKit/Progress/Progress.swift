@@ -16,7 +16,8 @@ public struct PlanProgress: Sendable, Encodable {
     public var dueSoon: [ActionLine]
     public var owners: [OwnerLine]
     public var slippage: [Slippage]
-    /// Actions by state after each day on which the history changed the plan, oldest first.
+    /// Actions by state after each day on which the history changed the plan, in date order, and
+    /// on the as-of day.
     public var timeline: [TimelinePoint]
 
     public struct Source: Sendable, Encodable, Hashable {
@@ -166,8 +167,17 @@ public struct TargetHistory: Sendable {
                 lastTarget[key] = target
             }
         }
-        let point = PlanProgress.TimelinePoint(date: day, counts: ActionState.allCases.map { .init(state: $0, count: stateCounts[$0] ?? 0) })
-        if timeline.last?.date == day { timeline[timeline.count - 1] = point } else { timeline.append(point) }
+        // The plan on a day is the last commit made on or before it (as `status --as-of` reads
+        // it), so a commit dated on or before earlier points hides them: the points stay in date
+        // order even when commit dates go backwards.
+        while let last = timeline.last, last.date >= day { timeline.removeLast() }
+        timeline.append(PlanProgress.TimelinePoint(date: day, counts: ActionState.allCases.map { .init(state: $0, count: stateCounts[$0] ?? 0) }))
+    }
+
+    /// Carries the last point to `day` (the as-of day), when no commit changed the plan since.
+    public mutating func close(on day: Day) {
+        guard let last = timeline.last, last.date < day else { return }
+        timeline.append(PlanProgress.TimelinePoint(date: day, counts: last.counts))
     }
 
     static func key(_ number: Int, _ id: String) -> String { "\(number)/\(id)" }
@@ -274,6 +284,17 @@ extension Day {
         let index = day.year * 12 + (day.month - 1) + months
         let year = index / 12, month = index % 12 + 1
         return Day(year: year, month: month, day: min(day.day, daysIn(month: month, year: year))) ?? day
+    }
+
+    /// Days from 1 January 1970 to this day (negative before it): the inverse of `of(seconds:)`.
+    public var daysSince1970: Int {
+        // Days-from-civil, counting years from March so that leap days come last.
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let doy = (153 * ((month + 9) % 12) + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146_097 + doe - 719_468
     }
 
     /// The day of a moment: seconds since 1970 at a time zone's offset in minutes.

@@ -20,11 +20,10 @@ extension Plantool {
                 today: the plan as it was then, from the last commit made on or before that day, \
                 and the history up to it. --all reports every plan in the repository, with the \
                 owners of all of them in one table. --format html writes one self-contained page \
-                with a chart of actions by state over time.
+                with a chart of actions by state over time. The format is taken from -o's \
+                extension (.md, .html, .json; .txt or none: text) when --format is not given.
                 """
         )
-
-        enum Format: String, ExpressibleByArgument, CaseIterable { case text, markdown, json, html }
 
         @OptionGroup var planOption: PlanOption
 
@@ -40,8 +39,8 @@ extension Plantool {
         @Option(name: .customLong("due-within"), help: ArgumentHelp("How many months ahead count as due soon.", valueName: "months"))
         var dueWithin: Int = 3
 
-        @Option(help: ArgumentHelp("text, markdown, json or html.", valueName: "format"))
-        var format: Format = .text
+        @Option(help: ArgumentHelp("text, markdown, json or html (default: from -o's extension, else text).", valueName: "format"))
+        var format: StatusFormat?
 
         @Option(name: [.customShort("o"), .long], help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
         var output: String?
@@ -51,6 +50,10 @@ extension Plantool {
             if !(0...120).contains(dueWithin) { throw ValidationError("--due-within must be between 0 and 120 months; got \(dueWithin)") }
             if all && planOption.plan != nil { throw ValidationError("--all and --plan cannot be used together") }
             if let owner, owner.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--owner must not be empty") }
+            if format == nil, let output, StatusFormat.forOutput(output) == nil {
+                let ext = URL(fileURLWithPath: output).pathExtension
+                throw ValidationError("cannot tell the format from '.\(ext)': give --format text, markdown, json or html")
+            }
         }
 
         func run() throws {
@@ -59,13 +62,7 @@ extension Plantool {
             let reports = try StatusReports(plan: planOption.plan, all: all, owner: owner, dueWithinMonths: dueWithin)
                 .collect(asOf: day, today: today)
             let report = ProgressRenderer.Report(asOf: day, plans: reports)
-            let text: String
-            switch format {
-            case .text: text = ProgressRenderer.text(report)
-            case .markdown: text = ProgressRenderer.markdown(report)
-            case .json: text = JSONOutput.encode(report) + "\n"
-            case .html: text = ProgressRenderer.html(report)
-            }
+            let text = (format ?? StatusFormat.forOutput(output) ?? .text).render(report)
             if let output, output != "-" {
                 let url = URL(fileURLWithPath: output, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL
                 do {
@@ -79,3 +76,5 @@ extension Plantool {
         }
     }
 }
+
+extension StatusFormat: ExpressibleByArgument {}
