@@ -27,18 +27,7 @@
 public enum HTMLExport {
     public static func render(_ doc: OfficialDocument, title: String) -> String {
         var h = HTMLBuilder()
-        h.line("<!DOCTYPE html>")
-        h.line("<html lang=\"en\">")
-        h.line("<head>")
-        h.line("<meta charset=\"utf-8\">")
-        h.line("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-        h.line("<title>\(escape(title))</title>")
-        h.line("<style>")
-        h.raw(style)
-        h.line("</style>")
-        h.line("</head>")
-        h.line("<body>")
-        h.line("<main>")
+        pageStart(title: title, &h)
 
         h.line("<header>")
         h.line("<h1>\(escape(doc.organisation))</h1>")
@@ -84,6 +73,23 @@ public enum HTMLExport {
         h.line("</table>")
     }
 
+    /// The page up to its `<main>`: one title, the export's style and any the page adds.
+    static func pageStart(title: String, extraStyle: String = "", _ h: inout HTMLBuilder) {
+        h.line("<!DOCTYPE html>")
+        h.line("<html lang=\"en\">")
+        h.line("<head>")
+        h.line("<meta charset=\"utf-8\">")
+        h.line("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+        h.line("<title>\(escape(title))</title>")
+        h.line("<style>")
+        h.raw(style)
+        h.raw(extraStyle)
+        h.line("</style>")
+        h.line("</head>")
+        h.line("<body>")
+        h.line("<main>")
+    }
+
     static let columnClasses = ["number", "recommendation", "status", "response", "owner", "target"]
 
     static func planTable(_ doc: OfficialDocument, _ h: inout HTMLBuilder) {
@@ -115,28 +121,39 @@ public enum HTMLExport {
             case .recommendation(let rec):
                 if !open { startSection() }
                 previousWasHeading = false
-                let span = rec.lines.count
-                let spanAttribute = span > 1 ? " rowspan=\"\(span)\"" : ""
-                for (index, line) in rec.lines.enumerated() {
+                recommendationRows(lines: rec.lines.count, number: String(rec.number), text: cellContent(rec.text),
+                                   status: cellContent(rec.status, firstStrong: true), &h) { index in
+                    let line = rec.lines[index]
                     var cells = ""
-                    if index == 0 {
-                        cells += "<th scope=\"row\"\(spanAttribute)>\(rec.number)</th>"
-                        cells += "<td\(spanAttribute)>\(cellContent(rec.text))</td>"
-                        cells += "<td\(spanAttribute)>\(cellContent(rec.status, firstStrong: true))</td>"
-                    }
                     switch line.kind {
                     case .update: cells += "<td>\(cellContent(line.response, firstStrong: true))</td>"
                     case .action(let id): cells += "<td>\(cellContent(line.response, leadingID: id))</td>"
                     case .response, .empty: cells += "<td>\(cellContent(line.response))</td>"
                     }
-                    cells += "<td>\(cellContent(line.owners))</td>"
-                    cells += "<td>\(cellContent(line.target))</td>"
-                    h.line("<tr class=\"\(rowClass(line.kind))\">\(cells)</tr>")
+                    cells += "<td>\(cellContent(line.owners))</td><td>\(cellContent(line.target))</td>"
+                    return (cells, " class=\"\(rowClass(line.kind))\"")
                 }
             }
         }
         if open { h.line("</tbody>") }
         h.line("</table>")
+    }
+
+    /// One recommendation's rows: its number, text and status in cells spanning every line, then
+    /// each line's cells (the last three columns) with its row's attributes.
+    static func recommendationRows(lines: Int, number: String, text: String, status: String, _ h: inout HTMLBuilder,
+                                   line: (Int) -> (cells: String, attributes: String)) {
+        let spanAttribute = lines > 1 ? " rowspan=\"\(lines)\"" : ""
+        for index in 0..<lines {
+            var cells = ""
+            if index == 0 {
+                cells += "<th scope=\"row\"\(spanAttribute)>\(number)</th>"
+                cells += "<td\(spanAttribute)>\(text)</td>"
+                cells += "<td\(spanAttribute)>\(status)</td>"
+            }
+            let (lineCells, attributes) = line(index)
+            h.line("<tr\(attributes)>\(cells)\(lineCells)</tr>")
+        }
     }
 
     static func rowClass(_ kind: OfficialDocument.Line.Kind) -> String {

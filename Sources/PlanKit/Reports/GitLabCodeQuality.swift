@@ -1,12 +1,10 @@
 /// `plantool lint --format gitlab`: a GitLab Code Quality report, which a merge request shows
 /// beside the changed lines when a job uploads it as `artifacts: reports: codequality`.
 extension LintRenderer {
+    /// One issue, its keys as GitLab names them.
     struct CodeQualityIssue: Encodable {
-        var description: String
-        var checkName: String
-        var fingerprint: String
-        var severity: String
-        var location: CodeQualityLocation
+        let description: String, checkName: String, fingerprint: String, severity: String
+        let location: CodeQualityLocation
         enum CodingKeys: String, CodingKey {
             case description, fingerprint, severity, location
             case checkName = "check_name"
@@ -14,8 +12,8 @@ extension LintRenderer {
     }
 
     struct CodeQualityLocation: Encodable {
-        var path: String
-        var lines: CodeQualityLines
+        let path: String
+        let lines: CodeQualityLines
     }
 
     struct CodeQualityLines: Encodable { var begin: Int }

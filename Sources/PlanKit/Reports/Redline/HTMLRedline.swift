@@ -18,19 +18,7 @@ public enum HTMLRedline {
     public static func render(old: Plan?, new: Plan, changes: [Change], labels: DiffRenderer.Labels) -> String {
         let doc = OfficialDocument(new)
         var h = HTMLBuilder()
-        h.line("<!DOCTYPE html>")
-        h.line("<html lang=\"en\">")
-        h.line("<head>")
-        h.line("<meta charset=\"utf-8\">")
-        h.line("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-        h.line("<title>\(HTMLExport.escape("Changes: " + doc.heading))</title>")
-        h.line("<style>")
-        h.raw(HTMLExport.style)
-        h.raw(style)
-        h.line("</style>")
-        h.line("</head>")
-        h.line("<body>")
-        h.line("<main>")
+        HTMLExport.pageStart(title: "Changes: " + doc.heading, extraStyle: style, &h)
         h.line("<header>")
         h.line("<h1>\(HTMLExport.escape(doc.organisation))</h1>")
         h.line("<p class=\"compared\">Changes from <strong>\(HTMLExport.escape(labels.old))</strong> to <strong>\(HTMLExport.escape(labels.new))</strong>: "
@@ -129,22 +117,14 @@ public enum HTMLRedline {
 
     /// One recommendation's rows, the first carrying its anchor and the three cells that span.
     static func rows(_ rec: RedlineRecommendation, anchor: String, _ h: inout HTMLBuilder) {
-        let span = rec.lines.count
-        let spanAttribute = span > 1 ? " rowspan=\"\(span)\"" : ""
-        for (index, line) in rec.lines.enumerated() {
-            var cells = ""
-            if index == 0 {
-                cells += "<th scope=\"row\"\(spanAttribute)>\(numberCell(rec))</th>"
-                cells += "<td\(spanAttribute)>\(spanned(rec, \.text))</td>"
-                cells += "<td\(spanAttribute)>\(spanned(rec, \.status, firstStrong: true))</td>"
-            }
-            cells += "<td>\(responseCell(line))</td>"
-            cells += "<td>\(lineCell(line, \.owners))</td>"
+        HTMLExport.recommendationRows(lines: rec.lines.count, number: numberCell(rec), text: spanned(rec, \.text),
+                                      status: spanned(rec, \.status, firstStrong: true), &h) { index in
+            let line = rec.lines[index]
             var target = lineCell(line, \.target, words: false)
             target += line.targetMoves.map { "<p class=\"move\">\(move($0))</p>" }.joined()
-            cells += "<td>\(target)</td>"
+            let cells = "<td>\(responseCell(line))</td><td>\(lineCell(line, \.owners))</td><td>\(target)</td>"
             let id = index == 0 ? " id=\"\(anchor)\"" : ""
-            h.line("<tr\(id) class=\"\(HTMLExport.rowClass(line.line.kind))\(markClass(line))\">\(cells)</tr>")
+            return (cells, "\(id) class=\"\(HTMLExport.rowClass(line.line.kind))\(markClass(line))\"")
         }
     }
 
