@@ -150,6 +150,10 @@ struct EditCommandTests {
                 #expect(result.status == status, "\(args): \(result)")
                 #expect((result.stdout + result.stderr).contains(words), "\(args): \(result)")
             }
+            // -m without a git identity: refused before the edit is written, not left uncommitted.
+            let anonymous = ["GIT_AUTHOR_NAME": "", "GIT_AUTHOR_EMAIL": "", "GIT_COMMITTER_NAME": "", "GIT_COMMITTER_EMAIL": "", "EMAIL": ""]
+            let unnamed = run(["action", "update", "5.1", "--text", "x", "-m", "Update"], in: plan, env: anonymous)
+            #expect(unnamed.status != 0 && unnamed.stderr.contains("nothing was written"), "\(unnamed)")
             let outside = run(["action", "update", "5.1", "--text", "x"], in: repo)
             #expect(outside.status == 2 && outside.stderr.contains("no plan here"), "\(outside)")
             #expect(try RepositoryState.of(repo) == before)
