@@ -67,9 +67,8 @@ public struct PlanEditor {
 
     /// The edit `change` makes to the plan, written and checked but not yet saved. Throws the
     /// change's own refusal (an unknown id, say), or a `WorkflowError` with the lint errors
-    /// the result would have.
-    /// `registers` are owners registers the same change rewrites (`OwnerRegister.rename`): the
-    /// result is linted with them as they will be.
+    /// the result would have. `registers` are owners registers the same change rewrites
+    /// (`OwnerRegister.rename`): the result is linted with them as they will be.
     public func edit(registers: [OwnerRegister.Rewrite] = [], _ change: (inout Plan) throws -> Void) throws -> PlanEdit {
         var new = plan
         try change(&new)
