@@ -18,6 +18,14 @@ enum RunningText {
         return !".!?:;".contains(last)
     }
 
+    /// The text's start, for a remark: at most `limit` characters, cut at a word.
+    static func excerpt(_ text: String, limit: Int = 60) -> String {
+        let flat = text.replacingOccurrences(of: "\n", with: " ")
+        guard flat.count > limit else { return flat }
+        let cut = flat.prefix(limit)
+        return String(cut.lastIndex(of: " ").map { cut[..<$0] } ?? cut) + " …"
+    }
+
     static func startsLowercase(_ text: String) -> Bool {
         text.trimmingSpaces.first?.isLowercase ?? false
     }
