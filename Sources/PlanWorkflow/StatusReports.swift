@@ -3,7 +3,8 @@ import PlanGit
 import PlanKit
 
 /// The progress of the plans `status` reports on: from the working tree, or for a past day
-/// from the last commit made on or before it, with the slips the git history records.
+/// from the last commit made on or before it, with the slips the git history records. Outside
+/// git, a past day is read from the plan's own dated updates.
 public struct StatusReports {
     /// --plan DIR, if given.
     public var plan: String?
@@ -70,9 +71,6 @@ public struct StatusReports {
                                                    dueWithinMonths: dueWithinMonths, history: history))
             }
         } else {
-            if past {
-                throw WorkflowError(message: "--as-of \(day) is before today: reading the plan as it was then needs its git history, and \(git == nil ? "this folder is not in a git repository" : "the repository has no commit yet")")
-            }
             let selection = try Selection.resolve(plan: plan, paths: [], allowAll: all)
             if !all && selection.plans.count > 1 {
                 throw WorkflowError(message: "found \(selection.plans.count) plans: name one with --plan DIR, or give --all")
@@ -80,11 +78,25 @@ public struct StatusReports {
             for url in selection.plans {
                 let display = Selection.display(url)
                 let plan = try load(PlanDirectory.files(of: url, displayRoot: display), display: display)
+                if past {
+                    // No history to read the plan from: its own dated updates say where it stood.
+                    reports.append(Self.fromDatedUpdates(plan, display: display, asOf: day, owner: owner, dueWithinMonths: dueWithinMonths))
+                    continue
+                }
                 reports.append(ProgressReport.make(plan: plan, display: display, source: .workingTree, asOf: day, owner: owner,
                                                    dueWithinMonths: dueWithinMonths, history: nil))
             }
         }
         return reports
+    }
+
+    /// The progress on a past day of a plan with no history: each action as its updates dated on
+    /// or before the day leave it (`PlanAsOf`).
+    static func fromDatedUpdates(_ plan: Plan, display: String, asOf day: Day, owner: String?, dueWithinMonths: Int) -> PlanProgress {
+        let then = PlanAsOf.plan(plan, on: day)
+        let submission = PlanAsOf.lastSubmission(plan, on: day)
+        return ProgressReport.make(plan: then, display: display, source: .datedUpdates(lastSubmitted: submission?.day, summary: submission?.title),
+                                   asOf: day, owner: owner, dueWithinMonths: dueWithinMonths, history: PlanAsOf.history(plan, to: day))
     }
 
     private func singlePlan(_ git: GitSelection, source: PlanSource) throws -> String {

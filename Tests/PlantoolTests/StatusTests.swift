@@ -212,10 +212,6 @@ struct StatusTests {
                 let result = run(args, in: repo)
                 #expect(result.status == 2, "\(args): \(result)")
             }
-            let outside = try Fixture.plan(at: "loose", in: dir)
-            let past = run(["status", "--as-of", "2021-01-01"], in: outside)
-            #expect(past.status == 2, "\(past)")
-            #expect(past.stderr.contains("not in a git repository"), "\(past)")
         }
     }
     @Test("on the recall-culture demo, as of the December 2021 update: the README shows the real output")
