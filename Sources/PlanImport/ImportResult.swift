@@ -52,9 +52,9 @@ public struct ImportRemark: Hashable, Sendable {
         case text = "text placed"
         case owners = "owners"
         case pageBreaks = "rows joined over page breaks"
+        case planDetails = "plan details"
         case targets = "targets and dates"
         case rows = "table rows"
-        case planDetails = "plan details"
         case other = "other"
 
         var words: [String] {
