@@ -263,6 +263,16 @@ struct ExportImportTests {
             let yml = run(["import", source.path, "--dry-run", "--remarks", "remarks.yml"], in: dir)
             #expect(yml.status == 0 && (try? String(contentsOf: dir.appendingPathComponent("remarks.yml"), encoding: .utf8)) == text)
 
+            // The README's example, word for word.
+            let readme = run(["import", source.path, "--into", "recall-culture", "--remarks", "remarks.yaml"], in: dir)
+            #expect(readme.stderr == """
+                17 remarks to check (each written to remarks.yaml):
+                  16 guesses: 5 actions divided, 4 owners, 4 plan details, 2 rows joined over page breaks, 1 table rows
+                  1 missing: 1 plan details
+                imported 8 recommendations, 11 actions, 11 updates into recall-culture; 17 remarks to check
+
+                """, "\(readme)")
+
             let refused = run(["import", source.path, "--into", "plan", "--remarks", "remarks.txt"], in: dir)
             #expect(refused.status == 2, "\(refused)")
             #expect(refused.stderr.contains("--remarks remarks.txt: the extension .txt names no format; use .json, .yaml or .yml"), "\(refused)")
