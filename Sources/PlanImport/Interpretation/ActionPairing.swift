@@ -11,7 +11,9 @@ extension RecommendationBuilder {
         var paragraphs = group.paragraphs
         let targets = Self.targetUnits(group.targets)
         let owners = ownerUnits(group.owners)
-        if paragraphs.count >= 3, !paragraphs[0].isItem, paragraphs[0].text.hasSuffix(":"), paragraphs.dropFirst().allSatisfy(\.isItem),
+        // A lead-in ("… will:") over items or paragraphs that pair with the targets or owners (a
+        // Word list reads as plain paragraphs from a DOCX).
+        if paragraphs.count >= 3, !paragraphs[0].isItem, paragraphs[0].text.hasSuffix(":"),
            targets.count == paragraphs.count - 1 || group.owners.count == paragraphs.count - 1 {
             response.append(paragraphs[0].text)
             log.kept(paragraphs[0].place, subject, "the words introducing a list of actions kept in the response")

@@ -34,6 +34,14 @@ enum ReasonReader {
         return categoryWords.filter { $0.1.contains(where: t.contains) }.map(\.0)
     }
 
+    /// Words that only name categories ("policy", "due to affordability", "operational
+    /// reasons"): the category, but no explanation.
+    static func onlyNamesCategories(_ text: String) -> Bool {
+        let naming: Set<String> = ["due", "reason", "reasons", "grounds", "commissioning", "policy", "operational", "affordability",
+                                   "affordable", "not", "and"]
+        return !categories(text).isEmpty && RunningText.contentWords(text).subtracting(naming).isEmpty
+    }
+
     /// A category written in parentheses ("(commissioning)", "(policy and affordability)").
     static func parenthesised(_ sentence: String) -> [ReasonCategory] {
         var found: [ReasonCategory] = []
@@ -118,10 +126,11 @@ enum ReasonReader {
             var why: [String] = []
             var implemented: [String] = []
             for sentence in RunningText.sentences(paragraph.itemText) {
-                if onlyStatesStatus(sentence) {
-                    reading.restated.append(sentence)
-                } else if status == .notAgreed {
+                if status == .notAgreed {
+                    // The whole cell is the reason, the status restated in it too.
                     why.append(sentence)
+                } else if onlyStatesStatus(sentence) {
+                    reading.restated.append(sentence)
                 } else if let (reason, rest) = clauses(sentence) {
                     why.append(reason)
                     kept.append(rest)

@@ -40,6 +40,15 @@ extension RecommendationBuilder {
             }
         }
         groups = kept
+        // A status cell that only names the category ("Partly Agreed (policy)") gives the
+        // category; the response's sentences give the explanation.
+        var named: [ReasonCategory] = []
+        if let statusReason, ReasonReader.onlyNamesCategories(statusReason.text), why.count > 1 {
+            named = ReasonReader.categories(statusReason.text)
+            why.removeFirst()
+            log.guess(statusReason.place, subject, "the status cell names the category (\"\(statusReason.text)\"); the response's sentences are the reason's text",
+                      alternative: "the status cell's words at the start of the reason's text")
+        }
         if status == .partlyAgreed, !implemented.isEmpty {
             let fromStatusCell = implementedPart == nil ? 0 : 1
             implementedPart = implemented.joined(separator: "\n\n")
@@ -48,10 +57,10 @@ extension RecommendationBuilder {
                           alternative: "the sentences as part of the actions")
             }
         }
-        setReason(why, place: place ?? source.place, log: &log)
+        setReason(why, named: named, place: place ?? source.place, log: &log)
     }
 
-    mutating func setReason(_ paragraphs: [String], place: TableDocument.Place, log: inout RemarkLog) {
+    mutating func setReason(_ paragraphs: [String], named: [ReasonCategory], place: TableDocument.Place, log: inout RemarkLog) {
         let statusWords = status == .partlyAgreed ? "partly agreed" : "not agreed"
         guard !paragraphs.isEmpty else {
             log.missing(place, subject, "the recommendation is \(statusWords) but no sentence of the response says why: no reason recorded")
@@ -59,7 +68,8 @@ extension RecommendationBuilder {
         }
         let text = paragraphs.joined(separator: "\n\n")
         let inParentheses = RunningText.sentences(text).flatMap(ReasonReader.parenthesised)
-        var categories = inParentheses
+        var categories = named
+        for category in inParentheses where !categories.contains(category) { categories.append(category) }
         if categories.isEmpty { categories = ReasonReader.categories(text) }
         guard !categories.isEmpty else {
             response.insert(text, at: 0)
@@ -68,7 +78,7 @@ extension RecommendationBuilder {
             return
         }
         let names = categories.map(\.rawValue).joined(separator: ", ")
-        log.guess(place, subject, "the reason read as \(names) from \(inParentheses.isEmpty ? "its words" : "the words in parentheses"): \"\(RunningText.excerpt(text))\"",
+        log.guess(place, subject, "the reason read as \(names) from \(!named.isEmpty ? "the status cell" : inParentheses.isEmpty ? "its words" : "the words in parentheses"): \"\(RunningText.excerpt(text))\"",
                   alternative: "the sentences as part of the response or the actions")
         reason = Reason(categories: categories, text: text)
     }
