@@ -4,7 +4,7 @@ import PlanKit
 
 /// The progress of the plans `status` reports on: from the working tree, or for a past day
 /// from the last commit made on or before it, with the slips the git history records. Outside
-/// git, a past day is read from the plan's own dated updates.
+/// git, or before the history starts, a past day is read from the plan's own dated updates.
 public struct StatusReports {
     /// --plan DIR, if given.
     public var plan: String?
@@ -34,9 +34,8 @@ public struct StatusReports {
                 commit = try git.run("read the history") {
                     git.repository.isHeadUnborn ? nil : try git.plans.lastCommit(onOrBefore: day)
                 }
-                guard commit != nil else {
-                    throw WorkflowError(message: "no commit was made on or before \(day): the plan's history starts later")
-                }
+                // The history starts after the day: the plan's own dated updates say where it stood.
+                guard commit != nil else { return try fromDatedUpdates(git, asOf: day) }
             }
             let source: PlanSource = commit.map { .revision($0.id.description) } ?? .workingTree
             let names: [String]
@@ -97,6 +96,17 @@ public struct StatusReports {
         let submission = PlanAsOf.lastSubmission(plan, on: day)
         return ProgressReport.make(plan: then, display: display, source: .datedUpdates(lastSubmitted: submission?.day, summary: submission?.title),
                                    asOf: day, owner: owner, dueWithinMonths: dueWithinMonths, history: PlanAsOf.history(plan, to: day))
+    }
+
+    /// Each plan of the working tree on a day before its history starts, from its dated updates.
+    private func fromDatedUpdates(_ git: GitSelection, asOf day: Day) throws -> [PlanProgress] {
+        let names = all ? try git.run("list the plans") { try git.plans.plans(in: .workingTree) } : [try singlePlan(git, source: .workingTree)]
+        guard !names.isEmpty else { throw WorkflowError(message: "no plan found in \(PlanSource.workingTree)") }
+        return try names.map { name in
+            let display = Selection.display(git.top.appendingPathComponent(name))
+            let plan = try load(try git.files(of: name, from: .workingTree), display: display)
+            return Self.fromDatedUpdates(plan, display: display, asOf: day, owner: owner, dueWithinMonths: dueWithinMonths)
+        }
     }
 
     private func singlePlan(_ git: GitSelection, source: PlanSource) throws -> String {
