@@ -82,12 +82,13 @@ public enum ImportRemarks {
         ImportRemark.Kind.allCases.compactMap { kind in
             let ofKind = remarks.filter { $0.kind == kind }
             guard !ofKind.isEmpty else { return nil }
-            let topics = ImportRemark.Topic.allCases.compactMap { topic -> (ImportRemark.Topic, Int)? in
+            // Most first; equal counts in the topics' own order.
+            let topics = ImportRemark.Topic.allCases.enumerated().compactMap { order, topic -> (order: Int, topic: ImportRemark.Topic, count: Int)? in
                 let n = ofKind.filter { $0.topic == topic }.count
-                return n == 0 ? nil : (topic, n)
-            }.sorted { $0.1 > $1.1 }
+                return n == 0 ? nil : (order, topic, n)
+            }.sorted { ($0.count, $1.order) > ($1.count, $0.order) }
             let noun = kind == .guess ? Wording.count(ofKind.count, "guess", "guesses") : "\(ofKind.count) \(kind.rawValue)"
-            return "\(noun): " + topics.map { "\($0.1) \($0.0.rawValue)" }.joined(separator: ", ")
+            return "\(noun): " + topics.map { "\($0.count) \($0.topic.rawValue)" }.joined(separator: ", ")
         }
     }
 }
