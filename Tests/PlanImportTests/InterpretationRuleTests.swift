@@ -33,6 +33,8 @@ import Testing
     @Test func restatedStatusAndImplementedPart() {
         #expect(ReasonReader.onlyStatesStatus("This recommendation is partly agreed."))
         #expect(!ReasonReader.onlyStatesStatus("This recommendation is partly agreed as the tool is based on caseload."))
+        #expect(ReasonReader.onlyStatesStatus("HMPPS partly agrees with this recommendation."))
+        #expect(ReasonReader.saysWhy("The reason for this is the cost of the new system."))
         #expect(ReasonReader.saysWhatIsImplemented("HMPPS agrees to extend the enhanced scheme to every directly managed premises."))
         #expect(!ReasonReader.saysWhatIsImplemented("HMPPS does not agree with this recommendation."))
         #expect(ReasonReader.onlyNamesCategories("due to affordability"))

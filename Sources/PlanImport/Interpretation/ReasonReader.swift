@@ -64,13 +64,14 @@ enum ReasonReader {
         "can't", "unable", "not possible", "not feasible", "not able", "will not", "would not", "won't", "not in a position",
         "outside the remit", "outside of", "beyond", "reasons", "no funding", "not funded", "therefore", "do not agree",
         "does not agree", "disagree", "not necessary", "not appropriate", "not agreed", "not support", "commissioned nationally",
-        "responsibility of", "a matter for",
+        "responsibility of", "a matter for", "reason:", "reason for", "reason is",
     ]
 
     /// "This recommendation is partly agreed", "Partly agreed", "HMPPS does not agree this recommendation".
     static func statesStatus(_ sentence: String) -> Bool {
         let t = sentence.lowercased()
-        return ["partly agreed", "partially agreed", "agreed in part", "part agreed", "not agreed", "partly accepted", "not accepted", "rejected"]
+        return ["partly agreed", "partially agreed", "agreed in part", "part agreed", "not agreed", "partly accepted", "not accepted", "rejected",
+                "partly agree", "partially agree", "agrees in part", "agree in part", "partly accept", "partially accept"]
             .contains(where: t.contains)
     }
 
@@ -78,7 +79,7 @@ enum ReasonReader {
     static func onlyStatesStatus(_ sentence: String) -> Bool {
         guard statesStatus(sentence) else { return false }
         let words = RunningText.contentWords(sentence).subtracting(["recommendation", "partly", "partially", "agreed", "accepted", "rejected",
-                                                                    "hmpps", "moj", "therefore"])
+                                                                    "agrees", "agree", "accepts", "accept", "hmpps", "moj", "therefore"])
         return words.isEmpty
     }
 
