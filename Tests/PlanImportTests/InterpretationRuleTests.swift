@@ -98,6 +98,9 @@ import Testing
         // Numbers that are not steps: out of order, inside a sentence, or a decimal.
         #expect(NumberedSteps.split("Review 2. Then 1. more") == nil)
         #expect(NumberedSteps.split("The 1.5 million hours were worked in 2. regions") == nil)
+        #expect(NumberedSteps.bullets("• Appoint a lead • Publish the directory")?.steps == ["Appoint a lead", "Publish the directory"])
+        #expect(NumberedSteps.bullets("Regions will: • appoint a lead • publish it")?.leadIn == "Regions will:")
+        #expect(NumberedSteps.bullets("A single • in a sentence • is not a list") == nil)
         #expect(NumberedSteps.strip("2. Consult the regions.") == "Consult the regions.")
         #expect(NumberedSteps.strip("2020 was the first year.") == "2020 was the first year.")
     }

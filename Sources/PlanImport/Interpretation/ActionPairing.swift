@@ -30,8 +30,10 @@ extension RecommendationBuilder {
         }
         if n == 1, targets.count >= 2, Set(targets.map(\.text)).count == targets.count {
             let k = targets.count
-            if let (leadIn, steps) = NumberedSteps.split(paragraphs[0].text), steps.count == k {
-                log.guess(group.place, subject, "\(k) numbered steps beside \(k) targets read as \(k) actions")
+            let text = paragraphs[0].text
+            if let (leadIn, steps) = NumberedSteps.split(text) ?? NumberedSteps.bullets(text), steps.count == k {
+                log.guess(group.place, subject, "\(k) numbered or bulleted steps beside \(k) targets read as \(k) actions",
+                          alternative: "one action holding all the steps, the dates in its note")
                 if owners.count == k { remarkOwnerSplit(group, owners, log: &log) }
                 if let leadIn {
                     response.append(leadIn)

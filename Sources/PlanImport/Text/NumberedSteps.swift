@@ -1,7 +1,7 @@
 import PlanKit
 
 /// Steps numbered inside one paragraph: "1. Review the guidance. 2. Train the staff." or
-/// "1) … 2) …".
+/// "1) … 2) …", or bulleted in it as plain text ("• Review the guidance • Train the staff").
 enum NumberedSteps {
     /// The steps, without their numbers, when the paragraph opens with step 1 (or holds it after
     /// a lead-in ending in ":", given apart) and numbers them 1, 2, 3 … in order; nil otherwise.
@@ -42,5 +42,16 @@ enum NumberedSteps {
         let after = text.index(after: first)
         guard after < text.endIndex, text[after] == " " else { return text }
         return String(text[text.index(after: after)...])
+    }
+
+    /// Items bulleted with "•" inside one paragraph, when it opens with a bullet or holds the
+    /// first after a lead-in ending in ":"; nil when there are fewer than two.
+    static func bullets(_ text: String) -> (leadIn: String?, steps: [String])? {
+        let pieces = text.split(separator: "•", omittingEmptySubsequences: false).map { String($0).trimmingSpaces }
+        guard pieces.count >= 3 else { return nil }
+        let leadIn = pieces[0]
+        guard leadIn.isEmpty || leadIn.hasSuffix(":") else { return nil }
+        let steps = Array(pieces.dropFirst())
+        return steps.contains(where: \.isEmpty) ? nil : (leadIn.isEmpty ? nil : leadIn, steps)
     }
 }
