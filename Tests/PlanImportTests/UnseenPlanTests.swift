@@ -101,6 +101,29 @@ import Testing
         #expect(try Self.imported(name, "docx").plan == Self.imported(name, "txt").plan)
     }
 
+    /// No word of the plan table is lost: every word of its cells is in the plan's files (but
+    /// the few the format writes differently: dates, states, "Update", "should" of an addressee).
+    @Test(arguments: names)
+    func everyWordOfThePlanTableIsKept(name: String) throws {
+        let document = try WordTextReader.read(String(contentsOf: Self.folder.appendingPathComponent("\(name).txt"), encoding: .utf8))
+        let plan = try PlanImporter.interpret(document).plan
+        var planWords = Set(SeedImportTests.words(CanonicalWriter.write(plan.info)))
+        for rec in plan.recommendations { planWords.formUnion(SeedImportTests.words(CanonicalWriter.write(rec))) }
+        var tableWords = Set<String>()
+        for case .table(let table) in document.blocks {
+            for row in table.rows where !DocumentLayout.isHeader(row) {
+                tableWords.formUnion(row.cells.flatMap { $0.paragraphs.flatMap(SeedImportTests.words) })
+            }
+        }
+        let written = Set(DateWords.monthNames.map { $0.lowercased() } + ActionState.allCases.flatMap { SeedImportTests.words($0.words) })
+            .union(["update", "agreed", "partly", "not", "recommendations", "total", "should"])
+            // A status cell that only names the category ("Not agreed: operational reasons") is
+            // written as the category.
+            .union(["reasons"])
+        let lost = tableWords.subtracting(planWords).subtracting(written)
+        #expect(lost.isEmpty, "words of \(name) not in the plan: \(lost.sorted())")
+    }
+
     /// Every reason read is remarked, with its place and the alternative.
     @Test(arguments: names)
     func reasonsAreRemarked(name: String) throws {
