@@ -3,7 +3,8 @@ import PlanGit
 import PlanKit
 
 /// The progress of the plans `status` reports on: from the working tree, or for a past day
-/// from the last commit made on or before it, with the slips the git history records.
+/// from the last commit made on or before it, with the slips the git history records. Outside
+/// git, or before the history starts, a past day is read from the plan's own dated updates.
 public struct StatusReports {
     /// --plan DIR, if given.
     public var plan: String?
@@ -33,9 +34,8 @@ public struct StatusReports {
                 commit = try git.run("read the history") {
                     git.repository.isHeadUnborn ? nil : try git.plans.lastCommit(onOrBefore: day)
                 }
-                guard commit != nil else {
-                    throw WorkflowError(message: "no commit was made on or before \(day): the plan's history starts later")
-                }
+                // The history starts after the day: the plan's own dated updates say where it stood.
+                guard commit != nil else { return try fromDatedUpdates(git, asOf: day) }
             }
             let source: PlanSource = commit.map { .revision($0.id.description) } ?? .workingTree
             let names: [String]
@@ -70,9 +70,6 @@ public struct StatusReports {
                                                    dueWithinMonths: dueWithinMonths, history: history))
             }
         } else {
-            if past {
-                throw WorkflowError(message: "--as-of \(day) is before today: reading the plan as it was then needs its git history, and \(git == nil ? "this folder is not in a git repository" : "the repository has no commit yet")")
-            }
             let selection = try Selection.resolve(plan: plan, paths: [], allowAll: all)
             if !all && selection.plans.count > 1 {
                 throw WorkflowError(message: "found \(selection.plans.count) plans: name one with --plan DIR, or give --all")
@@ -80,11 +77,36 @@ public struct StatusReports {
             for url in selection.plans {
                 let display = Selection.display(url)
                 let plan = try load(PlanDirectory.files(of: url, displayRoot: display), display: display)
+                if past {
+                    // No history to read the plan from: its own dated updates say where it stood.
+                    reports.append(Self.fromDatedUpdates(plan, display: display, asOf: day, owner: owner, dueWithinMonths: dueWithinMonths))
+                    continue
+                }
                 reports.append(ProgressReport.make(plan: plan, display: display, source: .workingTree, asOf: day, owner: owner,
                                                    dueWithinMonths: dueWithinMonths, history: nil))
             }
         }
         return reports
+    }
+
+    /// The progress on a past day of a plan with no history: each action as its updates dated on
+    /// or before the day leave it (`PlanAsOf`).
+    static func fromDatedUpdates(_ plan: Plan, display: String, asOf day: Day, owner: String?, dueWithinMonths: Int) -> PlanProgress {
+        let then = PlanAsOf.plan(plan, on: day)
+        let submission = PlanAsOf.lastSubmission(plan, on: day)
+        return ProgressReport.make(plan: then, display: display, source: .datedUpdates(lastSubmitted: submission?.day, summary: submission?.title),
+                                   asOf: day, owner: owner, dueWithinMonths: dueWithinMonths, history: PlanAsOf.history(plan, to: day))
+    }
+
+    /// Each plan of the working tree on a day before its history starts, from its dated updates.
+    private func fromDatedUpdates(_ git: GitSelection, asOf day: Day) throws -> [PlanProgress] {
+        let names = all ? try git.run("list the plans") { try git.plans.plans(in: .workingTree) } : [try singlePlan(git, source: .workingTree)]
+        guard !names.isEmpty else { throw WorkflowError(message: "no plan found in \(PlanSource.workingTree)") }
+        return try names.map { name in
+            let display = Selection.display(git.top.appendingPathComponent(name))
+            let plan = try load(try git.files(of: name, from: .workingTree), display: display)
+            return Self.fromDatedUpdates(plan, display: display, asOf: day, owner: owner, dueWithinMonths: dueWithinMonths)
+        }
     }
 
     private func singlePlan(_ git: GitSelection, source: PlanSource) throws -> String {

@@ -229,21 +229,55 @@ struct ExportImportTests {
         try withTemporaryDirectory { dir in
             let source = PackagePaths.examples.appendingPathComponent("sources/\(name).txt")
             let target = dir.appendingPathComponent("plan")
-            let result = run(["import", source.path, "--into", target.path], in: dir)
+            let remarksFile = dir.appendingPathComponent("remarks.json")
+            let result = run(["import", source.path, "--into", target.path, "--remarks", remarksFile.path], in: dir)
             #expect(result.status == 0, "\(result)")
             #expect(result.stderr.contains("imported "), "\(result)")
-            // Every remark names the source and a line:column in it.
-            let remarks = result.stderr.split(separator: "\n").filter { $0.contains(": guess: ") || $0.contains(": kept: ") || $0.contains(": missing: ") }
-            #expect(!remarks.isEmpty, "\(result)")
+            // The terminal has the counts by kind; the file has every remark with its line:column.
+            #expect(result.stderr.contains(" guesses: "), "\(result)")
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: remarksFile)) as? [String: Any])
+            let remarks = try #require(object["remarks"] as? [[String: Any]])
+            #expect(!remarks.isEmpty && object["count"] as? Int == remarks.count)
+            #expect(result.stderr.contains("\(remarks.count) remarks to check"), "\(result)")
             for remark in remarks {
-                #expect(remark.hasPrefix(source.path + ":"), "\(remark)")
-                let place = remark.dropFirst(source.path.count + 1).split(separator: ":").prefix(2)
-                #expect(place.count == 2 && place.allSatisfy { Int($0) != nil }, "\(remark)")
+                #expect(remark["line"] is Int && remark["column"] is Int && remark["decided"] is String, "\(remark)")
+                #expect(["guess", "kept", "missing"].contains(remark["kind"] as? String ?? ""), "\(remark)")
             }
             let check = run(["check"], in: target)
             #expect(check.status == 0, "\(check)")
             let example = try Self.model(PackagePaths.examples.appendingPathComponent(name))
             #expect(try Self.model(target).recommendations.map(\.number) == example.recommendations.map(\.number))
+        }
+    }
+
+    @Test("--remarks FILE writes JSON or YAML by its extension; any other extension is refused before anything is written")
+    func remarksFile() throws {
+        try withTemporaryDirectory { dir in
+            let source = PackagePaths.examples.appendingPathComponent("sources/recall-culture-2020.txt")
+            let yaml = run(["import", source.path, "--dry-run", "--remarks", "remarks.yaml"], in: dir)
+            #expect(yaml.status == 0, "\(yaml)")
+            let text = try String(contentsOf: dir.appendingPathComponent("remarks.yaml"), encoding: .utf8)
+            #expect(text.hasPrefix("source: \"\(source.path)\"\ncount: "), "\(text)")
+            #expect(text.contains("  - place: \"37:1\"\n    line: 37\n    column: 1\n"), "\(text)")
+            #expect(text.contains("    alternative: \"one owner named as the cell is written\""), "\(text)")
+            let yml = run(["import", source.path, "--dry-run", "--remarks", "remarks.yml"], in: dir)
+            #expect(yml.status == 0 && (try? String(contentsOf: dir.appendingPathComponent("remarks.yml"), encoding: .utf8)) == text)
+
+            // The README's example, word for word.
+            let readme = run(["import", source.path, "--into", "recall-culture", "--remarks", "remarks.yaml"], in: dir)
+            #expect(readme.stderr == """
+                17 remarks to check (each written to remarks.yaml):
+                  16 guesses: 5 actions divided, 4 owners, 4 plan details, 2 rows joined over page breaks, 1 table rows
+                  1 missing: 1 plan details
+                imported 8 recommendations, 11 actions, 11 updates into recall-culture; 17 remarks to check
+
+                """, "\(readme)")
+
+            let refused = run(["import", source.path, "--into", "plan", "--remarks", "remarks.txt"], in: dir)
+            #expect(refused.status == 2, "\(refused)")
+            #expect(refused.stderr.contains("--remarks remarks.txt: the extension .txt names no format; use .json, .yaml or .yml"), "\(refused)")
+            #expect(!exists(dir.appendingPathComponent("remarks.txt")))
+            #expect(!exists(dir.appendingPathComponent("plan")))
         }
     }
 

@@ -23,8 +23,10 @@ struct RecommendationBuilder {
     var subject: String { String(source.number) }
 
     mutating func build(log: inout RemarkLog) -> Recommendation {
-        readStatus(log: &log)
-        for (index, group) in source.groups.enumerated() {
+        let statusReason = readStatus(log: &log)
+        var groups = source.groups
+        if status != .agreed { readReason(&groups, statusReason: statusReason, log: &log) }
+        for (index, group) in groups.enumerated() {
             switch group.kind {
             case .update(let date, let words):
                 update(group, date: date, words: words, log: &log)
@@ -49,10 +51,11 @@ struct RecommendationBuilder {
 
     // MARK: Status
 
-    mutating func readStatus(log: inout RemarkLog) {
+    /// The status, and the words after it in the status cell when they are a reason.
+    mutating func readStatus(log: inout RemarkLog) -> PlacedText? {
         guard let first = source.status.first else {
             log.missing(source.place, subject, "no status (Agreed, Partly Agreed, Not Agreed); Agreed assumed")
-            return
+            return nil
         }
         var extra: [PlacedText] = Array(source.status.dropFirst())
         if let (parsed, rest) = StatusWords.parse(first.text) {
@@ -78,64 +81,10 @@ struct RecommendationBuilder {
                 reasonWords.append(words)
             }
         }
-        if !reasonWords.isEmpty {
-            setReason(reasonWords.joined(separator: "\n\n"), place: source.status[0].place, from: "the status cell", log: &log)
-        }
-    }
-
-    mutating func setReason(_ text: String, place: TableDocument.Place, from: String, log: inout RemarkLog) {
-        var categories = StatusWords.categories(text)
-        if categories.isEmpty {
-            categories = [.operational]
-            log.guess(place, subject, "the reason (from \(from)) names no category; operational assumed")
-        } else {
-            log.guess(place, subject, "the reason (from \(from)) read as \(categories.map(\.rawValue).joined(separator: ", ")) from its words")
-        }
-        reason = Reason(categories: categories, text: text)
+        return reasonWords.isEmpty ? nil : PlacedText(text: reasonWords.joined(separator: "\n\n"), place: first.place)
     }
 
     // MARK: Actions
-
-    /// A row (and its page-break continuations) that has owners or targets: one action, or one
-    /// per paragraph when the paragraphs stand side by side with as many owners or targets.
-    mutating func lines(_ group: RowGroup, log: inout RemarkLog) {
-        var paragraphs = group.paragraphs
-        if status != .agreed, reason == nil, let first = paragraphs.first, let (reasonText, rest) = ReasonSentence.split(first.text) {
-            setReason(reasonText, place: first.place, from: "the response's first sentence", log: &log)
-            paragraphs[0].text = rest
-        }
-        if paragraphs.count >= 3, !paragraphs[0].isItem, paragraphs[0].text.hasSuffix(":"), paragraphs.dropFirst().allSatisfy(\.isItem),
-           group.targets.count == paragraphs.count - 1 || group.owners.count == paragraphs.count - 1 {
-            response.append(paragraphs[0].text)
-            log.kept(paragraphs[0].place, subject, "the words introducing a list of actions kept in the response")
-            paragraphs.removeFirst()
-        }
-        let n = paragraphs.count
-        guard n >= 2, group.targets.count == n || group.owners.count == n else {
-            actions.append(action(id: nextID(), text: RunningText.joinParagraphs(paragraphs), owners: group.owners, targets: group.targets,
-                                  place: group.place, log: &log))
-            pending.append(actions.count - 1)
-            return
-        }
-        log.guess(group.place, subject, "\(n) paragraphs side by side with \(group.owners.count) owner and \(group.targets.count) target paragraphs read as \(n) actions")
-        for i in 0..<n {
-            let owners: [PlacedText] = group.owners.count == n ? [group.owners[i]] : group.owners
-            var targets: [PlacedText] = []
-            if group.targets.count == n {
-                targets = [group.targets[i]]
-            } else if group.targets.count > n {
-                targets = i == n - 1 ? Array(group.targets[i...]) : [group.targets[i]]
-            } else if i < group.targets.count {
-                targets = [group.targets[i]]
-            }
-            let id = nextID()
-            if group.targets.count < n, i >= group.targets.count {
-                log.missing(paragraphs[i].place, id, "no target beside this paragraph")
-            }
-            actions.append(action(id: id, text: paragraphs[i].itemText, owners: owners, targets: targets, place: paragraphs[i].place, log: &log))
-            pending.append(actions.count - 1)
-        }
-    }
 
     func nextID() -> String {
         var n = actions.count + 1

@@ -12,15 +12,15 @@ struct RemarkLog {
         }.map(\.element)
     }
 
-    mutating func guess(_ place: TableDocument.Place, _ subject: String?, _ message: String) {
-        remarks.append(ImportRemark(.guess, at: place, subject: subject, message))
+    mutating func guess(_ place: TableDocument.Place, _ subject: String?, _ message: String, alternative: String? = nil) {
+        remarks.append(ImportRemark(.guess, at: place, subject: subject, message, alternative: alternative))
     }
 
-    mutating func kept(_ place: TableDocument.Place, _ subject: String?, _ message: String) {
-        remarks.append(ImportRemark(.kept, at: place, subject: subject, message))
+    mutating func kept(_ place: TableDocument.Place, _ subject: String?, _ message: String, alternative: String? = nil) {
+        remarks.append(ImportRemark(.kept, at: place, subject: subject, message, alternative: alternative))
     }
 
-    mutating func missing(_ place: TableDocument.Place, _ subject: String?, _ message: String) {
-        remarks.append(ImportRemark(.missing, at: place, subject: subject, message))
+    mutating func missing(_ place: TableDocument.Place, _ subject: String?, _ message: String, alternative: String? = nil) {
+        remarks.append(ImportRemark(.missing, at: place, subject: subject, message, alternative: alternative))
     }
 }

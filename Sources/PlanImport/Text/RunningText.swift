@@ -18,6 +18,14 @@ enum RunningText {
         return !".!?:;".contains(last)
     }
 
+    /// The text's start, for a remark: at most `limit` characters, cut at a word.
+    static func excerpt(_ text: String, limit: Int = 60) -> String {
+        let flat = text.replacingOccurrences(of: "\n", with: " ")
+        guard flat.count > limit else { return flat }
+        let cut = flat.prefix(limit)
+        return String(cut.lastIndex(of: " ").map { cut[..<$0] } ?? cut) + " …"
+    }
+
     static func startsLowercase(_ text: String) -> Bool {
         text.trimmingSpaces.first?.isLowercase ?? false
     }
@@ -82,7 +90,7 @@ enum RunningText {
     static let abbreviations: Set<String> = ["e.g.", "i.e.", "etc.", "mr.", "mrs.", "ms.", "dr.", "no.", "st.", "vs.", "cf."]
 
     /// The text's sentences, each with the words as written. A sentence ends at . ! or ? before
-    /// a space and a capital letter, a digit or an opening bracket, except after "e.g." and the
+    /// a space (or a line break) and a capital letter, a digit or an opening bracket, except after "e.g." and the
     /// like.
     static func sentences(_ text: String) -> [String] {
         var result: [String] = []
@@ -91,7 +99,8 @@ enum RunningText {
         var i = 0
         while i < chars.count {
             current.append(chars[i])
-            if ".!?".contains(chars[i]), i + 2 < chars.count, chars[i + 1] == " " {
+            // A line break (a cell's <br>) after the stop counts as the space.
+            if ".!?".contains(chars[i]), i + 2 < chars.count, chars[i + 1] == " " || chars[i + 1] == "\n" {
                 let next = chars[i + 2]
                 let lastWord = current.split(separator: " ").last.map { $0.lowercased() } ?? ""
                 if (next.isUppercase || next.isNumber || next == "(") && !abbreviations.contains(lastWord) {

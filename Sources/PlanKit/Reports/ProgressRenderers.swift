@@ -31,6 +31,9 @@ public enum ProgressRenderer {
         case "commit":
             let id = String((p.source.commit ?? "").prefix(7))
             return "the plan as committed in \(id) on \(p.source.date.map { DateWords.words($0) } ?? "?") (\(p.source.summary ?? ""))"
+        case "dated-updates":
+            let submitted = p.source.date.map { "; \(p.source.summary ?? "submitted") on \(DateWords.words($0))" } ?? ""
+            return "the plan's own dated updates, not git history (each action as its updates dated on or before that day leave it\(submitted))"
         default:
             return "the plan in the working tree"
         }

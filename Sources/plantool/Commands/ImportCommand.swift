@@ -19,9 +19,11 @@ extension Plantool {
                 The format is taken from FILE's extension (.docx, .csv, else text) unless --format \
                 is given.
                 Every word is kept: what has no place of its own goes into an action's note or the \
-                recommendation's response. Each guess (owners split, dates read from words, \
-                text placed in a note) is printed as FILE:LINE:COLUMN (or FILE: table T, row R) \
-                so that a person can check it.
+                recommendation's response. The guesses (owners split, dates read from words, \
+                text placed in a note, reasons read) are counted by kind; --remarks FILE writes \
+                each with its place in FILE (LINE:COLUMN, or table T, row R), what was decided \
+                and the alternative, as JSON or YAML (by FILE's extension: .json, .yaml, .yml), \
+                so that a person can check them.
                 DIR must be new or hold no plan; --replace replaces a plan whose files are all \
                 committed in git, so that nothing is lost. The new files are written and checked \
                 in a temporary folder first: on any error nothing in DIR changes. Nothing is \
@@ -46,6 +48,9 @@ extension Plantool {
         @Flag(help: "Replace the plan already in DIR (its files must be committed in git).")
         var replace = false
 
+        @Option(help: ArgumentHelp("Write every remark (place, what was decided, the alternative) to FILE: .json, .yaml or .yml.", valueName: "file"))
+        var remarks: String?
+
         @Flag(name: .customLong("dry-run"), help: "Read and report what would be imported; write nothing.")
         var dryRun = false
 
@@ -55,6 +60,7 @@ extension Plantool {
         }
 
         func run() throws {
+            let remarksFormat = try remarks.map(ImportRemarks.checkedFormat)
             let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
             let source = URL(fileURLWithPath: file, relativeTo: cwd).standardizedFileURL
             let target = into.map { URL(fileURLWithPath: $0, relativeTo: cwd).standardizedFileURL }
@@ -64,22 +70,28 @@ extension Plantool {
             if let target { try importJob.checkTarget(target, keepingPlanFile: chosen == .csv) }
 
             let result = try importJob.interpret(data, as: chosen)
-            for remark in result.remarks {
-                let subject = remark.subject.map { ($0.contains(".") ? "action " : "recommendation ") + $0 + ": " } ?? ""
-                // A remark quotes the document, which may hold control characters.
-                Output.standardError(UnsafeCharacters.neutralised("\(file):\(remark.place): \(remark.kind.rawValue): \(subject)\(remark.message)",
-                                                                  keepingLineBreaks: false))
+            if !result.remarks.isEmpty {
+                Output.standardError("\(Wording.count(result.remarks.count, "remark")) to check" + (remarks.map { " (each written to \($0))" } ?? " (--remarks FILE writes each with its place)") + ":")
+                for line in ImportRemarks.summary(result.remarks) { Output.standardError("  " + line) }
             }
             let plan = result.plan
             let actions = plan.recommendations.reduce(0) { $0 + $1.actions.count }
             let updates = plan.recommendations.reduce(0) { $0 + $1.actions.reduce(0) { $0 + $1.updates.count } }
             let counts = "\(Wording.count(plan.recommendations.count, "recommendation")), \(Wording.count(actions, "action")), \(Wording.count(updates, "update"))"
-            let check = result.remarks.isEmpty ? "" : "; \(Wording.count(result.remarks.count, "remark")) above to check"
+            let check = result.remarks.isEmpty ? "" : "; \(Wording.count(result.remarks.count, "remark")) to check"
+            if let target, !dryRun { try importJob.write(plan, to: target, keepPlanFile: chosen == .csv) }
+            if let remarks, let remarksFormat {
+                let text = ImportRemarks.render(result.remarks, source: file, format: remarksFormat)
+                do {
+                    try Data(text.utf8).write(to: URL(fileURLWithPath: remarks, relativeTo: cwd), options: .atomic)
+                } catch {
+                    throw WorkflowError(message: "cannot write \(remarks): \(error.localizedDescription)")
+                }
+            }
             guard let target, !dryRun else {
-                Output.standardError("read \(counts) from \(file) (dry run: nothing written)\(check)")
+                Output.standardError("read \(counts) from \(file) (dry run: no plan written)\(check)")
                 return
             }
-            try importJob.write(plan, to: target, keepPlanFile: chosen == .csv)
             Output.standardError("imported \(counts) into \(Selection.display(target))\(check)")
         }
     }

@@ -18,7 +18,9 @@ extension Plantool {
                 the plan count too, so a plan without history still shows them).
                 Without --as-of: today, the plan in the working tree. With --as-of a day before \
                 today: the plan as it was then, from the last commit made on or before that day, \
-                and the history up to it. --all reports every plan in the repository, with the \
+                and the history up to it; outside git or before the history starts, from the \
+                plan's own dated updates (each action as its updates dated on or before that day \
+                leave it). --all reports every plan in the repository, with the \
                 owners of all of them in one table. --format html writes one self-contained page \
                 with a chart of actions by state over time. The format is taken from -o's \
                 extension (.md, .html, .json; .txt or none: text) when --format is not given.
