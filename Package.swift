@@ -77,7 +77,8 @@ let package = Package(
             dependencies: [
                 "PlanImport", "PlanKit",
                 .product(name: "PropertyBased", package: "swift-property-based"),
-            ]
+            ],
+            exclude: ["Fixtures"]
         ),
         .testTarget(name: "PlanGitTests", dependencies: ["PlanGit", "CLibGit2"]),
         .testTarget(name: "PlanWorkflowTests", dependencies: ["PlanWorkflow", "PlanKit", "PlanGit"]),
