@@ -106,7 +106,8 @@ struct SourceTableReader {
         guard filled.count == 1, let column = filled.first, column < 3 else { return false }
         let text = row.text(column)
         if column == 0, NumberCell.parse(text) != nil { return false }
-        if column == 2, StatusWords.parse(text) != nil { return false }
+        // Words in the status column alone continue the status cell above (its reason).
+        if column == 2, StatusWords.parse(text) != nil || !recommendations.isEmpty { return false }
         if !recommendations.isEmpty, RunningText.startsLowercase(text) { return false }
         return true
     }
