@@ -155,4 +155,18 @@ import Testing
         #expect(!StatusWords.isPrisonsWord("Partly agreed"))
         #expect(ReasonSentence.isReason("This recommendation is rejected as it is not affordable."))
     }
+
+    @Test func aStatusCellContinuedInTheRowBelowKeepsItsReason() throws {
+        let text = """
+            ACTION PLAN: HMP X
+
+            Rec. No\tRecommendation\tAccepted/ Partly Accepted/ Rejected\tResponse Action Taken/Planned\tFunction Responsible/ Policy Lead\tTarget Date
+            1\tThe prison should do A.\tPartly Accepted\t1.1 Do part of A.\tGovernor\tJune 2019
+            \t\tThe prison cannot fund all of A.\t\t\t
+            2\tThe prison should do B.\tAccepted\t2.1 Do B.\tGovernor\tJuly 2019
+            """
+        let plan = try PlanImporter.interpret(WordTextReader.read(text)).plan
+        #expect(plan.recommendations[0].reason == Reason(categories: [.affordability], text: "The prison cannot fund all of A."))
+        #expect(plan.recommendations[1].theme == nil)
+    }
 }
