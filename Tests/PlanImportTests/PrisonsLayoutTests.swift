@@ -64,6 +64,18 @@ import Testing
         #expect(try PlanImporter.interpret(DocxReader.read(docx)).plan == plan)
     }
 
+    /// The CSV export carries `reference` and `kind` in columns of their own, only when the plan
+    /// has them, and reads back to the same plan.
+    @Test(arguments: ["northmoor-2019", "eastgate-2023", "westbrook-2017"])
+    func csvCarriesReferencesAndKinds(_ name: String) throws {
+        let plan = try Self.expected(name)
+        let csv = CSVExport.render(plan)
+        let header = try #require(csv.split(separator: "\n").first)
+        #expect(header.contains(",reference") == plan.recommendations.contains { $0.reference != nil })
+        #expect(header.contains(",kind") == plan.recommendations.contains { $0.kind != .recommendation })
+        #expect(try CSVPlanReader.read(csv, info: plan.info) == plan)
+    }
+
     @Test func exportsGroupConcernsUnderTheirHeadings() throws {
         let document = OfficialDocument(try Self.expected("eastgate-2023"))
         #expect(document.columns.prefix(2) == ["1. Concern No", "2. Concern"])
