@@ -20,6 +20,8 @@ public enum PlanImporter {
         var recommendations: [Recommendation]
         let vocabulary = HeaderRow.vocabulary(header: layout.header, statusCells: layout.planRows.compactMap {
             $0.cells.count > 2 ? $0.cells[2].paragraphs.first : nil
+        }, sections: layout.planRows.compactMap { row in
+            row.cells.filter { !$0.isEmpty && !$0.continuesAbove }.count == 1 ? row.cells.first { !$0.isEmpty }?.text : nil
         })
         if layout.official {
             var reader = OfficialTableReader(words: vocabulary ?? .standard)

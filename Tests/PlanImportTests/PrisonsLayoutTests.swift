@@ -137,6 +137,14 @@ import Testing
         #expect(HeaderRow.vocabulary(header: Self.row(["3. Agreed/ Partly Agreed/ Not Agreed"]), statusCells: []) == nil)
         #expect(HeaderRow.vocabulary(header: Self.row(["Status"]), statusCells: ["Accepted", "Rejected"]) == .prisons)
         #expect(HeaderRow.vocabulary(header: Self.row(["Status"]), statusCells: ["Agreed"]) == nil)
+        #expect(HeaderRow.vocabulary(header: Self.row(["Agreed/ Partially Agreed/ Not Agreed"]), statusCells: [])
+                == PlanWords(statuses: [.partlyAgreed: "Partially Agreed"]))
+    }
+
+    @Test func sectionHeadingsAreDeclaredAsTheDocumentWritesThem() {
+        let words = HeaderRow.vocabulary(header: nil, statusCells: [], sections: ["Priority concerns", "Key Concerns:", "Main recommendations"])
+        #expect(words == PlanWords(headings: [.keyConcern: "Key Concerns"]))
+        #expect(HeaderRow.vocabulary(header: nil, statusCells: [], sections: ["Priority concerns", "Key concerns"]) == nil)
     }
 
     @Test func numbersCarryTheReportsReference() {

@@ -68,14 +68,20 @@ enum HeaderRow {
 
     /// The words the plan speaks, from its header's status column and, when the header says only
     /// "Status", from the words of its status cells; nil when they are the template's.
-    static func vocabulary(header: TableDocument.Row?, statusCells: [String]) -> PlanWords? {
+    static func vocabulary(header: TableDocument.Row?, statusCells: [String], sections: [String] = []) -> PlanWords? {
         var statuses: [Status: String] = [:]
         if let header, let found = header.cells.lazy.compactMap({ statusWords($0.text) }).first {
             statuses = found
         } else if statusCells.contains(where: StatusWords.isPrisonsWord) {
             statuses = PlanWords.prisons.statuses
         }
-        let words = PlanWords(statuses: statuses)
+        var headings: [RecommendationKind: String] = [:]
+        for case let (kind, words)? in sections.map(SectionWords.heading) where headings[kind] == nil {
+            headings[kind] = words
+        }
+        var words = PlanWords(statuses: statuses.filter { $0.value != $0.key.title })
+        // Headings as the document writes them, when they differ from the published ones.
+        words.headings = headings.filter { $0.value != PlanWords.defaultHeadings[$0.key] }
         return words.isStandard ? nil : words
     }
 }

@@ -54,4 +54,13 @@ enum SectionWords {
         default: return nil
         }
     }
+
+    /// The heading a section row gives its kind, as the document writes it ("Key Concerns"); nil
+    /// for a section that keeps a theme ("Main recommendations").
+    static func heading(_ text: String) -> (kind: RecommendationKind, words: String)? {
+        guard let section = section(text), section.theme == nil else { return nil }
+        var words = text.trimmingSpaces
+        if words.hasSuffix(":") { words.removeLast() }
+        return (section.kind, words)
+    }
 }
