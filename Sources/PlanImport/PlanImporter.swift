@@ -18,8 +18,13 @@ public enum PlanImporter {
         let layout = try DocumentLayout(document)
         let front = TitleBlock.read(layout.front, official: layout.official, log: &log)
         var recommendations: [Recommendation]
+        let vocabulary = HeaderRow.vocabulary(header: layout.header, statusCells: layout.planRows.compactMap {
+            $0.cells.count > 2 ? $0.cells[2].paragraphs.first : nil
+        }, sections: layout.planRows.compactMap { row in
+            row.cells.filter { !$0.isEmpty && !$0.continuesAbove }.count == 1 ? row.cells.first { !$0.isEmpty }?.text : nil
+        })
         if layout.official {
-            var reader = OfficialTableReader()
+            var reader = OfficialTableReader(words: vocabulary ?? .standard)
             recommendations = reader.read(layout.planRows, log: &log)
         } else {
             var reader = SourceTableReader(rows: layout.planRows)
@@ -27,6 +32,7 @@ public enum PlanImporter {
         }
         var info = front.planInfo(log: &log, firstPlace: layout.firstPlace)
         info.summary = SummaryReader.read(layout.summaryRows, caption: layout.summaryCaption, log: &log)
+        if let vocabulary { info.vocabulary = vocabulary }
         if !layout.unplacedAfter.isEmpty, !recommendations.isEmpty {
             let last = recommendations.count - 1
             let words = layout.unplacedAfter.map(\.text).joined(separator: "\n\n")

@@ -30,6 +30,18 @@ struct SchemaTests {
         #expect(run.status == 0, "validate-schema.py exited \(run.status)\n\(run.stderr)")
     }
 
+    @Test("plans imported from HM Inspectorate of Prisons layouts (vocabulary, kind, reference) validate")
+    func prisonsFixturesValidate() throws {
+        let fixtures = SchemaTestSupport.root.appendingPathComponent("Tests/PlanImportTests/Fixtures/Prisons")
+        let files = try FileManager.default.contentsOfDirectory(atPath: fixtures.path).sorted()
+            .flatMap { try SchemaTestSupport.exampleFiles(under: fixtures.appendingPathComponent($0)) }
+        try #require(files.count >= 12)
+        let verdicts = try SchemaTestSupport.verdicts(from: try SchemaTestSupport.validate(files.map(\.path)))
+        for file in files {
+            #expect(verdicts[file.path]?.valid == true, "\(file.path): \(verdicts[file.path]?.errors ?? [])")
+        }
+    }
+
     // MARK: b. The invalid fixtures
 
     @Test("the fixture manifest lists every fixture file, each once")

@@ -1,13 +1,27 @@
 import PlanKit
 
 /// The status cell of a real plan: "Agreed", "Partly agreed", "Partially Agreed", "Not agreed",
-/// with words after it ("Partly agreed (resourcing need and affordability will need to be
-/// balanced)") read as the reason.
+/// or HM Inspectorate of Prisons' "Accepted", "Partly Accepted", "Rejected", with words after it
+/// ("Partly agreed (resourcing need and affordability will need to be balanced)") read as the
+/// reason.
 enum StatusWords {
+    /// Longer forms first: "partly accepted" is not "accepted".
     static let forms: [(String, Status)] = [
         ("partly agreed", .partlyAgreed), ("partially agreed", .partlyAgreed), ("part agreed", .partlyAgreed),
         ("agreed in part", .partlyAgreed), ("not agreed", .notAgreed), ("disagreed", .notAgreed), ("agreed", .agreed),
+    ] + prisonsForms
+
+    static let prisonsForms: [(String, Status)] = [
+        ("partly accepted", .partlyAgreed), ("partially accepted", .partlyAgreed), ("part accepted", .partlyAgreed),
+        ("accepted in part", .partlyAgreed), ("not accepted", .notAgreed), ("rejected", .notAgreed), ("accepted", .agreed),
     ]
+
+    /// The cell opens with HM Inspectorate of Prisons' words ("Accepted", "Rejected").
+    static func isPrisonsWord(_ text: String) -> Bool {
+        guard StatusWords.parse(text) != nil else { return false }
+        let key = text.trimmingSpaces.lowercased()
+        return prisonsForms.contains { key.hasPrefix($0.0) }
+    }
 
     static func parse(_ text: String) -> (status: Status, rest: String)? {
         let t = text.trimmingSpaces
@@ -37,11 +51,13 @@ enum StatusWords {
     }
 }
 
-/// "This recommendation is partly agreed as ..." opening a response: the reason.
+/// "This recommendation is partly agreed as ..." (or "partly accepted", "rejected") opening a
+/// response: the reason.
 enum ReasonSentence {
     static func isReason(_ sentence: String) -> Bool {
         let t = sentence.lowercased()
-        return ["partly agreed", "partially agreed", "not agreed"].contains(where: t.contains)
+        return ["partly agreed", "partially agreed", "not agreed", "partly accepted", "partially accepted", "not accepted", "rejected"]
+            .contains(where: t.contains)
             && (t.hasPrefix("this recommendation") || t.hasPrefix("the recommendation") || t.hasPrefix("we have"))
     }
 

@@ -13,6 +13,8 @@ struct DocumentLayout {
     /// The document is plantool's own layout (its title line says so).
     var official = false
     var headerPlace = TableDocument.Place(line: 1)
+    /// The plan table's header row: its status column names the plan's words.
+    var header: TableDocument.Row?
     var firstPlace = TableDocument.Place(line: 1)
 
     init(_ document: TableDocument) throws(ImportError) {
@@ -30,6 +32,7 @@ struct DocumentLayout {
         }
         guard case .table(let table) = blocks[blockIndex] else { return }
         headerPlace = table.rows[rowIndex].place
+        header = table.rows[rowIndex]
         front = Array(blocks[..<blockIndex])
         if rowIndex > 0 { front.append(.table(TableDocument.Table(rows: Array(table.rows[..<rowIndex])))) }
         official = front.contains { block in
@@ -43,7 +46,7 @@ struct DocumentLayout {
         planRows = Array(rows[..<cut])
         guard planRows.contains(where: { row in
             guard let first = row.cells.first, !first.continuesAbove else { return false }
-            return SourceTableReader.number(first.text) != nil
+            return NumberCell.parse(first.text) != nil
         }) else {
             throw ImportError("the plan table holds no recommendation: no row has a number in its first column", at: headerPlace)
         }
@@ -145,7 +148,7 @@ struct DocumentLayout {
         if Array(texts.prefix(6)) == OfficialDocument.columns.map({ $0.lowercased() }) { return true }
         let numbered = texts.enumerated().filter { i, text in text.hasPrefix("\(i + 1).") || text.hasPrefix("\(i + 1) ") }.count
         let named = (texts.first?.contains("rec") ?? false) && texts.dropFirst().contains { $0.contains("target") || $0.contains("owner") }
-        return numbered >= 3 && named
+        return (numbered >= 3 && named) || HeaderRow.isHeader(row)
     }
 }
 

@@ -5,6 +5,9 @@ struct OfficialTableReader {
     var recommendations: [Recommendation] = []
     var theme: String?
     var addressee: String?
+    /// The plan's words for its statuses (its header's), and the kind the last section row set.
+    var words = PlanWords.standard
+    var kind = RecommendationKind.recommendation
 
     mutating func read(_ rows: [TableDocument.Row], log: inout RemarkLog) -> [Recommendation] {
         for row in rows {
@@ -15,8 +18,9 @@ struct OfficialTableReader {
                 heading(cells[0].text, place: row.place)
                 continue
             }
-            if !cells[0].continuesAbove, let number = SourceTableReader.number(cells[0].text) {
+            if !cells[0].continuesAbove, let cell = NumberCell.parse(cells[0].text), let number = cell.number {
                 startRecommendation(number, cells, place: row.place, log: &log)
+                recommendations[recommendations.count - 1].reference = cell.reference
             }
             guard !recommendations.isEmpty else {
                 log.kept(row.place, nil, "a row before the first recommendation; left out")
@@ -58,18 +62,18 @@ struct OfficialTableReader {
     mutating func startRecommendation(_ number: Int, _ cells: [TableDocument.Cell], place: TableDocument.Place,
                                       log: inout RemarkLog) {
         flushHeadings(log: &log)
-        let status = Self.statusCell(cells[2].paragraphs, place: place, subject: String(number), log: &log)
+        let status = Self.statusCell(cells[2].paragraphs, place: place, subject: String(number), words: words, log: &log)
         recommendations.append(Recommendation(number: number, addressee: addressee ?? "", theme: theme,
                                               text: cells[1].paragraphs.joined(separator: "\n"), status: status.status,
-                                              implementedPart: status.part, reason: status.reason))
+                                              implementedPart: status.part, reason: status.reason, kind: kind))
     }
 
     /// "Agreed" / "Partly Agreed" / "Not Agreed", then "Reason (CATEGORIES): TEXT" and "Part
     /// agreed: TEXT", each running on over the paragraphs below it.
-    static func statusCell(_ paragraphs: [String], place: TableDocument.Place, subject: String,
+    static func statusCell(_ paragraphs: [String], place: TableDocument.Place, subject: String, words: PlanWords = .standard,
                            log: inout RemarkLog) -> (status: Status, reason: Reason?, part: String?) {
         var status = Status.agreed
-        if let first = paragraphs.first, let s = Status.allCases.first(where: { $0.title == first }) {
+        if let first = paragraphs.first, let s = Status.allCases.first(where: { $0.title == first || words.word(for: $0) == first }) {
             status = s
         } else {
             log.missing(place, subject, "no status in the template's words; Agreed assumed, the cell's words kept as the reason")
@@ -79,7 +83,8 @@ struct OfficialTableReader {
         var categories: [ReasonCategory] = []
         var reasonLines: [String] = []
         var partLines: [String] = []
-        for p in paragraphs.dropFirst(status.title == paragraphs.first ? 1 : 0) {
+        let named = status.title == paragraphs.first || words.word(for: status) == paragraphs.first
+        for p in paragraphs.dropFirst(named ? 1 : 0) {
             if p.hasPrefix(OfficialDocument.partAgreedLabel) {
                 field = .part
                 partLines.append(String(p.dropFirst(OfficialDocument.partAgreedLabel.count)))
@@ -100,9 +105,18 @@ struct OfficialTableReader {
     }
 
     mutating func flushHeadings(log: inout RemarkLog) {
-        guard !pendingHeadings.isEmpty else { return }
-        var headings = pendingHeadings
+        // Section rows ("Priority concerns") set the kind and are not the theme or the addressee.
+        var headings: [PlacedText] = []
+        for heading in pendingHeadings {
+            if let section = SectionWords.section(heading.text) {
+                kind = section.kind
+                theme = section.theme
+            } else {
+                headings.append(heading)
+            }
+        }
         pendingHeadings = []
+        guard !headings.isEmpty else { return }
         let last = headings.removeLast()
         var text = last.text
         if text.hasSuffix(" should:") {

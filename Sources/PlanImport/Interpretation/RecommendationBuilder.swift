@@ -46,7 +46,8 @@ struct RecommendationBuilder {
         let text = fixHyphens(source.text, place: source.place, log: &log)
         return Recommendation(number: source.number, addressee: source.addressee ?? "", theme: source.theme, text: text,
                               status: status, implementedPart: implementedPart, reason: reason,
-                              response: response.isEmpty ? nil : response.joined(separator: "\n\n"), actions: actions)
+                              response: response.isEmpty ? nil : response.joined(separator: "\n\n"), actions: actions,
+                              kind: source.kind, reference: source.reference)
     }
 
     // MARK: Status

@@ -3,6 +3,9 @@ import PlanKit
 /// One recommendation of a real plan as read, before its rows become actions.
 struct SourceRecommendation {
     var number: Int
+    /// The report's own reference ("S41") and the kind its section row gave.
+    var reference: String? = nil
+    var kind: RecommendationKind = .recommendation
     var place: TableDocument.Place
     var theme: String?
     var addressee: String?

@@ -8,6 +8,8 @@ struct SourceTableReader {
     var theme: String?
     var addressee: String?
     var addressees: [String] = []
+    /// The kind the last section row ("Priority concerns") set.
+    var kind = RecommendationKind.recommendation
     /// Words before the first recommendation.
     var orphans: [PlacedText] = []
     /// Owners named alone in some cell, for joining an owner cut by a page break.
@@ -58,8 +60,8 @@ struct SourceTableReader {
             heading(source, log: &log)
             return
         }
-        if let number = Self.number(source.text(0)) {
-            start(number, source, log: &log)
+        if let cell = NumberCell.parse(source.text(0)) {
+            start(cell.number ?? (recommendations.last?.number ?? 0) + 1, source, reference: cell.reference, log: &log)
         } else if !recommendations.isEmpty {
             continueRecommendation(source, log: &log)
         } else {
@@ -103,8 +105,9 @@ struct SourceTableReader {
         let filled = (0..<6).filter { !row.isEmpty($0) }
         guard filled.count == 1, let column = filled.first, column < 3 else { return false }
         let text = row.text(column)
-        if column == 0, Self.number(text) != nil { return false }
-        if column == 2, StatusWords.parse(text) != nil { return false }
+        if column == 0, NumberCell.parse(text) != nil { return false }
+        // Words in the status column alone continue the status cell above (its reason).
+        if column == 2, StatusWords.parse(text) != nil || !recommendations.isEmpty { return false }
         if !recommendations.isEmpty, RunningText.startsLowercase(text) { return false }
         return true
     }
@@ -112,6 +115,11 @@ struct SourceTableReader {
     mutating func heading(_ row: SourceRow, log: inout RemarkLog) {
         guard let column = (0..<3).first(where: { !row.isEmpty($0) }) else { return }
         let text = row.text(column)
+        if let section = SectionWords.section(text) {
+            kind = section.kind
+            theme = section.theme
+            return
+        }
         guard let words = HeadingWords.addressee(text) else {
             theme = text
             return
@@ -127,7 +135,7 @@ struct SourceTableReader {
         if !addressees.contains(split.addressee) { addressees.append(split.addressee) }
     }
 
-    mutating func start(_ printed: Int, _ row: SourceRow, log: inout RemarkLog) {
+    mutating func start(_ printed: Int, _ row: SourceRow, reference: String? = nil, log: inout RemarkLog) {
         var number = printed
         if let last = recommendations.last?.number, number <= last {
             let expected = last + 1
@@ -139,8 +147,8 @@ struct SourceTableReader {
                 number = expected
             }
         }
-        recommendations.append(SourceRecommendation(number: number, place: row.place, theme: theme, addressee: addressee,
-                                          text: row.text(1), status: row.columns[2]))
+        recommendations.append(SourceRecommendation(number: number, reference: reference, kind: kind, place: row.place, theme: theme,
+                                                    addressee: addressee, text: row.text(1), status: row.columns[2]))
     }
 
     /// A row without a number: the recommendation's text or status continued after a page break.

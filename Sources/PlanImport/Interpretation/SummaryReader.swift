@@ -8,12 +8,13 @@ enum SummaryReader {
     static func label(_ text: String) -> Label? {
         var t = ImportText.collapse(text.lowercased().replacingOccurrences(of: "-", with: " "))
         if t.hasSuffix(":") { t.removeLast() }
-        switch t {
-        case "agreed": return .agreed
-        case "partly agreed", "partially agreed", "part agreed": return .partlyAgreed
-        case "not agreed": return .notAgreed
-        case "total": return .total
-        default: return nil
+        if t == "total" { return .total }
+        // The status words alone, in the template's or the plan's vocabulary ("Rejected").
+        guard let (status, rest) = StatusWords.parse(t), rest.isEmpty else { return nil }
+        switch status {
+        case .agreed: return .agreed
+        case .partlyAgreed: return .partlyAgreed
+        case .notAgreed: return .notAgreed
         }
     }
 

@@ -57,8 +57,8 @@ struct CSVHeader {
             if let (k, part) = Self.updateColumn(name) {
                 updateGroups[k, default: []].insert(part)
                 if firstPlace[k] == nil { firstPlace[k] = field.place }
-            } else if !CSVExport.columns.contains(name) {
-                let known = CSVExport.columns + CSVExport.updateFields.map { "update_1_\($0)" }
+            } else if !CSVExport.columns.contains(name), !CSVExport.optionalColumns.contains(name) {
+                let known = CSVExport.columns + CSVExport.optionalColumns + CSVExport.updateFields.map { "update_1_\($0)" }
                 let hint = Suggestion.nearest(to: name, in: known).map { " (did you mean '\($0)'?)" } ?? ""
                 throw ImportError("unknown column '\(name)'\(hint); the columns are \(CSVExport.columns.joined(separator: ", ")) and update_K_date, update_K_text, update_K_state, update_K_target, update_K_owners", at: field.place)
             }

@@ -114,8 +114,10 @@ struct CSVTableReader {
         case (_?, nil):
             throw row.error("reason", "reason categories without a reason; give the reason's text")
         }
+        let kind = try row.value("kind").map { try Self.choice($0.trimmingSpaces, as: RecommendationKind.self, row: row, column: "kind", what: "kind") }
         return Recommendation(number: number, addressee: addressee, theme: row.value("theme"), text: text, status: status,
-                              implementedPart: row.value("implemented_part"), reason: reason, response: row.value("response"))
+                              implementedPart: row.value("implemented_part"), reason: reason, response: row.value("response"),
+                              kind: kind ?? .recommendation, reference: row.value("reference"))
     }
 
     mutating func readAction(_ row: Row) throws -> Action? {

@@ -55,6 +55,8 @@ public struct Change: Sendable, Codable, Equatable {
     public var recommendation: Int?
     /// For a renumbered recommendation, its old number.
     public var oldNumber: Int?
+    /// The recommendation's kind when it is a concern: its sentences say "priority concern 2".
+    public var recommendationKind: RecommendationKind?
     public var action: String?
     /// The update's key within its action, as the field spells it: its date (`2021-12`), and
     /// `#2` for a second update of the same date.
@@ -164,6 +166,9 @@ public struct RecommendationValue: Sendable, Codable, Equatable {
     }
 
     public var number: Int
+    public var reference: String?
+    /// Absent for a recommendation.
+    public var kind: String?
     public var addressee: String
     public var theme: String?
     public var text: String
@@ -175,12 +180,14 @@ public struct RecommendationValue: Sendable, Codable, Equatable {
 
     /// The file's spelling, as the change's `field` and the JSON export spell it.
     enum CodingKeys: String, CodingKey {
-        case number, addressee, theme, text, status, reason, response, actions
+        case number, reference, kind, addressee, theme, text, status, reason, response, actions
         case implementedPart = "implemented-part"
     }
 
     public init(_ rec: Recommendation) {
         number = rec.number
+        reference = rec.reference
+        kind = rec.kind == .recommendation ? nil : rec.kind.rawValue
         addressee = rec.addressee
         theme = rec.theme
         text = rec.text

@@ -9,8 +9,12 @@ public enum ChangeWording {
         case words
     }
 
-    public static func sentence(_ c: Change, _ v: Vocabulary) -> String {
+    /// `words`: the plan's own words for statuses, used with `.words`.
+    public static func sentence(_ c: Change, _ v: Vocabulary, words: PlanWords = .standard) -> String {
         let n = c.recommendation.map(String.init) ?? "?"
+        let noun = (c.recommendationKind ?? .recommendation).noun
+        let subject = noun.prefix(1).uppercased() + noun.dropFirst()
+        func status(_ raw: String, _ v: Vocabulary) -> String { ChangeWording.status(raw, v, words: words) }
         let id = c.action ?? "?"
         let update = "update " + (c.update.map { key($0, v) } ?? "?")
         let field = c.field ?? ""
@@ -39,27 +43,27 @@ public enum ChangeWording {
             }
         case .recommendationAdded:
             let rec = c.recommendationValue
-            base = "Recommendation \(n) added (\(rec.map { status($0.status, v) } ?? "?"), \(Wording.count(rec?.actions.count ?? 0, "action")))"
+            base = "\(subject) \(n) added (\(rec.map { status($0.status, v) } ?? "?"), \(Wording.count(rec?.actions.count ?? 0, "action")))"
         case .recommendationRemoved:
             let rec = c.recommendationValue
-            base = "Recommendation \(n) removed (it was \(rec.map { status($0.status, v) } ?? "?"), \(Wording.count(rec?.actions.count ?? 0, "action")))"
+            base = "\(subject) \(n) removed (it was \(rec.map { status($0.status, v) } ?? "?"), \(Wording.count(rec?.actions.count ?? 0, "action")))"
         case .recommendationRenumbered:
-            base = "Recommendation \(c.oldNumber.map(String.init) ?? "?") is now recommendation \(n)"
+            base = "\(subject) \(c.oldNumber.map(String.init) ?? "?") is now \(noun) \(n)"
         case .textChanged:
-            base = "Recommendation \(n): text reworded"
+            base = "\(subject) \(n): text reworded"
         case .fieldChanged:
-            base = "Recommendation \(n): \(field) " + (c.words != nil && (c.old?.count ?? 0) > 60 ? "reworded" : describe(c.old, c.new))
+            base = "\(subject) \(n): \(field) " + (c.words != nil && (c.old?.count ?? 0) > 60 ? "reworded" : describe(c.old, c.new))
         case .statusChanged:
-            base = "Recommendation \(n): status \(status(c.old ?? "", v)) → \(status(c.new ?? "", v))"
+            base = "\(subject) \(n): status \(status(c.old ?? "", v)) → \(status(c.new ?? "", v))"
         case .reasonChanged:
             switch field {
-            case "reason.categories": base = "Recommendation \(n): reason categories \(c.old ?? "") → \(c.new ?? "")"
-            case "reason.text": base = "Recommendation \(n): reason reworded"
+            case "reason.categories": base = "\(subject) \(n): reason categories \(c.old ?? "") → \(c.new ?? "")"
+            case "reason.text": base = "\(subject) \(n): reason reworded"
             default:
                 if let new = c.new {
-                    base = "Recommendation \(n): reason given (\(new.split(separator: ":").first.map(String.init) ?? ""))"
+                    base = "\(subject) \(n): reason given (\(new.split(separator: ":").first.map(String.init) ?? ""))"
                 } else {
-                    base = "Recommendation \(n): reason removed (it was \(c.old?.split(separator: ":").first.map(String.init) ?? ""))"
+                    base = "\(subject) \(n): reason removed (it was \(c.old?.split(separator: ":").first.map(String.init) ?? ""))"
                 }
             }
         case .actionAdded, .actionRemoved:
@@ -120,7 +124,7 @@ public enum ChangeWording {
             }
         case .orderChanged:
             if c.recommendation == nil { base = "plan: revisions reordered" }
-            else { base = c.action == nil ? "Recommendation \(n): actions reordered (\(c.new ?? ""))" : "action \(id): updates reordered" }
+            else { base = c.action == nil ? "\(subject) \(n): actions reordered (\(c.new ?? ""))" : "action \(id): updates reordered" }
         }
         var effects: [String] = []
         if c.currentTarget != nil, !handled.contains("target") { effects.append(targetMove(c, v)) }
@@ -203,9 +207,9 @@ public enum ChangeWording {
         return words + " (no. \(n))"
     }
 
-    public static func status(_ raw: String, _ v: Vocabulary) -> String {
+    public static func status(_ raw: String, _ v: Vocabulary, words: PlanWords = .standard) -> String {
         guard v == .words, let status = Status(rawValue: raw) else { return raw }
-        return status.title
+        return words.word(for: status)
     }
 
     public static func state(_ raw: String, _ v: Vocabulary) -> String {

@@ -47,6 +47,8 @@ public struct PlanDiffer {
         var parsed = 0
         var unreadableFiles = 0
         var titles: [String: String] = [:]
+        /// The concerns among the compared recommendations, by number, for their sentences.
+        var concernKinds: [Int: RecommendationKind] = [:]
 
         init(old: Side, new: Side) {
             self.old = old
@@ -65,6 +67,7 @@ public struct PlanDiffer {
                     < (planWide(b.element), b.element.recommendation ?? Int.max, b.offset)
             }.map(\.element)
             for index in changes.indices where changes[index].kind != .unreadable {
+                changes[index].recommendationKind = changes[index].recommendation.flatMap { concernKinds[$0] }
                 changes[index].summary = ChangeWording.sentence(changes[index], .plain)
             }
         }
@@ -100,6 +103,7 @@ public struct PlanDiffer {
             let summary: (Summary?) -> String? = { $0.map { "\($0.agreed) agreed, \($0.partlyAgreed) partly agreed, \($0.notAgreed) not agreed" } }
             field("summary", summary(oldInfo.summary), summary(newInfo.summary))
             field("introduction", oldInfo.introduction, newInfo.introduction, text: true)
+            field("vocabulary", oldInfo.vocabulary.description, newInfo.vocabulary.description)
         }
 
         /// Revisions matched as updates are: whole, then by date, then by title (their date
@@ -251,6 +255,7 @@ public struct PlanDiffer {
             for (_, found) in byNumber.sorted(by: { $0.0 < $1.0 }) { changes += found }
             for (number, rec) in before { if let path = oldPaths[number] { titles[path] = rec.text } }
             for (number, rec) in after { if let path = paths[number] { titles[path] = rec.text } }
+            for (number, rec) in before.merging(after, uniquingKeysWith: { $1 }) where rec.kind.isConcern { concernKinds[number] = rec.kind }
         }
 
         /// The parsed recommendations, in order; `.some(nil)` for a file that cannot be read or

@@ -16,6 +16,8 @@ enum RecommendationDiff {
         }
         add(.textChanged, "text", a.text, b.text)
         add(.fieldChanged, "addressee", a.addressee, b.addressee)
+        add(.fieldChanged, "reference", a.reference, b.reference, text: false)
+        add(.fieldChanged, "kind", a.kind.rawValue, b.kind.rawValue, text: false)
         add(.fieldChanged, "theme", a.theme, b.theme)
         add(.fieldChanged, "implemented-part", a.implementedPart, b.implementedPart)
         add(.fieldChanged, "response", a.response, b.response)

@@ -29,6 +29,7 @@ import Foundation
 /// | `current_target` | *derived*: the target now in force, after the updates |
 /// | `current_state` | *derived*: the state now, after the updates |
 /// | `note` | target wording that is not a date |
+/// | `reference`, `kind` | *only when the plan has them*: the report's reference (`S41`) and the kind (`priority-concern`, `key-concern`; empty: recommendation) |
 /// | `update_K_date`, `update_K_text`, `update_K_state`, `update_K_target`, `update_K_owners` | the action's K-th update (K = 1 … the most updates any action has): its date (`2021-12` or `2021-12-07`), text, and the new state, target and owners it sets (empty: unchanged) |
 ///
 /// **Derived columns** (`target_words`, `current_target`, `current_state`) are there for people
@@ -72,6 +73,10 @@ public enum CSVExport {
         "state", "current_target", "current_state", "note",
     ]
 
+    /// Columns written only when the plan uses them (HM Inspectorate of Prisons plans), after
+    /// `columns`; every row of one recommendation repeats them.
+    public static let optionalColumns = ["reference", "kind"]
+
     /// Columns read as data; the rest of `columns` are derived.
     public static let requiredColumns = columns.filter { !derivedColumns.contains($0) }
     public static let derivedColumns: Set<String> = ["target_words", "current_target", "current_state"]
@@ -79,7 +84,7 @@ public enum CSVExport {
     /// The recommendation columns that every row of one recommendation repeats.
     public static let recommendationColumns = [
         "number", "addressee", "theme", "recommendation", "status", "reason_categories", "reason",
-        "implemented_part", "response",
+        "implemented_part", "response", "reference", "kind",
     ]
 
     /// The five columns of update `k` (from 1).
@@ -98,15 +103,20 @@ public enum CSVExport {
     /// The plan's recommendations and actions as CSV text, header first.
     public static func render(_ plan: Plan) -> String {
         let updateCount = plan.recommendations.flatMap(\.actions).map(\.updates.count).max() ?? 0
-        var rows: [[String]] = [columns + (0..<updateCount).flatMap { updateColumns($0 + 1) }]
+        let optional = optionalColumns.filter { name in
+            plan.recommendations.contains { name == "kind" ? $0.kind != .recommendation : $0.reference != nil }
+        }
+        var rows: [[String]] = [columns + optional + (0..<updateCount).flatMap { updateColumns($0 + 1) }]
         for rec in plan.recommendations {
+            let optionalCells = optional.map { $0 == "kind" ? (rec.kind == .recommendation ? "" : rec.kind.rawValue) : rec.reference ?? "" }
             let recCells = [
                 String(rec.number), rec.addressee, rec.theme ?? "", rec.text, rec.status.rawValue,
                 rec.reason.map { $0.categories.map(\.rawValue).joined(separator: ";") } ?? "",
                 rec.reason?.text ?? "", rec.implementedPart ?? "", rec.response ?? "",
             ]
             if rec.actions.isEmpty {
-                rows.append(recCells + Array(repeating: "", count: columns.count - recCells.count + updateCount * 5))
+                rows.append(recCells + Array(repeating: "", count: columns.count - recCells.count) + optionalCells
+                            + Array(repeating: "", count: updateCount * 5))
                 continue
             }
             for action in rec.actions {
@@ -115,7 +125,7 @@ public enum CSVExport {
                     action.target?.description ?? "", action.target.map(DateWords.words) ?? "",
                     action.state.rawValue, action.currentTarget?.description ?? "", action.currentState.rawValue,
                     action.note ?? "",
-                ]
+                ] + optionalCells
                 for k in 0..<updateCount {
                     guard k < action.updates.count else {
                         cells += ["", "", "", "", ""]

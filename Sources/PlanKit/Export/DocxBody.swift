@@ -17,9 +17,9 @@ extension DocxWriter {
                 xml += paragraph(run(OfficialDocument.introductionHeading), ParagraphStyle(style: "Heading1"))
                 for p in document.introduction { xml += paragraph(run(p)) }
             }
-            xml += termsTable()
+            xml += termsTable(document.terms)
             xml += paragraph(run(document.heading), ParagraphStyle(style: "Heading1", pageBreakBefore: true))
-            xml += planTable(document.rows)
+            xml += planTable(document.rows, header: document.columns)
             xml += paragraph(run(document.summary.caption, bold: true), ParagraphStyle(keepNext: true, spaceBefore: 240))
             xml += summaryTable(document.summary)
             xml += "<w:sectPr><w:pgSz w:w=\"\(pageWidth)\" w:h=\"\(pageHeight)\" w:orient=\"landscape\"/>"
@@ -97,10 +97,10 @@ extension DocxWriter {
             Cell(paragraphs: texts.map { paragraph(run($0)) }, width: width)
         }
 
-        func termsTable() -> String {
+        func termsTable(_ terms: [(term: String, definition: String, comment: String)]) -> String {
             let w = DocxWriter.termColumns
             var rows = [headerRow(OfficialDocument.termColumns, columns: w)]
-            for term in OfficialDocument.terms {
+            for term in terms {
                 let texts = [[term.term], [term.definition], [term.comment]]
                 rows.append(row([Cell(paragraphs: [paragraph(run(term.term, bold: true))], width: w[0]),
                                  plainCell(texts[1], width: w[1]), plainCell(texts[2], width: w[2])],
@@ -113,14 +113,14 @@ extension DocxWriter {
             let w = DocxWriter.summaryColumns
             let counts = [summary.agreed, summary.partlyAgreed, summary.notAgreed, summary.total]
             return table(columns: w, rows: [
-                headerRow(OfficialDocument.summaryColumns, columns: w),
+                headerRow(summary.columns, columns: w),
                 row(zip(counts, w).map { plainCell([String($0)], width: $1) }, unbreakable: true),
             ])
         }
 
-        func planTable(_ planRows: [OfficialDocument.Row]) -> String {
+        func planTable(_ planRows: [OfficialDocument.Row], header: [String]) -> String {
             let w = DocxWriter.planColumns
-            var rows = [headerRow(OfficialDocument.columns, columns: w)]
+            var rows = [headerRow(header, columns: w)]
             for planRow in planRows {
                 switch planRow {
                 case .theme(let text):
@@ -153,11 +153,11 @@ extension DocxWriter {
                     let status = rec.status.enumerated().map { j, text in
                         paragraph(j == 0 ? run(text, bold: true) : runs(text, boldPrefix: Self.labelLength(text)))
                     }
-                    cells = [Cell(paragraphs: [paragraph(run(String(rec.number), bold: true))], width: w[0], merge: merge),
+                    cells = [Cell(paragraphs: [paragraph(run(rec.label, bold: true))], width: w[0], merge: merge),
                              Cell(paragraphs: rec.text.map { paragraph(run($0)) }, width: w[1], merge: merge),
                              Cell(paragraphs: status, width: w[2], merge: merge)]
                     // Merged cells flow on into the rows below, so only a lone row's count.
-                    if !merged { measured = [([String(rec.number)], w[0]), (rec.text, w[1]), (rec.status, w[2])] }
+                    if !merged { measured = [([rec.label], w[0]), (rec.text, w[1]), (rec.status, w[2])] }
                 } else {
                     cells = (0..<3).map { Cell(paragraphs: [], width: w[$0], merge: .continue) }
                 }

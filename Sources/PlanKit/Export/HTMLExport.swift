@@ -45,7 +45,7 @@ public enum HTMLExport {
             h.line("<h2>\(escape(OfficialDocument.introductionHeading))</h2>")
             h.raw(paragraphs(doc.introduction))
         }
-        termsTable(&h)
+        termsTable(doc, &h)
         h.line("</section>")
 
         planTable(doc, &h)
@@ -59,14 +59,14 @@ public enum HTMLExport {
 
     // MARK: Tables
 
-    static func termsTable(_ h: inout HTMLBuilder) {
+    static func termsTable(_ doc: OfficialDocument, _ h: inout HTMLBuilder) {
         h.line("<table class=\"terms\">")
         h.line("<caption>The terms used in column 3</caption>")
         h.line("<thead>")
         h.line("<tr>" + OfficialDocument.termColumns.map { "<th scope=\"col\">\(escape($0))</th>" }.joined() + "</tr>")
         h.line("</thead>")
         h.line("<tbody>")
-        for term in OfficialDocument.terms {
+        for term in doc.terms {
             h.line("<tr><th scope=\"row\">\(escape(term.term))</th><td>\(escape(term.definition))</td><td>\(escape(term.comment))</td></tr>")
         }
         h.line("</tbody>")
@@ -97,7 +97,7 @@ public enum HTMLExport {
         h.line("<caption><h2>\(escape(doc.heading))</h2></caption>")
         h.line("<colgroup>" + columnClasses.map { "<col class=\"\($0)\">" }.joined() + "</colgroup>")
         h.line("<thead>")
-        h.line("<tr>" + OfficialDocument.columns.map { "<th scope=\"col\">\(escape($0))</th>" }.joined() + "</tr>")
+        h.line("<tr>" + doc.columns.map { "<th scope=\"col\">\(escape($0))</th>" }.joined() + "</tr>")
         h.line("</thead>")
 
         var open = false
@@ -121,7 +121,7 @@ public enum HTMLExport {
             case .recommendation(let rec):
                 if !open { startSection() }
                 previousWasHeading = false
-                recommendationRows(lines: rec.lines.count, number: String(rec.number), text: cellContent(rec.text),
+                recommendationRows(lines: rec.lines.count, number: rec.label, text: cellContent(rec.text),
                                    status: cellContent(rec.status, firstStrong: true), &h) { index in
                     let line = rec.lines[index]
                     var cells = ""
@@ -169,7 +169,7 @@ public enum HTMLExport {
         h.line("<table class=\"summary\">")
         h.line("<caption><h2>\(escape(summary.caption))</h2></caption>")
         h.line("<thead>")
-        h.line("<tr>" + OfficialDocument.summaryColumns.map { "<th scope=\"col\">\(escape($0))</th>" }.joined() + "</tr>")
+        h.line("<tr>" + summary.columns.map { "<th scope=\"col\">\(escape($0))</th>" }.joined() + "</tr>")
         h.line("</thead>")
         h.line("<tbody>")
         let counts = [summary.agreed, summary.partlyAgreed, summary.notAgreed, summary.total]

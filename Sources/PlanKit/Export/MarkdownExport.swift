@@ -44,15 +44,15 @@ public enum MarkdownExport {
 
         out.append(row(OfficialDocument.termColumns.map(inline)))
         out.append(delimiter(OfficialDocument.termColumns.count))
-        for term in OfficialDocument.terms {
+        for term in doc.terms {
             out.append(row([strong(term.term), inline(term.definition), inline(term.comment)]))
         }
         out.append("")
 
         out.append("## " + heading(doc.heading))
         out.append("")
-        out.append(row(OfficialDocument.columns.map(inline)))
-        out.append(delimiter(OfficialDocument.columns.count))
+        out.append(row(doc.columns.map(inline)))
+        out.append(delimiter(doc.columns.count))
         for r in doc.rows {
             switch r {
             case .theme(let text):
@@ -62,7 +62,7 @@ public enum MarkdownExport {
             case .recommendation(let rec):
                 for (index, line) in rec.lines.enumerated() {
                     let first = index == 0
-                    let spanned = first ? [String(rec.number), cell(rec.text), cell(rec.status)] : ["", "", ""]
+                    let spanned = first ? [inline(rec.label), cell(rec.text), cell(rec.status)] : ["", "", ""]
                     out.append(row(spanned + [responseCell(line), cell(line.owners), cell(line.target)]))
                 }
             }
@@ -71,8 +71,8 @@ public enum MarkdownExport {
 
         out.append("## " + heading(doc.summary.caption))
         out.append("")
-        out.append(row(OfficialDocument.summaryColumns.map(inline)))
-        out.append(delimiter(OfficialDocument.summaryColumns.count))
+        out.append(row(doc.summary.columns.map(inline)))
+        out.append(delimiter(doc.summary.columns.count))
         let counts = [doc.summary.agreed, doc.summary.partlyAgreed, doc.summary.notAgreed, doc.summary.total]
         out.append(row(counts.map(String.init)))
         return out.joined(separator: "\n") + "\n"

@@ -45,6 +45,8 @@ public enum PlanJSON {
         var revisions: [RevisionFields]?
         var summary: SummaryFields?
         var introduction: String?
+        /// The words the plan gives, by their key (sorted as every key is).
+        var vocabulary: [String: String]?
 
         init(_ info: PlanInfo) {
             format = info.format
@@ -56,6 +58,8 @@ public enum PlanJSON {
             revisions = info.revisions.isEmpty ? nil : info.revisions.map { RevisionFields(submitted: $0.submitted.description, title: $0.title) }
             summary = info.summary.map { SummaryFields(agreed: $0.agreed, partlyAgreed: $0.partlyAgreed, notAgreed: $0.notAgreed) }
             introduction = info.introduction
+            let given = info.vocabulary.given
+            vocabulary = given.isEmpty ? nil : Dictionary(uniqueKeysWithValues: given.map { ($0.key, $0.word) })
         }
     }
 
@@ -84,6 +88,8 @@ public enum PlanJSON {
 
     struct RecommendationFile: Encodable {
         var number: Int
+        var reference: String?
+        var kind: String?
         var addressee: String
         var theme: String?
         var text: String
@@ -94,13 +100,15 @@ public enum PlanJSON {
         var actions: [ActionFields]
 
         enum CodingKeys: String, CodingKey {
-            case number, addressee, theme, text, status
+            case number, reference, kind, addressee, theme, text, status
             case implementedPart = "implemented-part"
             case reason, response, actions
         }
 
         init(_ rec: Recommendation) {
             number = rec.number
+            reference = rec.reference
+            kind = rec.kind == .recommendation ? nil : rec.kind.rawValue
             addressee = rec.addressee
             theme = rec.theme
             text = rec.text

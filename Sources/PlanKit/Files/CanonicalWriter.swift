@@ -34,6 +34,7 @@ public enum CanonicalWriter {
             w.scalar("not-agreed", String(summary.notAgreed), indent: 2)
         }
         if let introduction = info.introduction { w.text("introduction", introduction, indent: 0) }
+        write(info.vocabulary, &w)
         return w.output
     }
 
@@ -41,6 +42,8 @@ public enum CanonicalWriter {
     public static func write(_ rec: Recommendation, modeline: String? = defaultRecommendationModeline) -> String {
         var w = Emitter(modeline: modeline)
         w.scalar("number", String(rec.number), indent: 0)
+        if let reference = rec.reference { w.text("reference", reference, indent: 0) }
+        if rec.kind != .recommendation { w.scalar("kind", rec.kind.rawValue, indent: 0) }
         w.text("addressee", rec.addressee, indent: 0)
         if let theme = rec.theme { w.text("theme", theme, indent: 0) }
         w.text("text", rec.text, indent: 0)
@@ -59,6 +62,13 @@ public enum CanonicalWriter {
             for action in rec.actions { write(action, &w) }
         }
         return w.output
+    }
+
+    /// The words the plan gives, in the order of `PlanFormat.vocabularyKeys`; none when it gives none.
+    private static func write(_ words: PlanWords, _ w: inout Emitter) {
+        guard !words.given.isEmpty else { return }
+        w.open("vocabulary", indent: 0)
+        for (key, word) in words.given { w.text(key, word, indent: 2) }
     }
 
     private static func write(_ action: Action, _ w: inout Emitter) {

@@ -20,11 +20,14 @@ public struct ParsedFile<Value: Sendable>: Sendable {
 /// problem of a well-formed file.
 public enum PlanFormat {
     public static let planKeys = ["format", "title", "organisation", "inspectorate", "report", "submitted",
-                                  "revisions", "summary", "introduction"]
+                                  "revisions", "summary", "introduction", "vocabulary"]
     public static let reportKeys = ["title", "published", "url"]
     public static let revisionKeys = ["submitted", "title"]
     public static let summaryKeys = ["agreed", "partly-agreed", "not-agreed"]
-    public static let recommendationKeys = ["number", "addressee", "theme", "text", "status", "implemented-part",
+    /// `vocabulary`: the plan's words for each status and the headings of each kind.
+    public static let vocabularyKeys = ["agreed", "partly-agreed", "not-agreed", "priority-concerns", "key-concerns",
+                                        "recommendations", "concerns"]
+    public static let recommendationKeys = ["number", "reference", "kind", "addressee", "theme", "text", "status", "implemented-part",
                                             "reason", "response", "actions"]
     public static let reasonKeys = ["categories", "text"]
     public static let actionKeys = ["id", "text", "owners", "target", "state", "note", "updates"]
@@ -94,16 +97,31 @@ public enum PlanFormat {
             if let agreed, let partly, let not { summary = Summary(agreed: agreed, partlyAgreed: partly, notAgreed: not) }
         }
         let introduction = r.text(f, "introduction", required: false)
+        let vocabulary = r.mapping(f, "vocabulary", required: false, known: vocabularyKeys).map { readVocabulary($0, &r) }
         guard let format, let title, let organisation, let inspectorate, let report else { return nil }
         return PlanInfo(format: format, title: title, organisation: organisation, inspectorate: inspectorate,
                         report: report, submitted: submitted, revisions: revisions, summary: summary,
-                        introduction: introduction)
+                        introduction: introduction, vocabulary: vocabulary ?? .standard)
+    }
+
+    private static func readVocabulary(_ f: Fields, _ r: inout FieldReader) -> PlanWords {
+        var words = PlanWords()
+        for status in Status.allCases {
+            words.statuses[status] = r.text(f, status.rawValue, required: false)
+        }
+        for kind in RecommendationKind.allCases {
+            words.headings[kind] = r.text(f, kind.rawValue + "s", required: false)
+        }
+        words.concerns = r.text(f, "concerns", required: false)
+        return words
     }
 
     // MARK: recommendations/NN.yaml
 
     private static func readRecommendation(_ f: Fields, _ r: inout FieldReader) -> Recommendation? {
         let number = r.integer(f, "number", required: true, range: 1...Limits.maxNumber)
+        let reference = r.text(f, "reference", required: false)
+        let kind = r.choice(f, "kind", required: false, as: RecommendationKind.self) ?? .recommendation
         let addressee = r.text(f, "addressee", required: true)
         let theme = r.text(f, "theme", required: false)
         let text = r.text(f, "text", required: true)
@@ -122,7 +140,8 @@ public enum PlanFormat {
         }
         guard let number, let addressee, let text, let status else { return nil }
         return Recommendation(number: number, addressee: addressee, theme: theme, text: text, status: status,
-                              implementedPart: implementedPart, reason: reason, response: response, actions: actions)
+                              implementedPart: implementedPart, reason: reason, response: response, actions: actions,
+                              kind: kind, reference: reference)
     }
 
     private static func readCategories(_ f: Fields, _ r: inout FieldReader) -> [ReasonCategory]? {

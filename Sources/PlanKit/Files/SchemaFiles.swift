@@ -61,7 +61,21 @@ public enum SchemaFiles {
             "not-agreed": { "$ref": "#/$defs/count" }
           }
         },
-        "introduction": { "$ref": "#/$defs/text", "description": "The plan's introduction, word for word." }
+        "introduction": { "$ref": "#/$defs/text", "description": "The plan's introduction, word for word." },
+        "vocabulary": {
+          "description": "The words the plan speaks in its exports and reports; a word not given is the template's. The files keep agreed, partly-agreed and not-agreed.",
+          "type": "object",
+          "additionalProperties": false,
+          "properties": {
+            "agreed": { "$ref": "#/$defs/text", "description": "Default: Agreed (HM Inspectorate of Prisons: Accepted)." },
+            "partly-agreed": { "$ref": "#/$defs/text", "description": "Default: Partly Agreed (Partly Accepted)." },
+            "not-agreed": { "$ref": "#/$defs/text", "description": "Default: Not Agreed (Rejected)." },
+            "priority-concerns": { "$ref": "#/$defs/text", "description": "Heading of the priority concerns. Default: Priority concerns." },
+            "key-concerns": { "$ref": "#/$defs/text", "description": "Heading of the key concerns. Default: Key concerns." },
+            "recommendations": { "$ref": "#/$defs/text", "description": "Heading of the recommendations. Default: Recommendations." },
+            "concerns": { "$ref": "#/$defs/text", "description": "What the summary counts when the plan has concerns. Default: Concerns." }
+          }
+        }
       },
       "$defs": {
         "text": { "type": "string", "minLength": 1, "pattern": "\\S" },
@@ -87,6 +101,11 @@ public enum SchemaFiles {
         "number": {
           "description": "The recommendation's number; the file is named by it (05.yaml).",
           "type": "integer", "minimum": 1, "maximum": 1000000
+        },
+        "reference": { "$ref": "#/$defs/text", "description": "The report's own reference for it, e.g. S41, 1.12 or 5.01; shown as \"1 (S41)\"." },
+        "kind": {
+          "description": "What the report raised. Defaults to recommendation.",
+          "enum": ["recommendation", "priority-concern", "key-concern"]
         },
         "addressee": { "$ref": "#/$defs/text", "description": "Whom the recommendation is addressed to, without \"should:\"." },
         "theme": { "$ref": "#/$defs/text", "description": "The heading the recommendation stands under, e.g. Leadership." },

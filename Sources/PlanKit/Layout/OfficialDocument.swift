@@ -31,6 +31,10 @@ public struct OfficialDocument: Hashable, Sendable {
     public var heading: String
     public var rows: [Row]
     public var summary: SummaryTable
+    /// The words the plan speaks (`vocabulary`): the status cells, the headers, the terms.
+    public var words: PlanWords
+    /// The plan raises concerns: its table is headed "Concern No", "Concern".
+    public var hasConcerns: Bool
 
     public struct TitleLine: Hashable, Sendable {
         public var label: String
@@ -50,6 +54,8 @@ public struct OfficialDocument: Hashable, Sendable {
     /// One recommendation: its first three cells span its lines.
     public struct RecommendationRows: Hashable, Sendable {
         public var number: Int
+        /// The number as shown: "1 (S41)" with the report's reference.
+        public var label: String
         public var text: [String]
         public var status: [String]
         public var lines: [Line]
@@ -79,6 +85,8 @@ public struct OfficialDocument: Hashable, Sendable {
         public var notAgreed: Int
         /// True when the counts are the plan's own `summary`, false when counted from the plan.
         public var declared: Bool
+        /// The header in the plan's words: "Accepted", "Partly Accepted", "Rejected", "Total".
+        public var columns = OfficialDocument.summaryColumns
         public var total: Int { agreed + partlyAgreed + notAgreed }
         public var caption: String {
             declared ? OfficialDocument.summaryCaption : OfficialDocument.summaryCaption + " " + OfficialDocument.countedSuffix
@@ -87,12 +95,23 @@ public struct OfficialDocument: Hashable, Sendable {
 
     // MARK: The template's fixed words
 
-    public static let columns = [
-        "1. Rec No", "2. Recommendation", "3. Agreed/ Partly Agreed/ Not Agreed",
-        "4. Response Action Taken/Planned",
-        "5. Responsible Owner (including named individuals and their functional role or department)",
-        "6. Target Date",
-    ]
+    public static let columns = columns(.standard, concerns: false)
+
+    /// The header row in the plan's words: "3. Accepted/ Partly Accepted/ Rejected", and
+    /// "1. Concern No", "2. Concern" for a plan of concerns.
+    public static func columns(_ words: PlanWords, concerns: Bool) -> [String] {
+        [concerns ? "1. Concern No" : "1. Rec No", concerns ? "2. Concern" : "2. Recommendation", "3. " + words.statusColumn,
+         "4. Response Action Taken/Planned",
+         "5. Responsible Owner (including named individuals and their functional role or department)",
+         "6. Target Date"]
+    }
+
+    /// This plan's header row, terms and summary header, in its words.
+    public var columns: [String] { Self.columns(words, concerns: hasConcerns) }
+    public var terms: [(term: String, definition: String, comment: String)] {
+        zip(Status.allCases, Self.terms).map { (words.word(for: $0), $1.definition, $1.comment) }
+    }
+    public static func summaryColumns(_ words: PlanWords) -> [String] { Status.allCases.map(words.word(for:)) + ["Total"] }
     public static let introductionHeading = "INTRODUCTION"
     public static let headingPrefix = "ACTION PLAN: "
     public static let summaryCaption = "Summary of responses"
@@ -142,12 +161,24 @@ public struct OfficialDocument: Hashable, Sendable {
         titleLines = lines
         introduction = info.introduction.map(Self.paragraphs) ?? []
         heading = Self.headingPrefix + info.title
+        words = info.vocabulary
+        hasConcerns = plan.hasConcerns
 
         var rows: [Row] = []
         var theme: String?
         var addressee: String?
+        // Kinds are grouped under their published headings ("Priority concerns"), and a plan
+        // whose themes stop ("Main recommendations", then the rest) heads the rest by its kind.
+        let grouped = plan.kinds.count > 1 || plan.hasConcerns
+        var kind: RecommendationKind?
         for rec in plan.recommendations {
             var themeChanged = false
+            if (grouped && rec.kind != kind) || (rec.theme == nil && theme != nil) {
+                rows.append(.theme(words.heading(for: rec.kind)))
+                kind = rec.kind
+                theme = nil
+                themeChanged = true
+            }
             if let t = rec.theme, t != theme {
                 rows.append(.theme(t))
                 themeChanged = true
@@ -157,7 +188,7 @@ public struct OfficialDocument: Hashable, Sendable {
                 rows.append(.addressee(Self.addresseeLine(rec.addressee)))
             }
             addressee = rec.addressee
-            rows.append(.recommendation(Self.rows(for: rec)))
+            rows.append(.recommendation(Self.rows(for: rec, words: words)))
         }
         self.rows = rows
 
@@ -170,6 +201,7 @@ public struct OfficialDocument: Hashable, Sendable {
                                    partlyAgreed: statuses.filter { $0 == .partlyAgreed }.count,
                                    notAgreed: statuses.filter { $0 == .notAgreed }.count, declared: false)
         }
+        summary.columns = Self.summaryColumns(words)
     }
 
     /// "HM Prison and Probation Service should:".
@@ -188,8 +220,8 @@ public struct OfficialDocument: Hashable, Sendable {
         reasonLabel + " (" + reason.categories.map(\.rawValue).joined(separator: ", ") + "): "
     }
 
-    static func rows(for rec: Recommendation) -> RecommendationRows {
-        var status = [rec.status.title]
+    static func rows(for rec: Recommendation, words: PlanWords = .standard) -> RecommendationRows {
+        var status = [words.word(for: rec.status)]
         if let reason = rec.reason {
             var p = paragraphs(reason.text)
             p[0] = reasonOpening(reason) + p[0]
@@ -219,7 +251,7 @@ public struct OfficialDocument: Hashable, Sendable {
             }
         }
         if lines.isEmpty { lines.append(Line(kind: .empty, response: [], owners: [], target: [])) }
-        return RecommendationRows(number: rec.number, text: paragraphs(rec.text), status: status, lines: lines)
+        return RecommendationRows(number: rec.number, label: rec.label, text: paragraphs(rec.text), status: status, lines: lines)
     }
 
     /// "Update December 2021".
@@ -277,14 +309,14 @@ extension OfficialDocument {
         }
         // The terms.
         var terms = [row(Self.termColumns.map { Cell(paragraphs: [$0]) }, table: 1, index: 1)]
-        for (i, t) in Self.terms.enumerated() {
+        for (i, t) in self.terms.enumerated() {
             terms.append(row([Cell(paragraphs: [t.term]), Cell(paragraphs: [t.definition]), Cell(paragraphs: [t.comment])],
                              table: 1, index: i + 2))
         }
         blocks.append(.table(.init(rows: terms)))
         paragraph(heading)
         // The plan.
-        var rows = [row(Self.columns.map { Cell(paragraphs: [$0]) }, table: 2, index: 1)]
+        var rows = [row(columns.map { Cell(paragraphs: [$0]) }, table: 2, index: 1)]
         for r in self.rows {
             switch r {
             case .theme(let text), .addressee(let text):
@@ -293,7 +325,7 @@ extension OfficialDocument {
                 for (i, line) in rec.lines.enumerated() {
                     let first = i == 0
                     let spanned: [Cell] = first
-                        ? [Cell(paragraphs: [String(rec.number)]), Cell(paragraphs: rec.text), Cell(paragraphs: rec.status)]
+                        ? [Cell(paragraphs: [rec.label]), Cell(paragraphs: rec.text), Cell(paragraphs: rec.status)]
                         : Array(repeating: Cell(paragraphs: [], continuesAbove: true), count: 3)
                     rows.append(row(spanned + [Cell(paragraphs: line.response), Cell(paragraphs: line.owners),
                                                Cell(paragraphs: line.target)],
@@ -305,7 +337,7 @@ extension OfficialDocument {
         paragraph(summary.caption)
         let counts = [summary.agreed, summary.partlyAgreed, summary.notAgreed, summary.total]
         blocks.append(.table(.init(rows: [
-            row(Self.summaryColumns.map { Cell(paragraphs: [$0]) }, table: 3, index: 1),
+            row(summary.columns.map { Cell(paragraphs: [$0]) }, table: 3, index: 1),
             row(counts.map { Cell(paragraphs: [String($0)]) }, table: 3, index: 2),
         ])))
         return TableDocument(blocks: blocks)

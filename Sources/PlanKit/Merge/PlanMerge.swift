@@ -80,7 +80,9 @@ public enum PlanMerge {
             status: m.field("status", stanceBase.map(\.status), ours.status, theirs.status) { $0.rawValue },
             implementedPart: m.field("implemented-part", stanceBase.map(\.implementedPart), ours.implementedPart, theirs.implementedPart) { $0 },
             reason: nil,
-            response: m.field("response", base.map(\.response), ours.response, theirs.response) { $0 })
+            response: m.field("response", base.map(\.response), ours.response, theirs.response) { $0 },
+            kind: m.field("kind", base.map(\.kind), ours.kind, theirs.kind) { $0.rawValue },
+            reference: m.field("reference", base.map(\.reference), ours.reference, theirs.reference) { $0 })
         if let b = base?.reason, let o = ours.reason, let t = theirs.reason {
             let b = stanceBase == nil ? nil : b
             result.reason = Reason(categories: m.field("reason.categories", b?.categories, o.categories, t.categories, describe),
@@ -143,6 +145,7 @@ public enum PlanMerge {
             "agreed \($0.agreed), partly-agreed \($0.partlyAgreed), not-agreed \($0.notAgreed)"
         }
         result.introduction = m.field("introduction", base.map(\.introduction), ours.introduction, theirs.introduction) { $0 }
+        result.vocabulary = m.field("vocabulary", base.map(\.vocabulary), ours.vocabulary, theirs.vocabulary) { $0.description }
         return MergeResult(value: result, conflicts: m.conflicts)
     }
 

@@ -9,10 +9,13 @@ public struct PlanInfo: Hashable, Sendable {
     public var revisions: [Revision]
     public var summary: Summary?
     public var introduction: String?
+    /// The words the plan speaks for its statuses and kinds (`vocabulary`).
+    public var vocabulary: PlanWords
 
     public init(format: Int = PlanInfo.currentFormat, title: String, organisation: String,
                 inspectorate: String, report: Report, submitted: Day? = nil,
-                revisions: [Revision] = [], summary: Summary? = nil, introduction: String? = nil) {
+                revisions: [Revision] = [], summary: Summary? = nil, introduction: String? = nil,
+                vocabulary: PlanWords = .standard) {
         self.format = format
         self.title = title
         self.organisation = organisation
@@ -22,6 +25,7 @@ public struct PlanInfo: Hashable, Sendable {
         self.revisions = revisions
         self.summary = summary
         self.introduction = introduction
+        self.vocabulary = vocabulary
     }
 
     /// The format version this build reads and writes.

@@ -1,6 +1,10 @@
 /// One recommendation of the report and the service's response to it: `recommendations/NN.yaml`.
 public struct Recommendation: Hashable, Sendable {
     public var number: Int
+    /// The report's own reference for it ("S41", "1.12", "5.01").
+    public var reference: String?
+    /// A recommendation, a priority concern or a key concern.
+    public var kind: RecommendationKind
     public var addressee: String
     public var theme: String?
     public var text: String
@@ -12,8 +16,10 @@ public struct Recommendation: Hashable, Sendable {
 
     public init(number: Int, addressee: String, theme: String? = nil, text: String, status: Status,
                 implementedPart: String? = nil, reason: Reason? = nil, response: String? = nil,
-                actions: [Action] = []) {
+                actions: [Action] = [], kind: RecommendationKind = .recommendation, reference: String? = nil) {
         self.number = number
+        self.kind = kind
+        self.reference = reference
         self.addressee = addressee
         self.theme = theme
         self.text = text

@@ -38,6 +38,9 @@ public struct PlanProgress: Sendable, Encodable {
         public var partlyAgreed = 0
         public var notAgreed = 0
         public var total: Int { agreed + partlyAgreed + notAgreed }
+        /// The plan's words and whether it counts concerns, for the reports (not encoded).
+        public var words = PlanWords.standard
+        public var concerns = false
 
         enum CodingKeys: String, CodingKey { case agreed, partlyAgreed, notAgreed, total }
         public func encode(to encoder: Encoder) throws {
@@ -188,7 +191,7 @@ public enum ProgressReport {
     /// plan has none); the plan's own updates count either way.
     public static func make(plan: Plan, display: String, source: PlanProgress.Source, asOf: Day,
                             owner: String?, dueWithinMonths: Int, history: TargetHistory?) -> PlanProgress {
-        var status = PlanProgress.StatusCounts()
+        var status = PlanProgress.StatusCounts(words: plan.info.vocabulary, concerns: plan.hasConcerns)
         for rec in plan.recommendations {
             switch rec.status {
             case .agreed: status.agreed += 1

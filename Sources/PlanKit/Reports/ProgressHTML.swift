@@ -20,7 +20,7 @@ extension ProgressRenderer {
             body.append("<h2>\(escape(p.title))</h2>")
             body.append("<p>As of \(DateWords.words(p.asOf)), from \(escape(sourceWords(p)))" + (p.owner.map { "; owners matching “\(escape($0))”" } ?? "") + ".</p>")
             let c = p.recommendations
-            body.append(table(caption: "Recommendations by response", headers: ["Agreed", "Partly Agreed", "Not Agreed", "Total"],
+            body.append(table(caption: c.words.countHeading(hasConcerns: c.concerns) + " by response", headers: statusHeaders(c),
                               rows: [[String(c.agreed), String(c.partlyAgreed), String(c.notAgreed), String(c.total)]], numeric: true))
             body.append(table(caption: "Actions by state", headers: p.actionsByState.map { $0.state.words },
                               rows: [p.actionsByState.map { String($0.count) }], numeric: true))

@@ -39,8 +39,16 @@ public enum ProgressRenderer {
         }
     }
 
+    /// "12 recommendations: 9 agreed, 2 partly agreed, 1 not agreed", in the plan's words.
     static func statusWords(_ c: PlanProgress.StatusCounts) -> String {
-        "\(Wording.count(c.total, "recommendation")): \(c.agreed) agreed, \(c.partlyAgreed) partly agreed, \(c.notAgreed) not agreed"
+        let noun = c.concerns ? "concern" : "recommendation"
+        return "\(Wording.count(c.total, noun)): \(c.agreed) \(c.words.word(for: .agreed).lowercased()), "
+            + "\(c.partlyAgreed) \(c.words.word(for: .partlyAgreed).lowercased()), \(c.notAgreed) \(c.words.word(for: .notAgreed).lowercased())"
+    }
+
+    /// The header of a table of counts: "| Agreed | Partly Agreed | Not Agreed | Total |".
+    static func statusHeaders(_ c: PlanProgress.StatusCounts) -> [String] {
+        Status.allCases.map(c.words.word(for:)) + ["Total"]
     }
 
     static func stateWords(_ counts: [PlanProgress.StateCount]) -> String {
@@ -142,7 +150,7 @@ public enum ProgressRenderer {
             out.append("")
             out.append("As of \(DateWords.words(p.asOf)), from \(cell(sourceWords(p)))" + (p.owner.map { "; owners matching \"\(cell($0))\"" } ?? "") + ".")
             out.append("")
-            out.append("| Agreed | Partly Agreed | Not Agreed | Total |")
+            out.append("| " + statusHeaders(p.recommendations).map(cell).joined(separator: " | ") + " |")
             out.append("| ---: | ---: | ---: | ---: |")
             let c = p.recommendations
             out.append("| \(c.agreed) | \(c.partlyAgreed) | \(c.notAgreed) | \(c.total) |")

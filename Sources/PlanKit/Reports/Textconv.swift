@@ -29,12 +29,14 @@ public enum Textconv {
         if let summary = info.summary {
             lines.append("Declared: \(summary.agreed) agreed, \(summary.partlyAgreed) partly agreed, \(summary.notAgreed) not agreed")
         }
+        if !info.vocabulary.given.isEmpty { lines.append("Vocabulary: \(info.vocabulary)") }
         if let introduction = info.introduction { lines += ["", introduction] }
         return UnsafeCharacters.neutralised(lines.joined(separator: "\n")) + "\n"
     }
 
     public static func render(_ rec: Recommendation) -> String {
-        var lines = ["Recommendation \(rec.number): \(rec.status.title)"]
+        let noun = rec.kind.noun.prefix(1).uppercased() + rec.kind.noun.dropFirst()
+        var lines = ["\(noun) \(rec.label): \(rec.status.title)"]
         lines.append("To: \(rec.addressee)" + (rec.theme.map { " (\($0))" } ?? ""))
         lines.append(rec.text)
         if let part = rec.implementedPart { lines.append("Part implemented: \(part)") }

@@ -5,10 +5,11 @@ import Testing
     static let rule = "numbers-contiguous"
 
     /// Recommendation `number`, with the modeline on line 1 and `number` on line 2.
-    static func recommendation(_ number: Int) -> String {
+    static func recommendation(_ number: Int, kind: String = "recommendation") -> String {
         """
         # yaml-language-server: $schema=../schema/recommendation.schema.json
         number: \(number)
+        kind: \(kind)
         addressee: HM Prison and Probation Service
         text: Improve the quality of recall decisions
         status: agreed
@@ -65,5 +66,24 @@ import Testing
         #expect(diagnostic.severity == .warning)
         let off = LintFixture.configuration("rules:\n  numbers-contiguous: off\n")
         #expect(LintFixture.lint(files: Self.files(1, 3), configuration: off).of(Self.rule).isEmpty)
+    }
+
+    static func kinds(_ kinds: [String]) -> [(path: String, text: String)] {
+        kinds.enumerated().map { ("recommendations/" + Recommendation.fileName(for: $0 + 1), recommendation($0 + 1, kind: $1)) }
+    }
+
+    @Test func eachKindInOneRunIsFine() {
+        let found = LintFixture.lint(files: Self.kinds(["priority-concern", "priority-concern", "key-concern", "key-concern"]))
+        #expect(found.of(Self.rule).isEmpty)
+    }
+
+    @Test func aConcernOfAnotherKindInsideARunIsAnErrorAtItsKind() throws {
+        let found = LintFixture.lint(files: Self.kinds(["priority-concern", "key-concern", "priority-concern", "key-concern"])).of(Self.rule)
+        #expect(found.count == 2)
+        let diagnostic = try #require(found.first)
+        #expect(diagnostic.path == "recommendations/02.yaml")
+        #expect(diagnostic.location == at(3, 1))
+        #expect(diagnostic.message == "key concern 2 stands among the priority concerns (numbered 1 to 3); number each kind in one run, or correct its kind")
+        #expect(found[1].message.hasPrefix("priority concern 3 stands among the key concerns (numbered 2 to 4)"))
     }
 }

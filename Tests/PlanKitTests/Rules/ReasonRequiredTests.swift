@@ -87,4 +87,11 @@ import Testing
         let off = LintFixture.configuration("rules:\n  reason-required: off\n")
         #expect(LintFixture.lint(Self.partlyAgreedWithoutReason, configuration: off).of(Self.rule).isEmpty)
     }
+
+    /// The rule means the same for a concern, and names it so.
+    @Test func aConcernIsNamedByItsKind() throws {
+        let concern = Self.partlyAgreedWithoutReason.replacingOccurrences(of: "number: 1\n", with: "number: 1\nkind: key-concern\n")
+        let diagnostic = try #require(LintFixture.lint(concern).of(Self.rule).first)
+        #expect(diagnostic.message.hasPrefix("key concern 1 is partly agreed but gives no reason"))
+    }
 }

@@ -25,7 +25,7 @@ struct ActionRemovedWithoutTrace: LintRule {
             let ids = gone.recommendation.actions.map(\.id).joined(separator: ", ")
             let plural = Wording.plural(gone.recommendation.actions.count, "action")
             report.add(gone.path, nil,
-                       "recommendation \(gone.recommendation.number) and its \(plural) \(ids) (in \(history.baseName)) are gone; keep the file, with each action dropped in an update saying why")
+                       "\(gone.recommendation.name) and its \(plural) \(ids) (in \(history.baseName)) are gone; keep the file, with each action dropped in an update saying why")
         }
     }
 }

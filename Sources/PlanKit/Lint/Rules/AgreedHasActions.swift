@@ -11,7 +11,7 @@ struct AgreedHasActions: LintRule {
 
     func check(_ context: LintContext, _ report: inout LintReport) {
         for site in context.recommendations where site.recommendation.status == .agreed && site.recommendation.actions.isEmpty {
-            report.add(site, "status", "recommendation \(site.recommendation.number) is agreed but has no actions; add the steps that will achieve it, each with an owner and a target")
+            report.add(site, "status", "\(site.recommendation.name) is agreed but has no actions; add the steps that will achieve it, each with an owner and a target")
         }
     }
 }

@@ -11,7 +11,7 @@ struct NotAgreedNoPlannedActions: LintRule {
     func check(_ context: LintContext, _ report: inout LintReport) {
         for site in context.recommendations where site.recommendation.status == .notAgreed {
             for (index, action) in site.recommendation.actions.enumerated() where action.currentState.isOpen {
-                report.add(site, "actions[\(index)].id", "action \(action.id) is \(action.currentState.rawValue), but recommendation \(site.recommendation.number) is not agreed; mark it partly agreed, or the action dropped")
+                report.add(site, "actions[\(index)].id", "action \(action.id) is \(action.currentState.rawValue), but \(site.recommendation.name) is not agreed; mark it partly agreed, or the action dropped")
             }
         }
     }

@@ -1,16 +1,38 @@
-/// Recommendations are numbered 1, 2, 3 ... with none missing.
+/// Recommendations are numbered 1, 2, 3 ... with none missing, and each kind (priority concerns,
+/// key concerns, recommendations) in one run, as the report numbers them.
 struct NumbersContiguous: LintRule {
     let id = "numbers-contiguous"
     let defaultSeverity = Severity.error
-    let summary = "Recommendations are numbered from 1 with no gaps."
+    let summary = "Recommendations are numbered from 1 with no gaps, each kind in one run."
     let explanation = """
         Every recommendation of the report needs a response. A gap in the numbering (1, 2, 4) usually \
         means one was left out. Add the missing file. (Duplicate numbers are reported as \
-        duplicate-number.)
+        duplicate-number.) A report that raises priority and key concerns numbers each kind in one \
+        run (priority concerns 1 to 3, key concerns 4 to 9): a concern of another kind inside a \
+        run usually has the wrong kind.
         """
     let needsWholePlan = true
 
     func check(_ context: LintContext, _ report: inout LintReport) {
+        checkGaps(context, &report)
+        checkKindRuns(context, &report)
+    }
+
+    /// A number of one kind between the first and last numbers of another kind.
+    private func checkKindRuns(_ context: LintContext, _ report: inout LintReport) {
+        let recs = context.recommendations.sorted { $0.recommendation.number < $1.recommendation.number }
+        for kind in RecommendationKind.allCases {
+            let numbers = recs.map(\.recommendation).filter { $0.kind == kind }.map(\.number)
+            guard let first = numbers.first, let last = numbers.last else { continue }
+            for other in recs where (first...last).contains(other.recommendation.number) && other.recommendation.kind != kind {
+                let rec = other.recommendation
+                report.add(other.path, other.location("kind"),
+                           "\(rec.name) stands among the \(kind.noun)s (numbered \(first) to \(last)); number each kind in one run, or correct its kind")
+            }
+        }
+    }
+
+    private func checkGaps(_ context: LintContext, _ report: inout LintReport) {
         let numbers = Set(context.recommendations.map(\.recommendation.number))
         guard let highest = numbers.max() else { return }
         let missing = (1...highest).filter { !numbers.contains($0) }

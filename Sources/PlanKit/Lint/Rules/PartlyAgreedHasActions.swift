@@ -10,7 +10,7 @@ struct PartlyAgreedHasActions: LintRule {
 
     func check(_ context: LintContext, _ report: inout LintReport) {
         for site in context.recommendations where site.recommendation.status == .partlyAgreed && site.recommendation.actions.isEmpty {
-            report.add(site, "status", "recommendation \(site.recommendation.number) is partly agreed but has no actions; add the actions for the part that will be implemented")
+            report.add(site, "status", "\(site.recommendation.name) is partly agreed but has no actions; add the actions for the part that will be implemented")
         }
     }
 }

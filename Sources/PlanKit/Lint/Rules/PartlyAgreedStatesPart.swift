@@ -11,7 +11,7 @@ struct PartlyAgreedStatesPart: LintRule {
 
     func check(_ context: LintContext, _ report: inout LintReport) {
         for site in context.recommendations where site.recommendation.status == .partlyAgreed && site.recommendation.implementedPart == nil {
-            report.add(site, "status", "recommendation \(site.recommendation.number) is partly agreed: say which part will be implemented in 'implemented-part'")
+            report.add(site, "status", "\(site.recommendation.name) is partly agreed: say which part will be implemented in 'implemented-part'")
         }
     }
 }

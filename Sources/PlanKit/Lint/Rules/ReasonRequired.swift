@@ -13,7 +13,7 @@ struct ReasonRequired: LintRule {
     func check(_ context: LintContext, _ report: inout LintReport) {
         for site in context.recommendations where site.recommendation.status != .agreed && site.recommendation.reason == nil {
             let status = site.recommendation.status == .partlyAgreed ? "partly agreed" : "not agreed"
-            report.add(site, "status", "recommendation \(site.recommendation.number) is \(status) but gives no reason; add 'reason' with 'categories' (commissioning, policy, operational or affordability) and 'text'")
+            report.add(site, "status", "\(site.recommendation.name) is \(status) but gives no reason; add 'reason' with 'categories' (commissioning, policy, operational or affordability) and 'text'")
         }
     }
 }

@@ -37,7 +37,7 @@ struct StatusDowngraded: LintRule {
             }
             guard !asks.isEmpty else { continue }
             report.add(pair.site, "status",
-                       "recommendation \(now.number) was \(before.status.rawValue) in \(history.baseName) and is now \(now.status.rawValue); say \(asks.joined(separator: " and "))")
+                       "\(now.name) was \(before.status.rawValue) in \(history.baseName) and is now \(now.status.rawValue); say \(asks.joined(separator: " and "))")
         }
     }
 }

@@ -25,7 +25,7 @@ public enum HTMLRedline {
             + "<del>deleted</del>, <ins>inserted</ins>.</p>")
         h.line("</header>")
         let removed = RedlinePairing.removed(old: old, new: new, changes: changes)
-        summary(changes, removed: Set(removed.map(\.number)), &h)
+        summary(changes, removed: Set(removed.map(\.number)), words: doc.words, &h)
         table(doc, removed: removed, paired: RedlinePairing.recommendations(old: old, new: new, changes: changes), &h)
         h.line("</main>")
         h.line("</body>")
@@ -35,7 +35,7 @@ public enum HTMLRedline {
 
     // MARK: Summary
 
-    static func summary(_ changes: [Change], removed: Set<Int>, _ h: inout HTMLBuilder) {
+    static func summary(_ changes: [Change], removed: Set<Int>, words: PlanWords = .standard, _ h: inout HTMLBuilder) {
         h.line("<section class=\"changes\" aria-labelledby=\"changes-heading\">")
         h.line("<h2 id=\"changes-heading\">Summary of changes</h2>")
         h.line("<p class=\"counts\">\(HTMLExport.escape(DiffRenderer.summaryLine(changes)))</p>")
@@ -43,7 +43,7 @@ public enum HTMLRedline {
             guard !picked.isEmpty else { return }
             h.line("<h3>\(HTMLExport.escape(heading)) (\(picked.count))</h3>")
             h.line("<ul>")
-            for change in picked { h.line("<li>\(linked(change, removed: removed))</li>") }
+            for change in picked { h.line("<li>\(linked(change, removed: removed, words: words))</li>") }
             h.line("</ul>")
         }
         list("Slipped targets", changes.filter(\.isSlip))
@@ -56,7 +56,7 @@ public enum HTMLRedline {
                 let target = group.changes.first.flatMap { anchor($0, removed: removed) }
                 let title = HTMLExport.escape(group.title)
                 h.line("<li>" + (target.map { "<a href=\"#\($0)\">\(title)</a>" } ?? title) + "<ul>")
-                for change in group.changes { h.line("<li>\(HTMLExport.escape(sentence(change)))</li>") }
+                for change in group.changes { h.line("<li>\(HTMLExport.escape(sentence(change, words: words)))</li>") }
                 h.line("</ul></li>")
             }
             h.line("</ul>")
@@ -65,13 +65,13 @@ public enum HTMLRedline {
     }
 
     /// A change in the plan's words ("action 5.1: target slipped 8 months (July 2021 → March 2022)").
-    static func sentence(_ change: Change) -> String {
-        change.kind == .unreadable ? change.summary : ChangeWording.sentence(change, .words)
+    static func sentence(_ change: Change, words: PlanWords = .standard) -> String {
+        change.kind == .unreadable ? change.summary : ChangeWording.sentence(change, .words, words: words)
     }
 
     /// The sentence, linked to its recommendation's row when it has one.
-    static func linked(_ change: Change, removed: Set<Int>) -> String {
-        let text = HTMLExport.escape(sentence(change))
+    static func linked(_ change: Change, removed: Set<Int>, words: PlanWords = .standard) -> String {
+        let text = HTMLExport.escape(sentence(change, words: words))
         guard let target = anchor(change, removed: removed) else { return text }
         return "<a href=\"#\(target)\">\(text)</a>"
     }
@@ -95,7 +95,7 @@ public enum HTMLRedline {
         var gone = removed.sorted { $0.number < $1.number }[...]
         func removedUpTo(_ number: Int) {
             while let next = gone.first, next.number <= number {
-                rows(RedlineRecommendation(whole: next, mark: .removed), anchor: "removed-rec-\(next.number)", &h)
+                rows(RedlineRecommendation(whole: next, mark: .removed, words: doc.words), anchor: "removed-rec-\(next.number)", &h)
                 gone = gone.dropFirst()
             }
         }
@@ -148,7 +148,7 @@ public enum HTMLRedline {
     }
 
     static func numberCell(_ rec: RedlineRecommendation) -> String {
-        let number = String(rec.rows.number)
+        let number = HTMLExport.escape(rec.rows.label)
         switch rec.mark {
         case .added: return "<ins>\(number)</ins>"
         case .removed: return "<del>\(number)</del>"

@@ -24,8 +24,8 @@ struct RedlineRecommendation {
     var lines: [Line]
 
     /// A recommendation added or removed whole: every line marked so.
-    init(whole rec: Recommendation, mark: Mark) {
-        rows = OfficialDocument.rows(for: rec)
+    init(whole rec: Recommendation, mark: Mark, words: PlanWords = .standard) {
+        rows = OfficialDocument.rows(for: rec, words: words)
         old = nil
         self.mark = mark
         lines = rows.lines.map { Line(line: $0, mark: mark) }
@@ -33,8 +33,8 @@ struct RedlineRecommendation {
 
     /// A recommendation in both versions: lines paired as the diff pairs them (the response with
     /// the response, actions by id, updates as `RecommendationDiff` matches them).
-    init(old a: Recommendation, new b: Recommendation, changes: [Change]) {
-        let oldRows = OfficialDocument.rows(for: a), newRows = OfficialDocument.rows(for: b)
+    init(old a: Recommendation, new b: Recommendation, changes: [Change], words: PlanWords = .standard) {
+        let oldRows = OfficialDocument.rows(for: a, words: words), newRows = OfficialDocument.rows(for: b, words: words)
         rows = newRows
         old = oldRows
         mark = .kept(old: oldRows.lines[0])
@@ -126,13 +126,13 @@ enum RedlinePairing {
         for rec in new.recommendations {
             let from = renumberedFrom[rec.number] ?? rec.number
             guard !added.contains(rec.number), var before = oldByNumber[from] else {
-                result[rec.number] = RedlineRecommendation(whole: rec, mark: .added)
+                result[rec.number] = RedlineRecommendation(whole: rec, mark: .added, words: new.info.vocabulary)
                 continue
             }
             if from != rec.number {
                 before = RecommendationMatcher.movingActions(of: before, from: from, to: rec.number, laterIDs: Set(rec.actions.map(\.id)))
             }
-            result[rec.number] = RedlineRecommendation(old: before, new: rec, changes: changes)
+            result[rec.number] = RedlineRecommendation(old: before, new: rec, changes: changes, words: new.info.vocabulary)
         }
         return result
     }
