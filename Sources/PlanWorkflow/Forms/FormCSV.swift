@@ -11,10 +11,18 @@ enum FormCSV {
         return Data(("\u{FEFF}" + text).utf8)
     }
 
-    /// A field, quoted (its quotes doubled) when it holds a quote, a comma or a line break.
-    static func field(_ value: String) -> String {
+    /// A field, quoted (its quotes doubled) when it holds a quote, a comma or a line break; one
+    /// a spreadsheet would take for a formula (`=`, `+`, `-`, `@` first) behind a `'`, as the
+    /// plan's CSV export writes it.
+    static func field(_ cell: String) -> String {
+        let value = cell.first.map { "=+-@".contains($0) } == true ? "'" + cell : cell
         guard value.unicodeScalars.contains(where: { "\",\r\n".unicodeScalars.contains($0) }) else { return value }
         return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// A cell as read: the `'` that keeps a formula-like text from being a formula removed.
+    static func unguarded(_ cell: String) -> String {
+        cell.hasPrefix("'") && cell.dropFirst().first.map { "=+-@".contains($0) } == true ? String(cell.dropFirst()) : cell
     }
 
     /// The records of CSV text: fields split at commas and records at LF, CRLF or CR outside
