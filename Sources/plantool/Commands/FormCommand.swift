@@ -14,7 +14,7 @@ extension Plantool {
                 Progress update, New state and New target date, one row per open action. form import \
                 records each filled row as a dated update on a draft branch and commits it.
                 """,
-            subcommands: [FormExportCommand.self]
+            subcommands: [FormExportCommand.self, FormImportCommand.self]
         )
     }
 }
