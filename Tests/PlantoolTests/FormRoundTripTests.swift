@@ -105,13 +105,14 @@ struct FormRoundTripTests {
     }
 
     @Test("a bad form is refused with the reason, non-zero, nothing committed and no branch moved",
-          arguments: ["stale", "unknown id", "edited id", "not a form", "bad date", "nothing filled"])
+          arguments: ["stale", "unknown id", "edited id", "not a form", "bad date", "bad state", "would not lint", "nothing filled"])
     func refused(_ kind: String) throws {
         try withTemporaryDirectory { dir in
             let (repo, plan, form) = try Self.setUp(dir)
             var fills = ["5.1": ["Progress update": "Done", "New target date": "March 2023"]]
             var file = dir.appendingPathComponent("filled.docx")
             var expected = ""
+            var saved: String?
             switch kind {
             case "stale":
                 try GitFixture.replace("    target: 2021-07\n", with: "    target: 2021-08\n", in: plan.appendingPathComponent("recommendations/05.yaml"))
@@ -130,15 +131,21 @@ struct FormRoundTripTests {
             case "bad date":
                 fills = ["5.1": ["Progress update": "Slipped", "New target date": "Marchember 2023"]]
                 expected = "New target date \"Marchember 2023\" is not a date"
+            case "bad state":
+                fills = ["5.1": ["Progress update": "Nearly there", "New state": "finished"]]
+                expected = "New state \"finished\" is not a state"
+            case "would not lint":
+                saved = "2021-06-01T09:00:00"  // before the action's update of December 2021
+                expected = "error: update 2021-06-01 of action 5.1 comes after the update of 2021-12"
             default:
                 fills = [:]
                 expected = "the form has no filled rows"
             }
-            if kind != "not a form" { try Self.fill(form, to: file, fills, in: dir) }
+            if kind != "not a form" { try Self.fill(form, to: file, fills, saved: saved, in: dir) }
             let before = try RepositoryState.of(repo)
             let result = run(["form", "import", file.path], in: plan)
             #expect(result.status != 0, "\(result)")
-            #expect(result.stderr.contains(expected), "\(result)")
+            #expect((result.stdout + result.stderr).contains(expected), "\(result)")
             #expect(try RepositoryState.of(repo) == before)
         }
     }
