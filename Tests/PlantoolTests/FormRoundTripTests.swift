@@ -95,12 +95,14 @@ struct FormRoundTripTests {
             var text = try #require(GitFixture.text(of: csv))
             #expect(text.hasPrefix("\u{FEFF}Action,Action text,Current target,Current state,Progress update,New state,New target date\r\n"))
             text = text.replacingOccurrences(of: ",March 2022,Planned,,,\r\n", with: ",March 2022,Planned,\"Pilot evaluated, policy changed\",completed,\r\n")
-            _ = try write(text, to: "filled.csv", in: dir)
-            let result = run(["form", "import", dir.appendingPathComponent("filled.csv").path, "--draft", "december-round"], in: plan)
+            // Saved in the plan's folder, as an owner might: it is not committed with the updates.
+            _ = try write(text, to: "filled.csv", in: plan)
+            let result = run(["form", "import", "filled.csv", "--draft", "december-round"], in: plan)
             #expect(result.status == 0, "\(result)")
             let rec5 = try gitOK(["show", "draft/december-round:plan/recommendations/05.yaml"], in: repo)
             #expect(rec5.contains("Pilot evaluated, policy changed") && rec5.contains("state: completed"), "\(rec5)")
             #expect(try gitOK(["log", "-1", "--format=%s", "draft/december-round"], in: repo).contains(Self.owner))
+            #expect(try gitOK(["diff", "--name-only", "main", "draft/december-round"], in: repo) == "plan/recommendations/05.yaml")
         }
     }
 

@@ -98,7 +98,9 @@ public struct FormImport {
                 let ids = updates.map(\.actionID)
                 let message = "Progress from \(owner): \(ids.count == 1 ? "action" : "actions") \(ids.joined(separator: ", ")) (form of \(DateWords.words(form.saved ?? today)))"
                 do {
-                    let commit = try Committer(git: git).commit(folder: folder, message: message, author: nil)
+                    // Only the recommendation files take the updates: a form saved in the plan's folder stays out.
+                    let scope = folder.isEmpty ? PlanDirectory.recommendationsFolder : folder + "/" + PlanDirectory.recommendationsFolder
+                    let commit = try Committer(git: git).commit(folder: scope, message: message, author: nil)
                     return Result(owner: owner, actions: ids, day: form.saved ?? today, draft: draftName, started: started, base: current, commit: commit)
                 } catch {
                     for change in edit.files { try? FileWriter.writeAtomically(Data(change.old), to: editor.folder.appendingPathComponent(change.path)) }
