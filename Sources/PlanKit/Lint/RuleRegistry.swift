@@ -24,6 +24,7 @@ public enum RuleRegistry {
         CrossReference(),
         UpdateOrder(),
         UpdateInFuture(),
+        UpdateAfterRevision(),
         UpdateTargetBeforeDate(),
         TargetBeforePublication(),
         SummaryMatches(),
