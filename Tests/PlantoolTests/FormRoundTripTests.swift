@@ -152,6 +152,21 @@ struct FormRoundTripTests {
         }
     }
 
+    @Test("--force imports a form whose actions changed since it was made")
+    func forcedStaleForm() throws {
+        try withTemporaryDirectory { dir in
+            let (repo, plan, form) = try Self.setUp(dir)
+            try GitFixture.replace("    target: 2021-07\n", with: "    target: 2021-08\n", in: plan.appendingPathComponent("recommendations/05.yaml"))
+            try gitOK(["commit", "-qam", "Move 5.1"], in: repo)
+            let filled = dir.appendingPathComponent("filled.docx")
+            try Self.fill(form, to: filled, ["5.1": ["Progress update": "Still running", "New state": "In progress"]], saved: "2022-12-05T09:00:00", in: dir)
+            let result = run(["form", "import", filled.path, "--force", "--draft", "late"], in: plan)
+            #expect(result.status == 0, "\(result)")
+            let rec5 = try gitOK(["show", "draft/late:plan/recommendations/05.yaml"], in: repo)
+            #expect(rec5.contains("text: Still running\n        state: in-progress"), "\(rec5)")
+        }
+    }
+
     @Test("without --owner, a form per owner into a folder; --due-within keeps actions due by then")
     func formPerOwner() throws {
         try withTemporaryDirectory { dir in
