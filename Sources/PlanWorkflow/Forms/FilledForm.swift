@@ -32,7 +32,7 @@ struct FilledForm {
             let records = try FormCSV.records(String(decoding: data, as: UTF8.self))
             let table = records.map { $0.map { tidied(FormCSV.unguarded($0).split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map(String.init)) } }
             guard table.first == OwnerForm.headers else { throw notAForm }
-            return FilledForm(rows: rows(table, places: table.indices.map { "line \($0 + 1)" }), properties: [:], saved: nil)
+            return FilledForm(rows: rows(table, places: table.indices.map { "row \($0 + 1)" }), properties: [:], saved: nil)
         }
         let document: TableDocument
         do {

@@ -50,7 +50,7 @@ public struct FormImport {
             guard let head = try repository.headCommit(), let current = try repository.currentBranch() else {
                 throw WorkflowError(message: "cannot import the form: \(repository.isHeadUnborn ? "the repository has no commits yet" : "HEAD is detached; switch to a branch first"). Nothing was committed")
             }
-            let folder = try plan.map { try git.singlePlan(named: $0) } ?? form.properties[OwnerForm.Property.plan] ?? git.singlePlan(named: nil)
+            let folder = try plan.map { try git.singlePlan(named: $0) } ?? Self.recordedFolder(form) ?? git.singlePlan(named: nil)
             let branchName = Drafts.prefix + draftName
             let existing = try repository.branch(branchName)
             let base = try load(folder, at: existing?.tip ?? head.id, git)
@@ -64,7 +64,9 @@ public struct FormImport {
                 return try load(folder, at: id, git)
             }
             let updates = try FormCheck(form: form, made: made, base: base, force: force).updates(on: form.saved ?? today)
-            let owner = form.properties[OwnerForm.Property.owner] ?? Self.owner(of: updates.map(\.actionID), in: base)
+            // One line, whatever the document says: it goes into the commit's subject.
+            let owner = UnsafeCharacters.neutralised(form.properties[OwnerForm.Property.owner] ?? Self.owner(of: updates.map(\.actionID), in: base),
+                                                     keepingLineBreaks: false)
             do {
                 _ = try Identity.resolve(.author, repository: repository, override: nil)
                 _ = try Identity.resolve(.committer, repository: repository, override: nil)
@@ -111,6 +113,16 @@ public struct FormImport {
                 throw error
             }
         }
+    }
+
+    /// The plan folder a Word form records, relative to the top of the repository; one that
+    /// would lead outside it is refused.
+    static func recordedFolder(_ form: FilledForm) throws -> String? {
+        guard let folder = form.properties[OwnerForm.Property.plan] else { return nil }
+        if folder.hasPrefix("/") || folder.split(separator: "/").contains("..") || folder.contains("\\") {
+            throw WorkflowError(message: "the form names the plan folder \"\(UnsafeCharacters.neutralised(folder, keepingLineBreaks: false))\", which is not inside the repository; name the plan with --plan DIR. Nothing was committed")
+        }
+        return folder
     }
 
     /// The plan in `folder` as a commit holds it; a plan with errors there is refused.
