@@ -80,3 +80,7 @@ extension Plantool.DraftCommand: OpensRepository {}
 extension Plantool.HookCommand: OpensRepository {}
 extension Plantool.LintCommand: OpensRepository {}
 extension Plantool.CheckCommand: OpensRepository {}
+extension Plantool.ActionCommand: OpensRepository {}
+extension Plantool.RecommendationCommand: OpensRepository {}
+extension Plantool.RevisionCommand: OpensRepository {}
+extension Plantool.OwnerCommand: OpensRepository {}

@@ -67,8 +67,9 @@ public struct PlanEditor {
 
     /// The edit `change` makes to the plan, written and checked but not yet saved. Throws the
     /// change's own refusal (an unknown id, say), or a `WorkflowError` with the lint errors
-    /// the result would have.
-    public func edit(_ change: (inout Plan) throws -> Void) throws -> PlanEdit {
+    /// the result would have. `registers` are owners registers the same change rewrites
+    /// (`OwnerRegister.rename`): the result is linted with them as they will be.
+    public func edit(registers: [OwnerRegister.Rewrite] = [], _ change: (inout Plan) throws -> Void) throws -> PlanEdit {
         var new = plan
         try change(&new)
         var written: [PlanEdit.FileChange] = []
@@ -101,7 +102,8 @@ public struct PlanEditor {
             }
         }
         let reloaded = PlanLoader.load(after)
-        let findings = try Self.lint(reloaded, files: after, folder: folder, configuration: configuration, asOf: asOf)
+        let findings = try Self.lint(reloaded, files: after, folder: folder,
+                                     configuration: try configuration(with: registers), asOf: asOf)
         let errors = findings.filter { $0.severity == .error }
         if !errors.isEmpty {
             throw WorkflowError(message: "refused: the change would leave \(Wording.count(errors.count, "error")) in the plan; nothing was written",
@@ -136,6 +138,24 @@ public struct PlanEditor {
     }
 
     // MARK: Checks
+
+    /// The configuration with `registers` rewritten, read as `LintTargets` reads it.
+    func configuration(with registers: [OwnerRegister.Rewrite]) throws -> LintConfiguration {
+        guard !registers.isEmpty else { return configuration }
+        var places = [folder]
+        if let root = PlanDirectory.repositoryRoot(of: folder), root.path != folder.path { places.insert(root, at: 0) }
+        let (layered, problems) = LintTargets.layered(places.map { place in
+            let url = place.appendingPathComponent(LintConfiguration.fileName)
+            if let rewrite = registers.first(where: { $0.url.standardizedFileURL.path == url.standardizedFileURL.path }) {
+                return (Selection.display(url), .success(rewrite.new))
+            }
+            return (Selection.display(url), FileManager.default.fileExists(atPath: url.path) ? PlanDirectory.read(url) : nil)
+        })
+        guard let layered else {
+            throw WorkflowError(message: "the renamed owners register would not read; nothing was written", exitCode: 1, diagnostics: problems)
+        }
+        return layered
+    }
 
     static func lint(_ loaded: LoadedPlan, files: PlanFiles, folder: URL, configuration: LintConfiguration, asOf: Day) throws -> [Diagnostic] {
         // History rules compare with HEAD, as the pre-commit hook will.

@@ -35,7 +35,7 @@ struct EditOptions: ParsableArguments {
     /// the files outside the plan's model the change also rewrites (owners registers).
     func run(_ editor: PlanEditor, _ change: (inout Plan) throws -> Void,
              registers: [OwnerRegister.Rewrite] = []) throws {
-        let edit = try editor.edit(change)
+        let edit = try editor.edit(registers: registers, change)
         Output.line(DiffRenderer.text(edit.changes, labels: PlanEdit.labels, style: Output.colours ? DiffStyle.colour : { text, _ in text }))
         let registerPaths = registers.map { Selection.display($0.url) }
         if dryRun {
