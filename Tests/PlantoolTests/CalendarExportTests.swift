@@ -81,6 +81,21 @@ struct CalendarExportTests {
         }
     }
 
+    @Test("the README's calendar example is the real output, line by line (CRLF shown as line ends)")
+    func readmeExample() throws {
+        let readme = try String(contentsOf: PackagePaths.root.appendingPathComponent("README.md"), encoding: .utf8)
+        let command = "$ plantool export --format ics --owner \"public protection\"\n"
+        let shown = try #require(readme.components(separatedBy: command).dropFirst().first?.components(separatedBy: "```").first)
+        try withTemporaryDirectory { dir in
+            let plan = dir.appendingPathComponent("plan")
+            try GitFixture.copyPlan(to: plan)
+            _ = try write("owners:\n  - role: Deputy Director, Public Protection Group\n    email: ppg.lead@example.gov.uk\n", to: ".plantool.yaml", in: plan)
+            let result = run(["export", "--format", "ics", "--owner", "public protection"], in: plan)
+            #expect(result.status == 0, "\(result)")
+            #expect(result.stdout.replacingOccurrences(of: "\r\n", with: "\n") == shown)
+        }
+    }
+
     @Test("hostile texts (commas, semicolons, backslashes, line breaks, long lines of multi-byte characters) come back as written")
     func hostileTexts() throws {
         try withTemporaryDirectory { dir in
