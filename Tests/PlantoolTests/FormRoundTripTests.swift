@@ -152,6 +152,27 @@ struct FormRoundTripTests {
         }
     }
 
+    static let soffice = Faults.executable(["/usr/bin/soffice", "/usr/local/bin/soffice", "/usr/lib/libreoffice/program/soffice"])
+
+    @Test("a form saved again by LibreOffice keeps its table and custom properties and imports",
+          .enabled(if: soffice != nil, "LibreOffice (soffice) is not installed; scripts/setup installs it"))
+    func savedByLibreOffice() throws {
+        try withTemporaryDirectory { dir in
+            let (repo, plan, form) = try Self.setUp(dir)
+            let filled = dir.appendingPathComponent("filled.docx")
+            try Self.fill(form, to: filled, ["5.1": ["Progress update": "Evaluated", "New target date": "Q2 2023"]], saved: "2022-12-05T09:00:00", in: dir)
+            let out = dir.appendingPathComponent("resaved")
+            let profile = dir.appendingPathComponent("libreoffice-profile")
+            let convert = runProcess(URL(fileURLWithPath: try #require(Self.soffice)),
+                                     ["-env:UserInstallation=\(profile.absoluteString)", "--headless", "--convert-to", "docx:MS Word 2007 XML",
+                                      "--outdir", out.path, filled.path], in: dir, environment: TestEnvironment.make(), timeout: 240)
+            try #require(convert.status == 0, "\(convert)")
+            let result = run(["form", "import", out.appendingPathComponent("filled.docx").path, "--draft", "resaved"], in: plan)
+            #expect(result.status == 0, "\(result)")
+            #expect(try gitOK(["show", "draft/resaved:plan/recommendations/05.yaml"], in: repo).contains("target: 2023-Q2"))
+        }
+    }
+
     @Test("--force imports a form whose actions changed since it was made")
     func forcedStaleForm() throws {
         try withTemporaryDirectory { dir in
