@@ -54,7 +54,8 @@ let package = Package(
         ),
         // The workflows of the commands (commit, drafts, import, lint targets, history walks):
         // values in, values or WorkflowError out; no flags, no printing.
-        .target(name: "PlanWorkflow", dependencies: ["PlanKit", "PlanImport", "PlanGit"]),
+        // ZIPFoundation: owners' forms are Word packages with custom properties (Forms/).
+        .target(name: "PlanWorkflow", dependencies: ["PlanKit", "PlanImport", "PlanGit", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .executableTarget(
             name: "plantool",
             dependencies: [

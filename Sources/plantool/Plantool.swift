@@ -19,7 +19,7 @@ struct Plantool: ParsableCommand {
             Exit status: 0 success, 1 problems found, 2 usage error or unusable input.
             """,
         version: "plantool \(version) (libgit2 \(Git.libraryVersion))",
-        subcommands: [InitCommand.self, CheckCommand.self, LintCommand.self, FmtCommand.self, DiffCommand.self, LogCommand.self, TextconvCommand.self, ExportCommand.self, ImportCommand.self, StatusCommand.self, CommitCommand.self, DraftCommand.self, ActionCommand.self, RecommendationCommand.self, RevisionCommand.self, OwnerCommand.self, HookCommand.self, MergeDriverCommand.self]
+        subcommands: [InitCommand.self, CheckCommand.self, LintCommand.self, FmtCommand.self, DiffCommand.self, LogCommand.self, TextconvCommand.self, ExportCommand.self, ImportCommand.self, FormCommand.self, StatusCommand.self, CommitCommand.self, DraftCommand.self, ActionCommand.self, RecommendationCommand.self, RevisionCommand.self, OwnerCommand.self, HookCommand.self, MergeDriverCommand.self]
     )
 
     /// Runs the command; usage errors exit 2, as the documentation says, not ArgumentParser's 64.

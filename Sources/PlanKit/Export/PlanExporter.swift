@@ -19,7 +19,7 @@ extension PlanExporter {
 /// The export formats, in the order help and messages list them.
 public enum PlanExporters {
     public static var all: [any PlanExporter.Type] {
-        [MarkdownExport.self, HTMLExport.self, CSVExport.self, DocxWriter.self, PlanJSON.self]
+        [MarkdownExport.self, HTMLExport.self, CSVExport.self, DocxWriter.self, PlanJSON.self, ICSExport.self]
     }
 
     /// The format named `name` (as `--format` gives it, any case), if there is one.

@@ -7,6 +7,8 @@
 /// vague-phrases: [continue to, explore, consider]   # replaces the built-in list
 /// owners:                        # the owners register: known owner roles
 ///   - Deputy Director, Public Protection Group
+///   - role: Head of Probation Operations      # a role with the address calendars invite
+///     email: probation.ops@example.gov.uk
 /// ```
 public struct LintConfiguration: Sendable, Equatable {
     public static let fileName = ".plantool.yaml"
@@ -17,6 +19,8 @@ public struct LintConfiguration: Sendable, Equatable {
     public var configuredVaguePhrases: [String]?
     /// Known owner roles, when the file gives a register.
     public var configuredOwners: [String]?
+    /// E-mail addresses the register gives, by role in lower case (`{role: ..., email: ...}` entries).
+    public var ownerEmails: [String: String] = [:]
 
     public var vaguePhrases: [String] { configuredVaguePhrases ?? TextHeuristics.defaultVaguePhrases }
     public var owners: [String] { configuredOwners ?? [] }
@@ -88,14 +92,22 @@ public struct LintConfiguration: Sendable, Equatable {
                     default: report(level, "rule '\(id)' can be off, error, warning or info")
                     }
                 }
-            case "vague-phrases", "owners":
+            case "owners":
+                guard case .sequence(let items) = value else {
+                    report(value, "'owners' must be a list of text: roles, or {role: TEXT, email: ADDRESS}")
+                    continue
+                }
+                let register = readOwners(items, report: report)
+                configuration.configuredOwners = register.map(\.role)
+                for entry in register { if let email = entry.email { configuration.ownerEmails[entry.role.lowercased()] = email } }
+            case "vague-phrases":
                 guard case .sequence(let items) = value else {
                     report(value, "'\(name)' must be a list of text")
                     continue
                 }
                 let texts = items.compactMap { $0.scalar?.string }.filter { !$0.isEmpty }
                 if texts.count != items.count { report(value, "every item of '\(name)' must be non-empty text") }
-                if name == "owners" { configuration.configuredOwners = texts } else { configuration.configuredVaguePhrases = texts.map { $0.lowercased() } }
+                configuration.configuredVaguePhrases = texts.map { $0.lowercased() }
             default:
                 var message = "unknown key '\(name)'"
                 if let near = Suggestion.nearest(to: name, in: known) { message += "; did you mean '\(near)'?" }
@@ -105,12 +117,55 @@ public struct LintConfiguration: Sendable, Equatable {
         return (diagnostics.isEmpty ? configuration : nil, diagnostics)
     }
 
+    /// The register's entries: a role as text, or a mapping with `role` and an optional `email`
+    /// (one address: no spaces, quotes or angle brackets, which would let it break out of a
+    /// calendar's ATTENDEE line).
+    static func readOwners(_ items: YAMLNode.List, report: (YAMLNode?, String) -> Void) -> [(role: String, email: String?)] {
+        var entries: [(role: String, email: String?)] = []
+        for item in items {
+            if let role = item.scalar?.string {
+                if role.isEmpty { report(item, "every item of 'owners' must be non-empty text") } else { entries.append((role, nil)) }
+                continue
+            }
+            guard case .mapping(let fields) = item else {
+                report(item, "an item of 'owners' is a role (text) or {role: TEXT, email: ADDRESS}")
+                continue
+            }
+            var role: String?
+            var email: String?
+            for (key, value) in fields {
+                switch key.scalar?.string ?? "" {
+                case "role": role = value.scalar?.string
+                case "email":
+                    email = value.scalar?.string
+                    if let address = email, !isEmailAddress(address) {
+                        report(value, "'\(address)' is not an e-mail address (one address such as name@example.org)")
+                    }
+                default: report(key, "unknown key '\(key.scalar?.string ?? "")' in an owner; an owner has role and email")
+                }
+            }
+            guard let role, !role.isEmpty else {
+                report(item, "an owner given as a mapping needs a non-empty role")
+                continue
+            }
+            entries.append((role, email))
+        }
+        return entries
+    }
+
+    static func isEmailAddress(_ text: String) -> Bool {
+        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].hasPrefix("."), !parts[1].hasSuffix(".") else { return false }
+        return text.unicodeScalars.allSatisfy { $0.value > 0x20 && $0.value < 0x7F && !"\"<>(),;:\\[]".unicodeScalars.contains($0) }
+    }
+
     /// `other` laid over this one: its rule settings win, and its lists replace these.
     public func overlaid(by other: LintConfiguration) -> LintConfiguration {
         var result = self
         result.severities.merge(other.severities) { _, new in new }
         result.configuredVaguePhrases = other.configuredVaguePhrases ?? configuredVaguePhrases
         result.configuredOwners = other.configuredOwners ?? configuredOwners
+        if other.configuredOwners != nil { result.ownerEmails = other.ownerEmails }
         return result
     }
 }

@@ -8,7 +8,7 @@ extension Plantool {
     struct ExportCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "export",
-            abstract: "Publish the plan as the official six-column table: Markdown, HTML, DOCX, CSV or JSON.",
+            abstract: "Publish the plan as the official six-column table (Markdown, HTML, DOCX, CSV or JSON), or its targets as a calendar.",
             discussion: """
                 Writes the plan the way the inspectorate's template lays it out: the title block \
                 (submitted, the report it answers, published, each update submitted), the \
@@ -17,7 +17,10 @@ extension Plantool {
                 summary of counts. html is one self-contained file for a browser or printing; docx \
                 a Word document (landscape, header row repeated on every page); csv one row per \
                 action for spreadsheets (plan.yaml's details are not in it); json the whole model, \
-                as schema/export.schema.json describes it.
+                as schema/export.schema.json describes it; ics a calendar (RFC 5545) with an \
+                all-day event on each open action's current target, the owners the owners \
+                register gives an e-mail address as attendees, and --owner keeping one owner's \
+                actions.
                 Reads the working tree, or with --rev the plan as a revision holds it, or with \
                 --staged as the index does. The format is taken from -o's extension when --format \
                 is not given. Output goes to -o FILE (replaced in one step, never half-written) or \
@@ -40,13 +43,16 @@ extension Plantool {
 
         @OptionGroup var planOption: PlanOption
 
-        @Option(help: ArgumentHelp("markdown, html, csv, docx or json (default: from -o's extension, else markdown).", valueName: "format"))
+        @Option(help: ArgumentHelp("markdown, html, csv, docx, json or ics (default: from -o's extension, else markdown).", valueName: "format"))
         var format: Format?
 
         @OptionGroup var sourceOptions: PlanSourceOptions<Self>
 
         @Option(name: [.customShort("o"), .long], help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
         var output: String?
+
+        @Option(help: ArgumentHelp("With ics: only the actions with an owner whose name contains this text (any case).", valueName: "text"))
+        var owner: String?
 
         @Argument(help: ArgumentHelp("The plan folder (default: the plan around the current folder).", valueName: "dir"))
         var directory: String?
@@ -57,15 +63,21 @@ extension Plantool {
             if format == nil, let output, output != "-" {
                 let ext = URL(fileURLWithPath: output).pathExtension
                 if !ext.isEmpty && PlanExporters.forExtension(ext) == nil {
-                    throw ValidationError("cannot tell the format from '.\(ext)': give --format markdown, html, csv, docx or json")
+                    throw ValidationError("cannot tell the format from '.\(ext)': give --format markdown, html, csv, docx, json or ics")
                 }
+            }
+            if owner != nil && ObjectIdentifier(format?.exporter ?? PlanExport.format(forOutput: output)) != ObjectIdentifier(ICSExport.self) {
+                throw ValidationError("--owner filters the calendar: give --format ics (or -o FILE.ics)")
             }
         }
 
         func run() throws {
             let chosen = format?.exporter ?? PlanExport.format(forOutput: output)
-            let plan = try PlanExport(plan: planOption.plan ?? directory, source: sourceOptions.source).loadPlan()
-            let bytes = try PlanExport.bytes(of: plan, as: chosen)
+            let export = PlanExport(plan: planOption.plan ?? directory, source: sourceOptions.source)
+            let plan = try export.loadPlan()
+            let bytes = chosen == ICSExport.self
+                ? try TargetCalendar.bytes(of: plan, loadedBy: export, owner: owner)
+                : try PlanExport.bytes(of: plan, as: chosen)
             if let output, output != "-" {
                 try PlanExport.write(bytes, as: chosen, to: output)
                 Output.standardError("exported \(Wording.count(plan.recommendations.count, "recommendation")) as \(chosen.formatName) to \(output)")

@@ -7,9 +7,9 @@ import Testing
 struct PlanExportersTests {
     @Test("formats by name and by file extension, as the export command has always chosen them")
     func lookUp() {
-        #expect(PlanExporters.all.map { $0.formatName } == ["markdown", "html", "csv", "docx", "json"])
+        #expect(PlanExporters.all.map { $0.formatName } == ["markdown", "html", "csv", "docx", "json", "ics"])
         let byExtension = ["md": "markdown", "MARKDOWN": "markdown", "html": "html", "htm": "html",
-                           "csv": "csv", "docx": "docx", "json": "json"]
+                           "csv": "csv", "docx": "docx", "json": "json", "ics": "ics", "ICS": "ics"]
         for (fileExtension, name) in byExtension {
             #expect(PlanExporters.forExtension(fileExtension)?.formatName == name, "\(fileExtension)")
         }
