@@ -133,6 +133,7 @@ extension DocxWriter {
         /// The caption, then the published vertical table: "Recommendations" over a label and a
         /// count per row. `countRuns` writes a count (a redline marks the ones that changed).
         static func summary(_ summary: OfficialDocument.SummaryTable,
+                            captionRuns: String? = nil,
                             countRuns: (_ label: String, _ count: Int) -> String = { run(String($1)) }) -> [String] {
             let w = DocxWriter.summaryColumns
             var rows = [row([Cell(paragraphs: [paragraph(run(OfficialDocument.summaryHeading, bold: true), ParagraphStyle(keepNext: true))],
@@ -141,7 +142,7 @@ extension DocxWriter {
                 rows.append(row([Cell(paragraphs: [paragraph(run(count.label, bold: true))], width: w[0]),
                                  Cell(paragraphs: [paragraph(countRuns(count.label, count.count))], width: w[1])]))
             }
-            return [paragraph(run(summary.caption, bold: true), ParagraphStyle(keepNext: true, spaceBefore: 240)),
+            return [paragraph(captionRuns ?? run(summary.caption, bold: true), ParagraphStyle(keepNext: true, spaceBefore: 240)),
                     table(columns: w, rows: rows)]
         }
 

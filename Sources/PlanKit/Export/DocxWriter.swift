@@ -27,19 +27,22 @@ public enum DocxWriter {
     /// The DOCX package of `document`. `title` becomes the document's title property
     /// (`dc:title`); without one, the heading ("ACTION PLAN: …") does.
     public static func write(_ document: OfficialDocument, title: String?) throws -> Data {
-        let parts: [(path: String, xml: String)] = [
-            ("[Content_Types].xml", Package.contentTypes()),
+        try package(parts(title: title ?? document.heading, creator: document.organisation, body: Body(document).xml))
+    }
+
+    /// The package's parts around a body; a redline adds its comments part.
+    static func parts(title: String, creator: String, body: String, comments: String? = nil) -> [(path: String, xml: String)] {
+        [
+            ("[Content_Types].xml", Package.contentTypes(comments: comments != nil)),
             ("_rels/.rels", Package.packageRelationships),
-            ("docProps/core.xml", Package.coreProperties(title: title ?? document.heading,
-                                                         creator: document.organisation)),
+            ("docProps/core.xml", Package.coreProperties(title: title, creator: creator)),
             ("docProps/app.xml", Package.appProperties),
-            ("word/_rels/document.xml.rels", Package.documentRelationships()),
-            ("word/document.xml", Body(document).xml),
+            ("word/_rels/document.xml.rels", Package.documentRelationships(comments: comments != nil)),
+            ("word/document.xml", body),
             ("word/styles.xml", Package.styles),
             ("word/settings.xml", Package.settings),
             ("word/numbering.xml", Package.numbering),
-        ]
-        return try package(parts)
+        ] + (comments.map { [("word/comments.xml", $0)] } ?? [])
     }
 
     /// The ZIP package of these parts, in this order, with no timestamps.

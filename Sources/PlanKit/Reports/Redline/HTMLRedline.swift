@@ -26,7 +26,7 @@ public enum HTMLRedline {
         h.line("</header>")
         let removed = RedlinePairing.removed(old: old, new: new, changes: changes)
         summary(changes, removed: Set(removed.map(\.number)), &h)
-        table(doc, removed: removed, paired: RedlinePairing.recommendations(old: old, new: new, changes: changes), &h)
+        table(doc, RedlineTable.items(old: old, new: new, changes: changes), &h)
         h.line("</main>")
         h.line("</body>")
         h.line("</html>")
@@ -84,7 +84,7 @@ public enum HTMLRedline {
 
     // MARK: The table
 
-    static func table(_ doc: OfficialDocument, removed: [Recommendation], paired: [Int: RedlineRecommendation], _ h: inout HTMLBuilder) {
+    static func table(_ doc: OfficialDocument, _ items: [RedlineTable.Item], _ h: inout HTMLBuilder) {
         h.line("<table class=\"plan\">")
         h.line("<caption><h2>\(HTMLExport.escape(doc.heading))</h2></caption>")
         h.line("<colgroup>" + HTMLExport.columnClasses.map { "<col class=\"\($0)\">" }.joined() + "</colgroup>")
@@ -92,25 +92,16 @@ public enum HTMLRedline {
         h.line("<tr>" + OfficialDocument.columns.map { "<th scope=\"col\">\(HTMLExport.escape($0))</th>" }.joined() + "</tr>")
         h.line("</thead>")
         h.line("<tbody>")
-        var gone = removed.sorted { $0.number < $1.number }[...]
-        func removedUpTo(_ number: Int) {
-            while let next = gone.first, next.number <= number {
-                rows(RedlineRecommendation(whole: next, mark: .removed), anchor: "removed-rec-\(next.number)", &h)
-                gone = gone.dropFirst()
-            }
-        }
-        for row in doc.rows {
-            switch row {
+        for item in items {
+            switch item {
             case .theme(let text):
                 h.line("<tr class=\"theme\"><th colspan=\"6\" scope=\"rowgroup\">\(HTMLExport.escape(text))</th></tr>")
             case .addressee(let text):
                 h.line("<tr class=\"addressee\"><th colspan=\"6\" scope=\"rowgroup\">\(HTMLExport.escape(text))</th></tr>")
-            case .recommendation(let rec):
-                removedUpTo(rec.number)
-                if let redline = paired[rec.number] { rows(redline, anchor: "rec-\(rec.number)", &h) }
+            case .recommendation(let redline, let anchor):
+                rows(redline, anchor: anchor, &h)
             }
         }
-        removedUpTo(Int.max)
         h.line("</tbody>")
         h.line("</table>")
     }
