@@ -23,8 +23,10 @@ public enum DocxRedline {
         let planText = DocxRedlineText(revisions: revisions, stamp: stamps.planFile)
         let tableRows = RedlineTable.items(old: old, new: new, changes: changes).flatMap { item -> [String] in
             switch item {
-            case .theme(let text): [Body.themeRow(text)]
-            case .addressee(let text): [Body.addresseeRow(text)]
+            case .theme(let text, let removedWith):
+                removedWith.map { [removedHeading(text, Body.themeShading, stamps.recommendation($0), revisions)] } ?? [Body.themeRow(text)]
+            case .addressee(let text, let removedWith):
+                removedWith.map { [removedHeading(text, Body.addresseeShading, stamps.recommendation($0), revisions)] } ?? [Body.addresseeRow(text)]
             case .recommendation(let rec, _): rows(rec, stamp: stamps.recommendation(rec.rows.number), revisions: revisions)
             }
         }
@@ -34,6 +36,12 @@ public enum DocxRedline {
         let body = Body.document(blocks)
         return try DocxWriter.package(DocxWriter.parts(title: new.info.title, creator: doc.organisation, body: body,
                                                        comments: revisions.commentsPart))
+    }
+
+    /// A theme or addressee row only A has (above a recommendation removed): deleted whole.
+    static func removedHeading(_ text: String, _ shading: String, _ stamp: RevisionStamp, _ revisions: DocxRevisions) -> String {
+        Body.spanningRow(revisions.deleted(DocxWriter.run(text, bold: true, deleted: true), stamp), shading: shading,
+                         revision: revisions.deletedMark(stamp))
     }
 
     static func titleBlock(_ old: OfficialDocument?, _ new: OfficialDocument, _ text: DocxRedlineText) -> [String] {

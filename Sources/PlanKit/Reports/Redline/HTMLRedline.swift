@@ -94,16 +94,22 @@ public enum HTMLRedline {
         h.line("<tbody>")
         for item in items {
             switch item {
-            case .theme(let text):
-                h.line("<tr class=\"theme\"><th colspan=\"6\" scope=\"rowgroup\">\(HTMLExport.escape(text))</th></tr>")
-            case .addressee(let text):
-                h.line("<tr class=\"addressee\"><th colspan=\"6\" scope=\"rowgroup\">\(HTMLExport.escape(text))</th></tr>")
+            case .theme(let text, let removedWith):
+                let removed = removedWith != nil
+                h.line("<tr class=\"theme\(removed ? " removed" : "")\"><th colspan=\"6\" scope=\"rowgroup\">\(heading(text, removed))</th></tr>")
+            case .addressee(let text, let removedWith):
+                let removed = removedWith != nil
+                h.line("<tr class=\"addressee\(removed ? " removed" : "")\"><th colspan=\"6\" scope=\"rowgroup\">\(heading(text, removed))</th></tr>")
             case .recommendation(let redline, let anchor):
                 rows(redline, anchor: anchor, &h)
             }
         }
         h.line("</tbody>")
         h.line("</table>")
+    }
+
+    static func heading(_ text: String, _ removed: Bool) -> String {
+        removed ? "<del>" + HTMLExport.escape(text) + "</del>" : HTMLExport.escape(text)
     }
 
     /// One recommendation's rows, the first carrying its anchor and the three cells that span.
