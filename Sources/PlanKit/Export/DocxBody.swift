@@ -151,13 +151,13 @@ extension DocxWriter {
         }
 
         /// A theme row: one bold shaded cell across the table, kept with the row below.
-        static func themeRow(_ text: String, revision: String = "", runs: String? = nil) -> String {
-            spanningRow(runs ?? run(text, bold: true), shading: themeShading, revision: revision)
+        static func themeRow(_ text: String) -> String {
+            spanningRow(run(text, bold: true), shading: themeShading, revision: "")
         }
 
         /// An addressee row ("… should:"), as a theme row with a lighter shade.
-        static func addresseeRow(_ text: String, revision: String = "", runs: String? = nil) -> String {
-            spanningRow(runs ?? run(text, bold: true), shading: addresseeShading, revision: revision)
+        static func addresseeRow(_ text: String) -> String {
+            spanningRow(run(text, bold: true), shading: addresseeShading, revision: "")
         }
 
         static func spanningRow(_ runs: String, shading: String, revision: String) -> String {

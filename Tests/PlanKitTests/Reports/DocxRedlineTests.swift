@@ -116,4 +116,29 @@ struct DocxRedlineTests {
         let exported = try DocxWriter.write(OfficialDocument(plan), title: plan.info.title)
         #expect(try DocxSupport.part("word/document.xml", of: data) == DocxSupport.part("word/document.xml", of: exported))
     }
+
+    @Test("a theme only B has is a row inserted, one only A has a row deleted where it stood")
+    func themes() throws {
+        func plan(_ themes: [String]) -> Plan {
+            Plan(info: DiffFixture.info, recommendations: themes.enumerated().map { i, theme in
+                var rec = DiffFixture.rec(i + 1)
+                rec.theme = theme
+                return rec
+            })
+        }
+        let old = plan(["Leadership", "Staff"]), new = plan(["Leadership", "Services"])
+        let result = try DiffFixture.compare(PlanVersion(old.recommendations), PlanVersion(new.recommendations))
+        let data = try DocxRedline.write(old: old, new: new, changes: result.changes,
+                                         stamps: RedlineStamps(recommendations: [2: Self.ann], fallback: Self.bob))
+        let rows = try Self.planRows(try DocxSupport.tree(try DocxSupport.part("word/document.xml", of: data)))
+        let staff = try #require(Self.row(rows, containing: "Staff"))
+        #expect(staff.first("trPr")?.first("del")?["author"] == "Ann Reviewer" && Self.marked(staff, "del") == ["Staff"])
+        let services = try #require(Self.row(rows, containing: "Services"))
+        #expect(services.first("trPr")?.first("ins")?["author"] == "Ann Reviewer" && Self.marked(services, "ins") == ["Services"])
+        let leadership = try #require(Self.row(rows, containing: "Leadership"))
+        #expect(leadership.first("trPr") == nil, "a theme both versions have is kept")
+        let order = rows.map { Self.words($0, "t") + Self.words($0, "delText") }
+        let deleted = try #require(order.firstIndex(of: "Staff")), inserted = try #require(order.firstIndex(of: "Services"))
+        #expect(deleted < inserted)
+    }
 }

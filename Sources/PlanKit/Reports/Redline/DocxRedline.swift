@@ -23,10 +23,7 @@ public enum DocxRedline {
         let planText = DocxRedlineText(revisions: revisions, stamp: stamps.planFile)
         let tableRows = RedlineTable.items(old: old, new: new, changes: changes).flatMap { item -> [String] in
             switch item {
-            case .theme(let text, let removedWith):
-                removedWith.map { [removedHeading(text, Body.themeShading, stamps.recommendation($0), revisions)] } ?? [Body.themeRow(text)]
-            case .addressee(let text, let removedWith):
-                removedWith.map { [removedHeading(text, Body.addresseeShading, stamps.recommendation($0), revisions)] } ?? [Body.addresseeRow(text)]
+            case .heading(let heading): [headingRow(heading, stamps.recommendation(heading.recommendation), revisions)]
             case .recommendation(let rec, _): rows(rec, stamp: stamps.recommendation(rec.rows.number), revisions: revisions)
             }
         }
@@ -38,10 +35,19 @@ public enum DocxRedline {
                                                        comments: revisions.commentsPart))
     }
 
-    /// A theme or addressee row only A has (above a recommendation removed): deleted whole.
-    static func removedHeading(_ text: String, _ shading: String, _ stamp: RevisionStamp, _ revisions: DocxRevisions) -> String {
-        Body.spanningRow(revisions.deleted(DocxWriter.run(text, bold: true, deleted: true), stamp), shading: shading,
-                         revision: revisions.deletedMark(stamp))
+    /// A theme or addressee row, inserted or deleted whole where only one version has it.
+    static func headingRow(_ heading: RedlineTable.Heading, _ stamp: RevisionStamp, _ revisions: DocxRevisions) -> String {
+        let shading = heading.kind == .theme ? Body.themeShading : Body.addresseeShading
+        switch heading.mark {
+        case .kept:
+            return heading.kind == .theme ? Body.themeRow(heading.text) : Body.addresseeRow(heading.text)
+        case .added:
+            return Body.spanningRow(revisions.inserted(DocxWriter.run(heading.text, bold: true), stamp), shading: shading,
+                                    revision: revisions.insertedMark(stamp))
+        case .removed:
+            return Body.spanningRow(revisions.deleted(DocxWriter.run(heading.text, bold: true, deleted: true), stamp), shading: shading,
+                                    revision: revisions.deletedMark(stamp))
+        }
     }
 
     static func titleBlock(_ old: OfficialDocument?, _ new: OfficialDocument, _ text: DocxRedlineText) -> [String] {

@@ -8,7 +8,8 @@
 ///   moved the action's current target (its own or an update's), the move with its months:
 ///   "target slipped 8 months: <del>July 2021</del> → <ins>March 2022</ins>".
 /// - A recommendation, action or update added is a row (`tr.added`) whose cells are inside
-///   `<ins>`; one removed is A's row (`tr.removed`) inside `<del>`, where it stood.
+///   `<ins>`; one removed is A's row (`tr.removed`) inside `<del>`, where it stood. So is a
+///   theme or addressee row only one version has (`RedlineTable`).
 /// - The summary counts the changes (`DiffRenderer.summaryLine`), lists slipped targets and
 ///   status changes, then every change in the plan's words (`ChangeWording`), each linked to
 ///   its recommendation's row (`#rec-5`; `#removed-rec-5` for one B no longer has).
@@ -94,22 +95,20 @@ public enum HTMLRedline {
         h.line("<tbody>")
         for item in items {
             switch item {
-            case .theme(let text, let removedWith):
-                let removed = removedWith != nil
-                h.line("<tr class=\"theme\(removed ? " removed" : "")\"><th colspan=\"6\" scope=\"rowgroup\">\(heading(text, removed))</th></tr>")
-            case .addressee(let text, let removedWith):
-                let removed = removedWith != nil
-                h.line("<tr class=\"addressee\(removed ? " removed" : "")\"><th colspan=\"6\" scope=\"rowgroup\">\(heading(text, removed))</th></tr>")
+            case .heading(let heading):
+                let kind = heading.kind == .theme ? "theme" : "addressee"
+                let text = HTMLExport.escape(heading.text)
+                switch heading.mark {
+                case .kept: h.line("<tr class=\"\(kind)\"><th colspan=\"6\" scope=\"rowgroup\">\(text)</th></tr>")
+                case .added: h.line("<tr class=\"\(kind) added\"><th colspan=\"6\" scope=\"rowgroup\"><ins>\(text)</ins></th></tr>")
+                case .removed: h.line("<tr class=\"\(kind) removed\"><th colspan=\"6\" scope=\"rowgroup\"><del>\(text)</del></th></tr>")
+                }
             case .recommendation(let redline, let anchor):
                 rows(redline, anchor: anchor, &h)
             }
         }
         h.line("</tbody>")
         h.line("</table>")
-    }
-
-    static func heading(_ text: String, _ removed: Bool) -> String {
-        removed ? "<del>" + HTMLExport.escape(text) + "</del>" : HTMLExport.escape(text)
     }
 
     /// One recommendation's rows, the first carrying its anchor and the three cells that span.
