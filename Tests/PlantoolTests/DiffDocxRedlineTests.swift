@@ -112,7 +112,7 @@ struct DiffDocxRedlineTests {
         }
     }
 
-    @Test("without -o the document goes to standard output when it is not a terminal; a folder is refused")
+    @Test("without -o the document goes to standard output when it is not a terminal, and is refused on one; a folder is refused")
     func standardOutput() throws {
         try withTemporaryDirectory { dir in
             let (repo, _) = try Demo.build(in: dir)
@@ -122,6 +122,15 @@ struct DiffDocxRedlineTests {
             try FileManager.default.createDirectory(at: repo.appendingPathComponent("out"), withIntermediateDirectories: true)
             let folder = diff(["v1", "v2", "--format", "docx", "-o", "out"], in: repo)
             #expect(folder.status == 2 && folder.stderr.contains("out is a folder"), "\(folder)")
+            // On a terminal (util-linux `script` gives the command one), it is refused.
+            if let script = ToolOnPath.find("script") {
+                let command = "'\(PackagePaths.binary.standardizedFileURL.path)' diff v1 v2 --format docx"
+                let terminal = runProcess(script, ["-q", "-e", "-c", command, "/dev/null"], in: repo,
+                                          environment: TestEnvironment.make(LintEnvironment.with([:])), timeout: 120)
+                #expect(terminal.status == 2, "\(terminal)")
+                #expect(terminal.stdout.contains("a Word document is not for a terminal: write it with -o FILE.docx"), "\(terminal)")
+                #expect(!terminal.stdout.contains("PK"))
+            }
         }
     }
 }
