@@ -43,7 +43,7 @@ struct DiffRedlineTests {
         try withTemporaryDirectory { dir in
             let (repo, _) = try Demo.build(in: dir)
             let withoutFormat = diff(["v1", "v2", "-o", "change.html"], in: repo)
-            #expect(withoutFormat.status == 2 && withoutFormat.stderr.contains("-o writes the HTML redline: give --format html"), "\(withoutFormat)")
+            #expect(withoutFormat.status == 2 && withoutFormat.stderr.contains("-o writes the HTML or Word redline: give --format html or docx"), "\(withoutFormat)")
             let folder = repo.appendingPathComponent("out")
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             let intoFolder = diff(["v1", "v2", "--format", "html", "-o", "out"], in: repo)

@@ -155,13 +155,23 @@ struct OfficialTableReader {
                     update.text += "\n" + p
                 }
             }
-            if !cells[4].paragraphs.isEmpty { update.owners = cells[4].paragraphs }
             let a = recommendations[r].actions.count - 1
+            // The export fills the cell with the owners in charge; only others are a change.
+            if !cells[4].paragraphs.isEmpty, cells[4].paragraphs != recommendations[r].actions[a].currentOwners {
+                update.owners = cells[4].paragraphs
+            }
             recommendations[r].actions[a].updates.append(update)
             return
         }
-        if let (id, rest) = ActionID.official(first) {
-            let text = ([rest] + response.dropFirst()).joined(separator: "\n")
+        // The id alone above a text that opens with a list item, else "5.1 The text".
+        var opening: (id: String, lines: [String])?
+        if ActionID.isValid(first), response.count > 1, OfficialDocument.listItem(response[1]) != nil {
+            opening = (first, Array(response.dropFirst()))
+        } else if let (id, rest) = ActionID.official(first) {
+            opening = (id, [rest] + response.dropFirst())
+        }
+        if let (id, lines) = opening {
+            let text = lines.joined(separator: "\n")
             var action = Action(id: id, text: text, owners: cells[4].paragraphs)
             TargetCell.official(cells[5].paragraphs, into: &action)
             recommendations[r].actions.append(action)

@@ -27,6 +27,9 @@ extension DocxReader {
         private var inText = false
         /// Open paragraphs' text (a stack, though paragraphs do not nest outside text boxes).
         private var paragraphs: [String] = []
+        /// What the open paragraphs' properties say: a list item, written back "- …"; a
+        /// paragraph plantool's export separated by a blank line (its style stands for it).
+        private var paragraphMarks: [(item: Bool, afterBlankLine: Bool)] = []
         private var paragraphCount = 0
         private var tableCount = 0
 
@@ -78,6 +81,13 @@ extension DocxReader {
                 skipDepth = 1
             case "p":
                 paragraphs.append("")
+                paragraphMarks.append((false, false))
+            case "numId":
+                if !paragraphMarks.isEmpty, runDepth == 0, (attributes["val"] ?? "0") != "0" { paragraphMarks[paragraphMarks.count - 1].item = true }
+            case "pStyle":
+                if !paragraphMarks.isEmpty, attributes["val"] == DocxWriter.afterBlankLineStyle {
+                    paragraphMarks[paragraphMarks.count - 1].afterBlankLine = true
+                }
             case "r":
                 runDepth += 1
             case "t":
@@ -147,7 +157,9 @@ extension DocxReader {
                 runDepth = max(0, runDepth - 1)
             case "p":
                 guard let text = paragraphs.popLast() else { return }
-                endParagraph(text)
+                let marks = paragraphMarks.popLast() ?? (false, false)
+                if marks.afterBlankLine, paragraphs.isEmpty { endParagraph("") }
+                endParagraph(marks.item ? OfficialDocument.listItemPrefix + text : text)
             case "tc":
                 if tableDepth == 1 { endCell() }
             case "tr":

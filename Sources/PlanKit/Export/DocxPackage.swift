@@ -10,7 +10,8 @@ extension DocxWriter {
         /// depend only on the document.
         static let timestamp = Date(timeIntervalSince1970: 315_532_800)
 
-        static let contentTypes = declaration
+        static func contentTypes(comments: Bool = false) -> String {
+            declaration
             + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
             + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
             + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
@@ -19,7 +20,10 @@ extension DocxWriter {
             + "<Override PartName=\"/word/settings.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml\"/>"
             + "<Override PartName=\"/docProps/core.xml\" ContentType=\"application/vnd.openxmlformats-package.core-properties+xml\"/>"
             + "<Override PartName=\"/docProps/app.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.extended-properties+xml\"/>"
+            + "<Override PartName=\"/word/numbering.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml\"/>"
+            + (comments ? "<Override PartName=\"/word/comments.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml\"/>" : "")
             + "</Types>"
+        }
 
         static let packageRelationships = declaration
             + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
@@ -28,11 +32,25 @@ extension DocxWriter {
             + "<Relationship Id=\"rId3\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties\" Target=\"docProps/app.xml\"/>"
             + "</Relationships>"
 
-        static let documentRelationships = declaration
-            + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-            + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/>"
-            + "<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings\" Target=\"settings.xml\"/>"
-            + "</Relationships>"
+        /// The body's parts: styles, settings, numbering, and a redline's comments.
+        static func documentRelationships(comments: Bool = false) -> String {
+            declaration
+                + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+                + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/>"
+                + "<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings\" Target=\"settings.xml\"/>"
+                + "<Relationship Id=\"rId3\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering\" Target=\"numbering.xml\"/>"
+                + (comments ? "<Relationship Id=\"rId4\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments\" Target=\"comments.xml\"/>" : "")
+                + "</Relationships>"
+        }
+
+        /// One bullet list, used by every list item (`DocxWriter.bulletNumbering`): a bullet
+        /// hanging in the cell's margin.
+        static let numbering = declaration
+            + "<w:numbering xmlns:w=\"\(wordNamespace)\"><w:abstractNum w:abstractNumId=\"0\">"
+            + "<w:multiLevelType w:val=\"singleLevel\"/><w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/><w:numFmt w:val=\"bullet\"/>"
+            + "<w:lvlText w:val=\"\u{2022}\"/><w:lvlJc w:val=\"left\"/><w:pPr><w:ind w:left=\"284\" w:hanging=\"284\"/></w:pPr>"
+            + "<w:rPr><w:rFonts w:ascii=\"Arial\" w:hAnsi=\"Arial\"/></w:rPr></w:lvl></w:abstractNum>"
+            + "<w:num w:numId=\"\(bulletNumbering)\"><w:abstractNumId w:val=\"0\"/></w:num></w:numbering>"
 
         static func coreProperties(title: String, creator: String) -> String {
             declaration
@@ -57,7 +75,8 @@ extension DocxWriter {
 
         static let border = "w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\""
 
-        /// Normal (Arial 10 pt, British English), Title, Heading 1, Strong (bold) and Table Grid
+        /// Normal (Arial 10 pt, British English), Title, Heading 1, After Blank Line (a paragraph
+        /// that a blank line separates from the one before: space above it), Strong (bold) and Table Grid
         /// (black single borders, tighter paragraph spacing in cells).
         static let styles = declaration
             + "<w:styles xmlns:w=\"\(wordNamespace)\">"
@@ -72,6 +91,8 @@ extension DocxWriter {
             + "<w:next w:val=\"Normal\"/><w:uiPriority w:val=\"9\"/><w:qFormat/><w:pPr><w:keepNext/><w:keepLines/>"
             + "<w:spacing w:before=\"240\" w:after=\"120\"/><w:outlineLvl w:val=\"0\"/></w:pPr>"
             + "<w:rPr><w:b/><w:bCs/><w:sz w:val=\"28\"/><w:szCs w:val=\"28\"/></w:rPr></w:style>"
+            + "<w:style w:type=\"paragraph\" w:styleId=\"\(afterBlankLineStyle)\"><w:name w:val=\"After Blank Line\"/>"
+            + "<w:basedOn w:val=\"Normal\"/><w:qFormat/><w:pPr><w:spacing w:before=\"200\"/></w:pPr></w:style>"
             + "<w:style w:type=\"character\" w:default=\"1\" w:styleId=\"DefaultParagraphFont\"><w:name w:val=\"Default Paragraph Font\"/>"
             + "<w:uiPriority w:val=\"1\"/><w:semiHidden/><w:unhideWhenUsed/></w:style>"
             + "<w:style w:type=\"character\" w:styleId=\"Strong\"><w:name w:val=\"Strong\"/><w:basedOn w:val=\"DefaultParagraphFont\"/>"

@@ -17,26 +17,36 @@ import ZIPFoundation
 ///   bold;
 /// - the summary caption and table.
 ///
-/// Pages are landscape A4. Rows whose text fits in about a quarter of a page are kept on one page
-/// (`w:cantSplit`); longer rows may break across pages, since a row taller than a page that may
-/// not break would be cut off. Tabs in the text become `w:tab`, line breaks `w:br`; characters
+/// Pages are landscape A4. Rows may break across pages (a row kept whole leaves half-empty pages
+/// behind it); the header row repeats. List items are Word bullets (`numbering.xml`), and a
+/// blank line between paragraphs is space above the next one (`DocxWriter.block`), never an empty
+/// paragraph. Tabs in the text become `w:tab`, line breaks `w:br`; characters
 /// XML 1.0 does not allow (most control characters, U+FFFE, U+FFFF) are left out. The package
 /// has no timestamps, so the same document always gives the same bytes.
 public enum DocxWriter {
     /// The DOCX package of `document`. `title` becomes the document's title property
     /// (`dc:title`); without one, the heading ("ACTION PLAN: …") does.
     public static func write(_ document: OfficialDocument, title: String?) throws -> Data {
-        let parts: [(path: String, xml: String)] = [
-            ("[Content_Types].xml", Package.contentTypes),
+        try package(parts(title: title ?? document.heading, creator: document.organisation, body: Body(document).xml))
+    }
+
+    /// The package's parts around a body; a redline adds its comments part.
+    static func parts(title: String, creator: String, body: String, comments: String? = nil) -> [(path: String, xml: String)] {
+        [
+            ("[Content_Types].xml", Package.contentTypes(comments: comments != nil)),
             ("_rels/.rels", Package.packageRelationships),
-            ("docProps/core.xml", Package.coreProperties(title: title ?? document.heading,
-                                                         creator: document.organisation)),
+            ("docProps/core.xml", Package.coreProperties(title: title, creator: creator)),
             ("docProps/app.xml", Package.appProperties),
-            ("word/_rels/document.xml.rels", Package.documentRelationships),
-            ("word/document.xml", Body(document).xml),
+            ("word/_rels/document.xml.rels", Package.documentRelationships(comments: comments != nil)),
+            ("word/document.xml", body),
             ("word/styles.xml", Package.styles),
             ("word/settings.xml", Package.settings),
-        ]
+            ("word/numbering.xml", Package.numbering),
+        ] + (comments.map { [("word/comments.xml", $0)] } ?? [])
+    }
+
+    /// The ZIP package of these parts, in this order, with no timestamps.
+    static func package(_ parts: [(path: String, xml: String)]) throws -> Data {
         let archive = try Archive(data: Data(), accessMode: .create)
         for part in parts {
             let bytes = Data(part.xml.utf8)
@@ -66,10 +76,7 @@ public enum DocxWriter {
     /// The six columns: number, recommendation, status, response, owner, target.
     static let planColumns = [900, 3000, 2100, 4670, 2200, 1700]
     static let termColumns = [2000, 5000, 7570]
-    static let summaryColumns = [2000, 2000, 2000, 2000]
-
-    /// A row estimated at more lines than this may break across pages.
-    static let unbreakableLines = 10
+    static let summaryColumns = [3000, 1200]
 
     // MARK: Text
 
@@ -101,14 +108,16 @@ public enum DocxWriter {
 
     /// One run of text: `w:t` pieces, a `w:tab` for each tab, a `w:br` for each line break
     /// (CR, LF or CRLF), a control character or bidirectional control shown by its stand-in
-    /// (`UnsafeCharacters`). Empty text gives no run.
-    static func run(_ text: String, bold: Bool = false) -> String {
+    /// (`UnsafeCharacters`). Empty text gives no run. `deleted` writes the text as `w:delText`,
+    /// as a run inside a tracked deletion (`w:del`) must hold it.
+    static func run(_ text: String, bold: Bool = false, deleted: Bool = false) -> String {
         var content = ""
         var piece = ""
+        let element = deleted ? "w:delText" : "w:t"
         func flush() {
             guard !piece.isEmpty else { return }
             let spaced = piece.first == " " || piece.last == " " || piece.contains("  ")
-            content += (spaced ? "<w:t xml:space=\"preserve\">" : "<w:t>") + escaped(piece) + "</w:t>"
+            content += "<\(element)" + (spaced ? " xml:space=\"preserve\">" : ">") + escaped(piece) + "</\(element)>"
             piece = ""
         }
         var afterCR = false
@@ -137,36 +146,5 @@ public enum DocxWriter {
         flush()
         guard !content.isEmpty else { return "" }
         return "<w:r>" + (bold ? "<w:rPr><w:rStyle w:val=\"Strong\"/></w:rPr>" : "") + content + "</w:r>"
-    }
-
-    /// Text whose first `boldCount` characters are bold.
-    static func runs(_ text: String, boldPrefix boldCount: Int) -> String {
-        guard boldCount > 0 else { return run(text) }
-        let cut = text.index(text.startIndex, offsetBy: min(boldCount, text.count))
-        return run(String(text[..<cut]), bold: true) + run(String(text[cut...]))
-    }
-
-    /// Paragraph properties, in the order the schema requires.
-    struct ParagraphStyle {
-        var style: String?
-        var keepNext = false
-        var pageBreakBefore = false
-        /// Space above the paragraph, in twentieths of a point.
-        var spaceBefore: Int?
-
-        var xml: String {
-            var p = ""
-            if let style { p += "<w:pStyle w:val=\"\(style)\"/>" }
-            if keepNext { p += "<w:keepNext/>" }
-            if pageBreakBefore { p += "<w:pageBreakBefore/>" }
-            if let spaceBefore { p += "<w:spacing w:before=\"\(spaceBefore)\"/>" }
-            return p.isEmpty ? "" : "<w:pPr>" + p + "</w:pPr>"
-        }
-    }
-
-    static func paragraph(_ runs: String, _ style: ParagraphStyle = ParagraphStyle()) -> String {
-        let properties = style.xml
-        if runs.isEmpty && properties.isEmpty { return "<w:p/>" }
-        return "<w:p>" + properties + runs + "</w:p>"
     }
 }

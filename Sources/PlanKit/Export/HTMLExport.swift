@@ -15,14 +15,17 @@
 ///   header (`<th scope="row" rowspan="N">`) and the recommendation and status cells
 ///   `<td rowspan="N">`, N being the number of lines: a row header spanning rows heads every row
 ///   it spans, so each response, owner and target cell is announced with its recommendation.
-/// - The terms and the summary tables have a `<caption>`, column headers (`scope="col"`) and,
-///   for the terms, the term as a row header (`scope="row"`).
+/// - The terms and the summary tables have a `<caption>`, column headers (`scope="col"`) and
+///   row headers (`scope="row"`): the term; the summary's label ("Agreed") beside its count,
+///   under "Recommendations", as the published plans lay it out.
 /// - A cell's paragraphs are `<p>` elements (empty paragraphs dropped: they only separate), runs
-///   of paragraphs starting with "- " a `<ul>`; the action id opening an action's text, an
+///   of list items ("- …") a `<ul>` (an action whose text opens with a list has its id in a
+///   paragraph above it); the action id opening an action's text, an
 ///   update's first paragraph ("Update December 2021") and the status word are in bold. Every
 ///   text is HTML-escaped (`& < > " '`).
 ///
-/// Print: A4 landscape, header rows repeated, short rows kept on one page, readable sans-serif
+/// Print: A4 landscape, header rows repeated, rows free to break across pages (a long row kept
+/// whole leaves half-empty pages), theme and addressee rows kept with what follows, readable sans-serif
 /// type; the column widths follow the official template.
 public enum HTMLExport {
     public static func render(_ doc: OfficialDocument, title: String) -> String {
@@ -165,15 +168,18 @@ public enum HTMLExport {
         }
     }
 
+    /// The published vertical table: "Recommendations" over a label (a row header) and a
+    /// count per row.
     static func summaryTable(_ summary: OfficialDocument.SummaryTable, _ h: inout HTMLBuilder) {
         h.line("<table class=\"summary\">")
         h.line("<caption><h2>\(escape(summary.caption))</h2></caption>")
         h.line("<thead>")
-        h.line("<tr>" + summary.columns.map { "<th scope=\"col\">\(escape($0))</th>" }.joined() + "</tr>")
+        h.line("<tr><th scope=\"col\" colspan=\"2\">\(escape(summary.heading))</th></tr>")
         h.line("</thead>")
         h.line("<tbody>")
-        let counts = [summary.agreed, summary.partlyAgreed, summary.notAgreed, summary.total]
-        h.line("<tr>" + counts.map { "<td>\($0)</td>" }.joined() + "</tr>")
+        for count in summary.counts {
+            h.line("<tr><th scope=\"row\">\(escape(count.label))</th><td>\(count.count)</td></tr>")
+        }
         h.line("</tbody>")
         h.line("</table>")
     }
@@ -183,36 +189,37 @@ public enum HTMLExport {
     /// A cell's paragraphs as `<p>` elements, runs of "- " items as a list. `firstStrong` puts
     /// the first paragraph in bold (an update's label, the status word); `leadingID` the action
     /// id that opens the first paragraph.
-    static func cellContent(_ paragraphs: [String], firstStrong: Bool = false, leadingID: String? = nil) -> String {
+    static func cellContent(_ paragraphs: [String], firstStrong: Bool = false, leadingID: String? = nil,
+                            separator: String = "") -> String {
         var out = ""
         var items: [String] = []
         func flush() {
             guard !items.isEmpty else { return }
-            out += "<ul>" + items.map { "<li>\(escape($0))</li>" }.joined() + "</ul>"
+            out += "<ul>" + items.map { "<li>\(escape($0))</li>" }.joined() + "</ul>" + separator
             items = []
         }
         for (index, p) in paragraphs.enumerated() {
-            if p.hasPrefix("- ") {
-                items.append(String(p.dropFirst(2)))
+            if let item = OfficialDocument.listItem(p) {
+                items.append(item)
                 continue
             }
             flush()
             guard !p.trimmingSpaces.isEmpty else { continue }
             if index == 0, firstStrong {
-                out += "<p><strong>\(escape(p))</strong></p>"
-            } else if index == 0, let id = leadingID, p.hasPrefix(id + " ") {
-                out += "<p><strong>\(escape(id))</strong>\(escape(String(p.dropFirst(id.count))))</p>"
+                out += "<p><strong>\(escape(p))</strong></p>" + separator
+            } else if index == 0, let id = leadingID, p == id || p.hasPrefix(id + " ") {
+                out += "<p><strong>\(escape(id))</strong>\(escape(String(p.dropFirst(id.count))))</p>" + separator
             } else {
-                out += "<p>\(escape(p))</p>"
+                out += "<p>\(escape(p))</p>" + separator
             }
         }
         flush()
         return out
     }
 
-    /// Paragraphs outside a table, one per line.
+    /// Paragraphs outside a table, one per line, list items as a list.
     static func paragraphs(_ paragraphs: [String]) -> String {
-        paragraphs.filter { !$0.trimmingSpaces.isEmpty }.map { "<p>\(escape($0))</p>\n" }.joined()
+        cellContent(paragraphs, separator: "\n")
     }
 
     /// Text for HTML content and attribute values; a control character or bidirectional
@@ -246,6 +253,7 @@ public enum HTMLExport {
         p { margin: 0 0 0.6em; }
         td p:last-child, th p:last-child { margin-bottom: 0; }
         ul { margin: 0 0 0.6em; padding-left: 1.2em; }
+        li { margin: 0 0 0.2em; }
         table { border-collapse: collapse; width: 100%; margin: 0 0 1.5rem; }
         th, td { border: 1px solid #505a5f; padding: 0.4rem 0.5rem; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
         thead th { background: #dee0e2; }
@@ -261,16 +269,16 @@ public enum HTMLExport {
         tr.addressee th { background: #f3f2f1; font-style: italic; }
         tr.update td { background: #f8f8f8; }
         table.terms th[scope="row"] { width: 12%; }
-        table.summary { width: auto; min-width: 30rem; }
-        table.summary td { text-align: center; }
+        table.summary { width: auto; min-width: 18rem; }
+        table.summary td { text-align: right; }
         @page { size: A4 landscape; margin: 12mm; }
         @media print {
           body { font-size: 9.5pt; }
           main { max-width: none; padding: 0; }
           table.plan { font-size: 8.5pt; }
           thead { display: table-header-group; }
-          tr { break-inside: avoid; page-break-inside: avoid; }
-          caption, h1, h2 { break-after: avoid; page-break-after: avoid; }
+          tr.theme, tr.addressee, thead tr { break-inside: avoid; page-break-inside: avoid; }
+          caption, h1, h2, tr.theme, tr.addressee { break-after: avoid; page-break-after: avoid; }
           thead th, tr.theme th, tr.addressee th, tr.update td { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
         }
 

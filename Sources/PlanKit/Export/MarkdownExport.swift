@@ -14,10 +14,12 @@
 ///   so the two stay distinguishable as in the official document. The action id that opens an
 ///   action's text and an update's first paragraph ("Update December 2021") are in bold, so the
 ///   eye finds where each action and update starts.
-/// - **Summary of responses** (level 2) and its table of counts.
+/// - **Summary of responses** (level 2) and its table of counts in the published vertical form:
+///   "Recommendations" over a row per label and count.
 ///
 /// Paragraphs inside a cell are joined with `<br>` (an empty paragraph, an empty line in the
-/// text, gives two in a row). All text goes through `MarkdownText`, the escaper every Markdown
+/// text, gives two in a row); a list item ("- …") starts with "• ", since a cell cannot hold a
+/// Markdown list. Outside the table, list items are a Markdown list. All text goes through `MarkdownText`, the escaper every Markdown
 /// output shares: markup characters, entities, HTML, line breaks, mentions and issue references
 /// are neutralised, so text such as "a | b", "<script>", "&lt;", "*not emphasis*", "$5m" or
 /// "@team" appears as written and a cell's pipe can never split the table; at the start of a
@@ -36,9 +38,16 @@ public enum MarkdownExport {
         if !doc.introduction.isEmpty {
             out.append("## " + heading(OfficialDocument.introductionHeading))
             out.append("")
-            for paragraph in doc.introduction where !paragraph.trimmingSpaces.isEmpty {
-                out.append(block(paragraph))
-                out.append("")
+            for (index, paragraph) in doc.introduction.enumerated() where !paragraph.trimmingSpaces.isEmpty {
+                // A list's items are one Markdown list: no blank line between them.
+                if let item = OfficialDocument.listItem(paragraph) {
+                    out.append("- " + inline(item))
+                    let next = doc.introduction.dropFirst(index + 1).first
+                    if next.flatMap(OfficialDocument.listItem) == nil { out.append("") }
+                } else {
+                    out.append(block(paragraph))
+                    out.append("")
+                }
             }
         }
 
@@ -71,10 +80,9 @@ public enum MarkdownExport {
 
         out.append("## " + heading(doc.summary.caption))
         out.append("")
-        out.append(row(doc.summary.columns.map(inline)))
-        out.append(delimiter(doc.summary.columns.count))
-        let counts = [doc.summary.agreed, doc.summary.partlyAgreed, doc.summary.notAgreed, doc.summary.total]
-        out.append(row(counts.map(String.init)))
+        out.append(row([inline(doc.summary.heading), ""]))
+        out.append(delimiter(2))
+        for count in doc.summary.counts { out.append(row([strong(count.label), String(count.count)])) }
         return out.joined(separator: "\n") + "\n"
     }
 
@@ -88,19 +96,26 @@ public enum MarkdownExport {
         row(Array(repeating: "---", count: count))
     }
 
-    /// A cell's paragraphs, escaped and joined with `<br>`.
+    /// A cell's paragraphs, escaped and joined with `<br>`; a list item ("- …") opens with a
+    /// bullet, as near to a list as a table cell allows.
     static func cell(_ paragraphs: [String]) -> String {
-        paragraphs.map(inline).joined(separator: "<br>")
+        paragraphs.map(paragraph).joined(separator: "<br>")
     }
+
+    static func paragraph(_ text: String) -> String {
+        OfficialDocument.listItem(text).map { bullet + inline($0) } ?? inline(text)
+    }
+
+    static let bullet = "\u{2022} "
 
     /// Column 4: an update's "Update December 2021" and the id opening an action in bold.
     static func responseCell(_ line: OfficialDocument.Line) -> String {
         guard let first = line.response.first else { return "" }
-        let rest = line.response.dropFirst().map(inline)
+        let rest = line.response.dropFirst().map(paragraph)
         switch line.kind {
         case .update:
             return ([strong(first)] + rest).joined(separator: "<br>")
-        case .action(let id) where first.hasPrefix(id + " "):
+        case .action(let id) where first == id || first.hasPrefix(id + " "):
             return ([strong(id) + inline(String(first.dropFirst(id.count)))] + rest).joined(separator: "<br>")
         case .action, .response, .empty:
             return cell(line.response)

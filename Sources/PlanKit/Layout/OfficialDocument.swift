@@ -10,20 +10,24 @@
 ///   addressee or the theme changes, then per recommendation one row per line below, the number,
 ///   recommendation and status cells spanning them:
 ///   - the response row (the recommendation's `response`, no owner, no target), when there is one;
-///   - per action, its row: the response cell opens with the action id ("5.1 The PPG …"), the
+///   - per action, its row: the response cell opens with the action id ("5.1 The PPG …"; the id
+///     alone as the first paragraph when the text opens with a list item, "- …"), the
 ///     owner cell has one paragraph per owner, the target cell has the target in words, then the
 ///     `note` (target wording that is not a date), then the state in words unless it is what the
 ///     cell already says (planned with no note, or the state the note's words imply); it is
 ///     always written when the note's last line is itself a state word ("Ongoing"), which would
 ///     otherwise read back as the state;
 ///   - per update, a row below its action: "Update December 2021" as the first paragraph, then the
-///     text; the owner cell holds the new owners only (empty: unchanged); the target cell the new
+///     text; the owner cell holds the owners in charge at that update (its own new owners, else
+///     the action's as they stood), as the published plans fill it; the target cell the new
 ///     target and the new state, each only when the update sets it.
 ///   A recommendation with nothing to show still has one, empty, row.
 /// - **Status cell**: "Agreed" / "Partly Agreed" / "Not Agreed", then `Reason (CATEGORIES): TEXT`
 ///   and `Part agreed: TEXT` paragraphs when the recommendation has them.
 /// - Text with line breaks becomes one paragraph per line (empty lines kept), so it reads back
-///   exactly.
+///   exactly; a line "- …" is a list item.
+/// - **Summary**: the published vertical table, "Recommendations" over one row per count
+///   ("Agreed | 11", "Partly Agreed | 2", "Not Agreed | 0", "Total | 13").
 public struct OfficialDocument: Hashable, Sendable {
     public var organisation: String
     public var titleLines: [TitleLine]
@@ -85,11 +89,17 @@ public struct OfficialDocument: Hashable, Sendable {
         public var notAgreed: Int
         /// True when the counts are the plan's own `summary`, false when counted from the plan.
         public var declared: Bool
-        /// The header in the plan's words: "Accepted", "Partly Accepted", "Rejected", "Total".
-        public var columns = OfficialDocument.summaryColumns
+        /// The labels in the plan's words: "Accepted", "Partly Accepted", "Rejected", "Total".
+        public var columns = OfficialDocument.summaryColumns(.standard)
+        /// The heading over the counts: "Recommendations", or "Concerns" for a plan of concerns.
+        public var heading = OfficialDocument.summaryHeading
         public var total: Int { agreed + partlyAgreed + notAgreed }
         public var caption: String {
             declared ? OfficialDocument.summaryCaption : OfficialDocument.summaryCaption + " " + OfficialDocument.countedSuffix
+        }
+        /// The table's rows below its heading: each label with its count, the total last.
+        public var counts: [(label: String, count: Int)] {
+            Array(zip(columns, [agreed, partlyAgreed, notAgreed, total])).map { (label: $0.0, count: $0.1) }
         }
     }
 
@@ -138,7 +148,9 @@ public struct OfficialDocument: Hashable, Sendable {
          "The response must clearly state the reasons why we have chosen this option. There must be an explanation of why we cannot agree the recommendation - this must state clearly whether this is due to commissioning, policy, operational or affordability reasons."),
     ]
     public static let termColumns = ["Term", "Definition", "Additional comment"]
-    public static let summaryColumns = ["Agreed", "Partly Agreed", "Not Agreed", "Total"]
+    /// The summary table's heading, over its labels and counts.
+    public static let summaryHeading = "Recommendations"
+    public static let listItemPrefix = "- "
 
     // MARK: Building
 
@@ -202,6 +214,7 @@ public struct OfficialDocument: Hashable, Sendable {
                                    notAgreed: statuses.filter { $0 == .notAgreed }.count, declared: false)
         }
         summary.columns = Self.summaryColumns(words)
+        summary.heading = words.countHeading(hasConcerns: hasConcerns)
     }
 
     /// "HM Prison and Probation Service should:".
@@ -237,21 +250,36 @@ public struct OfficialDocument: Hashable, Sendable {
             lines.append(Line(kind: .response, response: paragraphs(response), owners: [], target: []))
         }
         for action in rec.actions {
-            var text = paragraphs(action.text)
-            text[0] = action.id + " " + text[0]
-            lines.append(Line(kind: .action(id: action.id), response: text, owners: action.owners,
+            lines.append(Line(kind: .action(id: action.id), response: actionParagraphs(action), owners: action.owners,
                               target: targetCell(action)))
+            var owners = action.owners
             for update in action.updates {
                 var target: [String] = []
                 if let t = update.target { target.append(DateWords.words(t)) }
                 if let s = update.state { target.append(s.words) }
+                owners = update.owners ?? owners
                 lines.append(Line(kind: .update(actionID: action.id, date: update.date),
                                   response: [updateLabel(update.date)] + paragraphs(update.text),
-                                  owners: update.owners ?? [], target: target))
+                                  owners: owners, target: target))
             }
         }
         if lines.isEmpty { lines.append(Line(kind: .empty, response: [], owners: [], target: [])) }
         return RecommendationRows(number: rec.number, label: rec.label, text: paragraphs(rec.text), status: status, lines: lines)
+    }
+
+    /// An action's text opened by its id: "5.1 The PPG …", or the id as a paragraph of its own
+    /// when the text opens with a list item, so the first item stays in the list.
+    public static func actionParagraphs(_ action: Action) -> [String] {
+        var text = paragraphs(action.text)
+        if listItem(text[0]) != nil { return [action.id] + text }
+        text[0] = action.id + " " + text[0]
+        return text
+    }
+
+    /// A list item's text ("- Review the policy" → "Review the policy"); nil for a paragraph
+    /// that is not an item.
+    public static func listItem(_ paragraph: String) -> String? {
+        paragraph.hasPrefix(listItemPrefix) ? String(paragraph.dropFirst(listItemPrefix.count)) : nil
     }
 
     /// "Update December 2021".
@@ -335,11 +363,11 @@ extension OfficialDocument {
         }
         blocks.append(.table(.init(rows: rows)))
         paragraph(summary.caption)
-        let counts = [summary.agreed, summary.partlyAgreed, summary.notAgreed, summary.total]
-        blocks.append(.table(.init(rows: [
-            row(summary.columns.map { Cell(paragraphs: [$0]) }, table: 3, index: 1),
-            row(counts.map { Cell(paragraphs: [String($0)]) }, table: 3, index: 2),
-        ])))
+        var summaryRows = [row([Cell(paragraphs: [summary.heading], span: 2)], table: 3, index: 1)]
+        for (label, count) in summary.counts {
+            summaryRows.append(row([Cell(paragraphs: [label]), Cell(paragraphs: [String(count)])], table: 3, index: summaryRows.count + 1))
+        }
+        blocks.append(.table(.init(rows: summaryRows)))
         return TableDocument(blocks: blocks)
     }
 }

@@ -23,10 +23,10 @@ extension Plantool {
         @Flag(help: "Compare HEAD with the index (what the next commit will hold).")
         var staged = false
 
-        @Option(help: ArgumentHelp("Output: text, markdown (a pull-request comment), json or html (a redline page).", valueName: "format"))
+        @Option(help: ArgumentHelp("Output: text, markdown (a pull-request comment), json, html (a redline page) or docx (a Word document with tracked changes).", valueName: "format"))
         var format: String = "text"
 
-        @Option(name: [.customShort("o"), .long], help: ArgumentHelp("With --format html: write to this file instead of standard output.", valueName: "file"))
+        @Option(name: [.customShort("o"), .long], help: ArgumentHelp("With --format html or docx: write to this file instead of standard output.", valueName: "file"))
         var output: String?
 
         @Option(name: .customLong("max-chars"), help: ArgumentHelp(
@@ -46,10 +46,12 @@ extension Plantool {
         func validate() throws {
             if revisions.count > 2 { throw ValidationError("give at most two revisions (or A..B, A...B)") }
             if staged && revisions.count == 2 { throw ValidationError("--staged compares HEAD with the index; it takes no second revision") }
-            if !["text", "markdown", "json", "html"].contains(format) {
-                throw ValidationError("--format must be text, markdown, json or html; got '\(format)'")
+            if !["text", "markdown", "json", "html", "docx"].contains(format) {
+                throw ValidationError("--format must be text, markdown, json, html or docx; got '\(format)'")
             }
-            if output != nil && format != "html" { throw ValidationError("-o writes the HTML redline: give --format html") }
+            if output != nil && !["html", "docx"].contains(format) {
+                throw ValidationError("-o writes the HTML or Word redline: give --format html or docx")
+            }
             if maxChars < DiffRenderer.smallestLimit { throw ValidationError("--max-chars must be at least \(DiffRenderer.smallestLimit)") }
         }
 
@@ -63,7 +65,7 @@ extension Plantool {
                 switch format {
                 case "markdown": Output.line(DiffRenderer.markdown(changes, labels: labels, titles: comparison.titles, limit: maxChars))
                 case "json": Output.line(DiffRenderer.json(changes, labels: labels, parsedFiles: comparison.parsedFiles))
-                case "html": try writeRedline(comparison, labels: labels)
+                case "html", "docx": try writeRedline(comparison, labels: labels)
                 default: Output.line(DiffRenderer.text(changes, labels: labels, style: Output.colours ? DiffStyle.colour : { text, _ in text }))
                 }
             }
@@ -74,14 +76,26 @@ extension Plantool {
             if exitCode && !changes.isEmpty { throw ExitCode.failure }
         }
 
-        /// Both versions' whole plans (the comparison reads only files that differ), the page
-        /// written in one step to -o FILE, else to standard output.
+        /// Both versions' whole plans (the comparison reads only files that differ), the redline
+        /// written in one step to -o FILE, else to standard output (a Word document never to a
+        /// terminal).
         func writeRedline(_ comparison: PlanComparison.Result, labels: DiffRenderer.Labels) throws {
+            let docx = format == "docx"
+            if docx, output == nil || output == "-", isatty(STDOUT_FILENO) == 1 {
+                throw WorkflowError(message: "a Word document is not for a terminal: write it with -o FILE.docx, or redirect standard output")
+            }
+            let newSource = comparison.new.source ?? .workingTree
             let old = try comparison.old.source.map { try PlanExport(plan: planOption.plan, source: $0).loadPlan() }
-            let new = try PlanExport(plan: planOption.plan, source: comparison.new.source ?? .workingTree).loadPlan()
-            let page = HTMLRedline.render(old: old, new: new, changes: comparison.changes, labels: labels)
-            guard let output, output != "-" else { return FileHandle.standardOutput.write(Data(page.utf8)) }
-            try PlanExport.write(Array(page.utf8), as: HTMLExport.self, to: output)
+            let new = try PlanExport(plan: planOption.plan, source: newSource).loadPlan()
+            let bytes: [UInt8]
+            if docx {
+                let stamps = try RedlineAuthorship.stamps(plan: planOption.plan, old: comparison.old.source, new: newSource)
+                bytes = Array(try DocxRedline.write(old: old, new: new, changes: comparison.changes, stamps: stamps))
+            } else {
+                bytes = Array(HTMLRedline.render(old: old, new: new, changes: comparison.changes, labels: labels).utf8)
+            }
+            guard let output, output != "-" else { return FileHandle.standardOutput.write(Data(bytes)) }
+            try PlanExport.write(bytes, as: docx ? DocxWriter.self : HTMLExport.self, to: output)
             Output.standardError("wrote the redline of \(Wording.count(comparison.changes.count, "change")) to \(output)")
         }
     }

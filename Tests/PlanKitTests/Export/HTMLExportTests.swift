@@ -105,12 +105,16 @@ struct HTMLExportTests {
         #expect(html.contains("<tr class=\"action\"><th scope=\"row\" rowspan=\"2\">5</th><td rowspan=\"2\"><p>Review the responsibilities"))
         #expect(html.contains("<td rowspan=\"2\"><p><strong>Agreed</strong></p></td><td><p><strong>5.1</strong> The PPG and the Parole Board are exploring"))
         #expect(html.contains("<tr class=\"update\"><td><p><strong>Update December 2021</strong></p><p>The PPG and the Parole Board are running a pilot project"))
-        // The update names no new owner, so its owner cell is empty; its target cell has the new target.
-        #expect(html.contains("quality of the reports</p></td><td></td><td><p>March 2022</p></td></tr>"))
+        // The update names no new owner, so its owner cell names the action's, as the published
+        // plans fill it; its target cell has the new target.
+        #expect(html.contains("quality of the reports</p></td><td><p>Deputy Director, Public Protection Group</p></td><td><p>March 2022</p></td></tr>"))
         // Recommendation 4: two actions, each with its update.
         #expect(html.contains("<th scope=\"row\" rowspan=\"4\">4</th>"))
         #expect(html.contains("<caption><h2>Summary of responses (counted from the recommendations)</h2></caption>"))
-        #expect(html.contains("<tr><td>8</td><td>0</td><td>0</td><td>8</td></tr>"))
+        // The published vertical form: a label and a count per row.
+        #expect(html.contains("<tr><th scope=\"col\" colspan=\"2\">Recommendations</th></tr>"))
+        #expect(html.contains("<tr><th scope=\"row\">Agreed</th><td>8</td></tr>"))
+        #expect(html.contains("<tr><th scope=\"row\">Total</th><td>8</td></tr>"))
     }
 
     @Test("every text is escaped")

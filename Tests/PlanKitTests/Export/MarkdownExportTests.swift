@@ -20,7 +20,7 @@ struct MarkdownExportTests {
         #expect(tables.count == 3, "expected the terms, plan and summary tables, found \(tables.count)")
         for (index, table) in tables.enumerated() {
             let header = Self.unescapedPipes(table[0])
-            #expect(header == [4, 7, 5][min(index, 2)], "table \(index + 1)'s header has \(header) pipes: \(table[0])")
+            #expect(header == [4, 7, 3][min(index, 2)], "table \(index + 1)'s header has \(header) pipes: \(table[0])")
             #expect(table.count >= 3)
             for row in table {
                 #expect(Self.unescapedPipes(row) == header, "table \(index + 1): \(row)")
@@ -52,7 +52,9 @@ struct MarkdownExportTests {
         #expect(lines[five].hasSuffix("| Deputy Director, Public Protection Group | July 2021 |"))
         #expect(lines[five + 1].hasPrefix("|  |  |  | **Update December 2021**<br>The PPG and the Parole Board are running"))
         #expect(lines[five + 1].hasSuffix("| March 2022 |"))
-        #expect(markdown.hasSuffix("## Summary of responses (counted from the recommendations)\n\n| Agreed | Partly Agreed | Not Agreed | Total |\n| --- | --- | --- | --- |\n| 8 | 0 | 0 | 8 |\n"))
+        #expect(lines[five + 1].contains("| Deputy Director, Public Protection Group | March 2022 |"), "the update names the owner in charge")
+        #expect(markdown.hasSuffix("## Summary of responses (counted from the recommendations)\n\n| Recommendations |  |\n| --- | --- |\n"
+            + "| **Agreed** | 8 |\n| **Partly Agreed** | 0 |\n| **Not Agreed** | 0 |\n| **Total** | 8 |\n"))
     }
 
     @Test("hostile text is escaped: it shows as written and cannot open markup")
@@ -70,14 +72,14 @@ struct MarkdownExportTests {
         #expect(markdown.contains("\\[link\\](http://x.invalid) \\~\\~strike\\~\\~ \\\\ back"))
         #expect(markdown.contains("**\\# Theme \\* with \\_marks\\_**") == false)  // '#' is only escaped at a line start
         #expect(markdown.contains("**# Theme \\* with \\_marks\\_**"))
-        // Cell paragraphs joined with <br>; "- item" and "* star" stay text.
-        #expect(markdown.contains("<br><br>- item \\| one<br>\\* star<br>#hash"))
+        // Cell paragraphs joined with <br>; a list item "- item" opens with a bullet, "* star" stays text.
+        #expect(markdown.contains("<br><br>\u{2022} item \\| one<br>\\* star<br>#hash"))
         // The title block and the introduction: block markers escaped, `&amp;` kept as text.
         #expect(lines[0] == "# HM Prison & Probation Service \\<script\\>alert(\"o\")\\</script\\>")
         // '#' opens a heading only at the start of a line: in a list item after the label it is text.
         #expect(lines.contains("- **A Response to the HM Inspectorate of \"Probation\" report:** # Not a heading \\| really"))
         #expect(lines.contains("\\# Heading?"))
-        #expect(lines.contains("\\- a list?"))
+        #expect(lines.contains("- a list?"), "a list item of the introduction is a Markdown list item")
         #expect(lines.contains("1\\. ordered?"))
         #expect(lines.contains("indented code?"))
         #expect(lines.contains("\\> quote?"))

@@ -83,8 +83,9 @@ struct HTMLRedlineTests {
         let two = try #require(html.range(of: "id=\"rec-2\"")), three = try #require(html.range(of: "id=\"removed-rec-3\""))
         let five = try #require(html.range(of: "id=\"rec-5\""))
         #expect(two.lowerBound < three.lowerBound && three.lowerBound < five.lowerBound)
-        // An unchanged update row is written as the export writes it.
-        #expect(html.contains("<tr class=\"update\"><td><p><strong>Update December 2021</strong></p><p>Guidance drafted</p></td><td></td><td></td></tr>"))
+        // An update row names the owners in charge: a change of the action's owners shows there too.
+        #expect(html.contains("<tr class=\"update changed\"><td><p><strong>Update December 2021</strong></p><p>Guidance drafted</p></td>"
+            + "<td><p><del>Deputy Director, Public Protection Group</del> <ins>Head of Recall Policy</ins></p></td><td></td></tr>"))
     }
 
     @Test("the summary counts the changes, lists slips and status changes, and links each to its row")

@@ -8,7 +8,8 @@
 ///   moved the action's current target (its own or an update's), the move with its months:
 ///   "target slipped 8 months: <del>July 2021</del> → <ins>March 2022</ins>".
 /// - A recommendation, action or update added is a row (`tr.added`) whose cells are inside
-///   `<ins>`; one removed is A's row (`tr.removed`) inside `<del>`, where it stood.
+///   `<ins>`; one removed is A's row (`tr.removed`) inside `<del>`, where it stood. So is a
+///   theme or addressee row only one version has (`RedlineTable`).
 /// - The summary counts the changes (`DiffRenderer.summaryLine`), lists slipped targets and
 ///   status changes, then every change in the plan's words (`ChangeWording`), each linked to
 ///   its recommendation's row (`#rec-5`; `#removed-rec-5` for one B no longer has).
@@ -26,7 +27,7 @@ public enum HTMLRedline {
         h.line("</header>")
         let removed = RedlinePairing.removed(old: old, new: new, changes: changes)
         summary(changes, removed: Set(removed.map(\.number)), words: doc.words, &h)
-        table(doc, removed: removed, paired: RedlinePairing.recommendations(old: old, new: new, changes: changes), &h)
+        table(doc, RedlineTable.items(old: old, new: new, changes: changes), &h)
         h.line("</main>")
         h.line("</body>")
         h.line("</html>")
@@ -84,33 +85,28 @@ public enum HTMLRedline {
 
     // MARK: The table
 
-    static func table(_ doc: OfficialDocument, removed: [Recommendation], paired: [Int: RedlineRecommendation], _ h: inout HTMLBuilder) {
+    static func table(_ doc: OfficialDocument, _ items: [RedlineTable.Item], _ h: inout HTMLBuilder) {
         h.line("<table class=\"plan\">")
         h.line("<caption><h2>\(HTMLExport.escape(doc.heading))</h2></caption>")
         h.line("<colgroup>" + HTMLExport.columnClasses.map { "<col class=\"\($0)\">" }.joined() + "</colgroup>")
         h.line("<thead>")
-        h.line("<tr>" + OfficialDocument.columns.map { "<th scope=\"col\">\(HTMLExport.escape($0))</th>" }.joined() + "</tr>")
+        h.line("<tr>" + doc.columns.map { "<th scope=\"col\">\(HTMLExport.escape($0))</th>" }.joined() + "</tr>")
         h.line("</thead>")
         h.line("<tbody>")
-        var gone = removed.sorted { $0.number < $1.number }[...]
-        func removedUpTo(_ number: Int) {
-            while let next = gone.first, next.number <= number {
-                rows(RedlineRecommendation(whole: next, mark: .removed, words: doc.words), anchor: "removed-rec-\(next.number)", &h)
-                gone = gone.dropFirst()
+        for item in items {
+            switch item {
+            case .heading(let heading):
+                let kind = heading.kind == .theme ? "theme" : "addressee"
+                let text = HTMLExport.escape(heading.text)
+                switch heading.mark {
+                case .kept: h.line("<tr class=\"\(kind)\"><th colspan=\"6\" scope=\"rowgroup\">\(text)</th></tr>")
+                case .added: h.line("<tr class=\"\(kind) added\"><th colspan=\"6\" scope=\"rowgroup\"><ins>\(text)</ins></th></tr>")
+                case .removed: h.line("<tr class=\"\(kind) removed\"><th colspan=\"6\" scope=\"rowgroup\"><del>\(text)</del></th></tr>")
+                }
+            case .recommendation(let redline, let anchor):
+                rows(redline, anchor: anchor, &h)
             }
         }
-        for row in doc.rows {
-            switch row {
-            case .theme(let text):
-                h.line("<tr class=\"theme\"><th colspan=\"6\" scope=\"rowgroup\">\(HTMLExport.escape(text))</th></tr>")
-            case .addressee(let text):
-                h.line("<tr class=\"addressee\"><th colspan=\"6\" scope=\"rowgroup\">\(HTMLExport.escape(text))</th></tr>")
-            case .recommendation(let rec):
-                removedUpTo(rec.number)
-                if let redline = paired[rec.number] { rows(redline, anchor: "rec-\(rec.number)", &h) }
-            }
-        }
-        removedUpTo(Int.max)
         h.line("</tbody>")
         h.line("</table>")
     }

@@ -6,7 +6,8 @@ enum RedlineCells {
         case same(String)
         case removed(String)
         case added(String)
-        case reworded([WordSegment])
+        /// A paragraph reworded: A's text, B's, and their words aligned.
+        case reworded(old: String, new: String, [WordSegment])
     }
 
     /// The cell as HTMLExport writes it when nothing changed; else paragraph by paragraph.
@@ -20,7 +21,7 @@ enum RedlineCells {
             case .same(let text): inner = leading(text, index == 0 ? leadingID : nil)
             case .removed(let text): inner = "<del>" + HTMLExport.escape(text) + "</del>"
             case .added(let text): inner = "<ins>" + HTMLExport.escape(text) + "</ins>"
-            case .reworded(let segments): inner = marked(segments, leadingID: index == 0 ? leadingID : nil)
+            case .reworded(_, _, let segments): inner = marked(segments, leadingID: index == 0 ? leadingID : nil)
             }
             if index == 0, firstStrong { inner = "<strong>" + inner + "</strong>" }
             return "<p>" + inner + "</p>"
@@ -51,10 +52,11 @@ enum RedlineCells {
     }
 
     /// The paragraphs of both versions aligned (longest common subsequence; empty paragraphs
-    /// only separate and are left out), a removed paragraph followed by an added one in the same
-    /// gap taken as one paragraph reworded.
-    static func paragraphs(old: [String], new: [String], words: Bool) -> [Paragraph] {
-        let a = old.filter { !$0.trimmingSpaces.isEmpty }, b = new.filter { !$0.trimmingSpaces.isEmpty }
+    /// only separate and are left out unless `blankLines`), a removed paragraph followed by an
+    /// added one in the same gap taken as one paragraph reworded.
+    static func paragraphs(old: [String], new: [String], words: Bool, blankLines: Bool = false) -> [Paragraph] {
+        let kept = { (p: String) in blankLines || !p.trimmingSpaces.isEmpty }
+        let a = old.filter(kept), b = new.filter(kept)
         var lengths = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
         for i in stride(from: a.count - 1, through: 0, by: -1) {
             for j in stride(from: b.count - 1, through: 0, by: -1) {
@@ -65,7 +67,7 @@ enum RedlineCells {
         var gone: [String] = [], came: [String] = []
         func flushGap() {
             let paired = words ? min(gone.count, came.count) : 0
-            for k in 0..<paired { result.append(.reworded(WordDiff.diff(gone[k], came[k]))) }
+            for k in 0..<paired { result.append(.reworded(old: gone[k], new: came[k], WordDiff.diff(gone[k], came[k]))) }
             result += gone.dropFirst(paired).map(Paragraph.removed)
             result += came.dropFirst(paired).map(Paragraph.added)
             gone = []
