@@ -77,3 +77,22 @@ struct EditCommitScopeTests {
         }
     }
 }
+
+/// `owner rename` of a name held by committed updates, which the history rules keep as a record.
+@Suite("owner rename: a name in committed updates")
+struct OwnerRenameRecordTests {
+    @Test("renaming the spelling that committed updates hold is refused, writing nothing, saying which way the rename can go")
+    func renameRefusedWithTheWayRound() throws {
+        try EditCommandTests.withRepository { repo, plan in
+            let before = try RepositoryState.of(repo)
+            let refused = run(["owner", "rename", EditCommandTests.long, EditCommandTests.short], in: plan)
+            #expect(refused.status == 1, "\(refused)")
+            #expect(refused.stderr.contains("is named in updates already committed"), "\(refused)")
+            #expect(refused.stderr.contains("plantool owner rename \"\(EditCommandTests.short)\" \"\(EditCommandTests.long)\""), "\(refused)")
+            #expect(try RepositoryState.of(repo) == before)
+            let reversed = run(["owner", "rename", EditCommandTests.short, EditCommandTests.long], in: plan)
+            #expect(reversed.status == 0, "\(reversed)")
+            EditCommandTests.expectCleanAndCanonical(plan)
+        }
+    }
+}

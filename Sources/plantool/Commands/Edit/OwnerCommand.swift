@@ -84,7 +84,17 @@ extension Plantool {
         func run() throws {
             let editor = try edit.editor()
             let registers = try OwnerRegister.rename(old, to: new.trimmingSpaces, forPlan: editor.folder)
-            try edit.run(editor, { try $0.renameOwner(old, to: new) }, registers: registers)
+            do {
+                try edit.run(editor, { try $0.renameOwner(old, to: new) }, registers: registers)
+            } catch var refusal as WorkflowError
+                        where !refusal.diagnostics.isEmpty && refusal.diagnostics.allSatisfy({ $0.rule == "update-rewritten" }) {
+                // Committed updates are a record the history rules keep, so a name they hold
+                // cannot be renamed away; say which way round the rename can go.
+                refusal.message = "refused: \"\(old)\" is named in updates already committed, which are a record and are not rewritten; "
+                    + "when both spellings are in the plan, rename the other way (plantool owner rename \"\(new)\" \"\(old)\"), "
+                    + "or give each action its new owner in a new update (plantool action update ID --owner NEW --text WHY); nothing was written"
+                throw refusal
+            }
         }
     }
 }
