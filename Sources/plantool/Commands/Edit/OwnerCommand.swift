@@ -49,15 +49,18 @@ extension Plantool {
                 Output.line(padded(line.open, 4) + "  " + padded(line.overdue, 7) + "  " + UnsafeCharacters.neutralised(line.owner, keepingLineBreaks: false))
             }
             guard similar else { return }
-            let pairs = OwnerList.similar(editor.plan.ownerNames)
+            let groups = OwnerList.groups(editor.plan.ownerNames)
             Output.line("")
-            if pairs.isEmpty {
+            if groups.isEmpty {
                 Output.line("no similar owner names")
             }
-            for pair in pairs {
-                Output.line("similar (\(Int((pair.similarity * 100).rounded()))% of words shared):")
-                Output.line("  " + UnsafeCharacters.neutralised(pair.first, keepingLineBreaks: false))
-                Output.line("  " + UnsafeCharacters.neutralised(pair.second, keepingLineBreaks: false))
+            func percent(_ share: Double) -> String { String(Int((share * 100).rounded())) }
+            for group in groups {
+                let shares = group.least == group.most ? percent(group.most) : percent(group.least) + "–" + percent(group.most)
+                Output.line("similar (\(shares)% of words shared):")
+                for name in group.names {
+                    Output.line("  " + UnsafeCharacters.neutralised(name, keepingLineBreaks: false))
+                }
             }
         }
     }
