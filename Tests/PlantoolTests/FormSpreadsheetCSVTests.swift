@@ -33,4 +33,18 @@ struct FormSpreadsheetCSVTests {
             #expect(rec5.contains("state: in-progress\n") && rec5.contains("2099-03-31"), "\(rec5)")
         }
     }
+
+    @Test("--format csv with -o naming a .docx file (or the other way) is refused, and no file is written")
+    func formatAndExtensionDisagree() throws {
+        try withTemporaryDirectory { dir in
+            let repo = try GitFixture.repository(in: dir)
+            let plan = repo.appendingPathComponent("plan")
+            for (format, name) in [("csv", "ppg.docx"), ("docx", "ppg.csv")] {
+                let file = dir.appendingPathComponent(name)
+                let result = run(["form", "export", "--owner", "public protection", "--format", format, "-o", file.path], in: plan)
+                #expect(result.status == 2 && result.stderr.contains("--format \(format) writes a .\(format) file"), "\(result)")
+                #expect(!FileManager.default.fileExists(atPath: file.path))
+            }
+        }
+    }
 }
