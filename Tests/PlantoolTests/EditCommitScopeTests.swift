@@ -95,4 +95,36 @@ struct OwnerRenameRecordTests {
             EditCommandTests.expectCleanAndCanonical(plan)
         }
     }
+
+    @Test("owner rename rewrites a register item `- role: NAME` with an address, and a quoted item with a comment, changing only those lines")
+    func registerWithAddressesAndComments() throws {
+        try EditCommandTests.withRepository { repo, plan in
+            let register = plan.appendingPathComponent(".plantool.yaml")
+            try Data("""
+                owners:
+                  # two spellings of the SRO
+                  - "\(EditCommandTests.short)"   # old
+                  - role: Deputy Director, Public Protection Group # lead
+                    email: ppg@example.gov.uk
+
+                """.utf8).write(to: register)
+            try gitOK(["add", "-A"], in: repo)
+            try gitOK(["commit", "-q", "-m", "Owners register"], in: repo)
+            let sro = run(["owner", "rename", EditCommandTests.short, EditCommandTests.long], in: plan)
+            #expect(sro.status == 0, "\(sro)")
+            let ppg = run(["owner", "rename", "Deputy Director, Public Protection Group", "Deputy Director (PPG)"], in: plan)
+            #expect(ppg.status == 0, "\(ppg)")
+            #expect(GitFixture.text(of: register) == """
+                owners:
+                  # two spellings of the SRO
+                  - \(EditCommandTests.long)   # old
+                  - role: Deputy Director (PPG) # lead
+                    email: ppg@example.gov.uk
+
+                """)
+            let lint = run(["lint"], in: plan).stdout
+            #expect(!lint.contains("owner \"Deputy Director (PPG)\"") && !lint.contains("owner \"\(EditCommandTests.long)\""), "\(lint)")
+            EditCommandTests.expectCleanAndCanonical(plan)
+        }
+    }
 }
