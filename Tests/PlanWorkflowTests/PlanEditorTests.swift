@@ -174,6 +174,16 @@ struct PlanEditorTests {
         }
     }
 
+    @Test("one owner spelt four ways is one group of similar names, not six pairs; unrelated pairs stay apart")
+    func similarGroups() {
+        let spellings = ["Deputy Director for Business Strategy and Change", "Deputy Director, Business Strategy and Change",
+                         "Deputy Director of Business Strategy and Change", "Deputy Director Business Strategy and Change"]
+        let groups = OwnerList.groups(spellings + ["Chief Property Officer, MoJ", "Chief Property Officer, MoJ Estates", "Head of Finance"])
+        #expect(groups.count == 2, "\(groups)")
+        #expect(groups.first?.names == spellings && groups.first?.least == 1 && groups.first?.most == 1, "\(groups)")
+        #expect(groups.last?.names == ["Chief Property Officer, MoJ", "Chief Property Officer, MoJ Estates"] && groups.last?.least == 0.8, "\(groups)")
+    }
+
     @Test("owner rename changes every mention in actions and updates; the two spellings of one role are found similar")
     func owners() throws {
         try Self.withPlan { plan in

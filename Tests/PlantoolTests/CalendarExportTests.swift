@@ -81,6 +81,18 @@ struct CalendarExportTests {
         }
     }
 
+    @Test("--owner naming no owner of an open action is refused, exit 1, and no calendar is written")
+    func ownerMatchingNothing() throws {
+        try withTemporaryDirectory { dir in
+            let plan = dir.appendingPathComponent("plan")
+            try GitFixture.copyPlan(to: plan)
+            let file = dir.appendingPathComponent("nobody.ics")
+            let result = run(["export", "--format", "ics", "--owner", "nobody", "-o", file.path], in: plan)
+            #expect(result.status == 1 && result.stderr.contains("no open actions have an owner whose name contains \"nobody\""), "\(result)")
+            #expect(!FileManager.default.fileExists(atPath: file.path))
+        }
+    }
+
     @Test("the README's calendar example is the real output, line by line (CRLF shown as line ends)")
     func readmeExample() throws {
         let readme = try String(contentsOf: PackagePaths.root.appendingPathComponent("README.md"), encoding: .utf8)

@@ -104,8 +104,11 @@ enum EditText {
         return trimmed
     }
 
+    /// The owners given, each once: `--owner A --owner A` names A once, as a rename that
+    /// would name an owner twice keeps one.
     static func owners(_ owners: [String]) throws -> [String] {
-        try owners.map { try required($0, what: "an owner (--owner)") }
+        var seen: Set<String> = []
+        return try owners.map { try required($0, what: "an owner (--owner)") }.filter { seen.insert($0).inserted }
     }
 
     static func unknownRecommendation(_ number: Int, in plan: Plan) -> WorkflowError {

@@ -79,6 +79,26 @@ public enum OwnerList {
         return pairs.sorted { ($0.similarity, $1.first) > ($1.similarity, $0.first) }
     }
 
+    /// The similar names gathered into groups (a name similar to one of a group joins it), so
+    /// one owner spelt four ways is one group rather than six pairs; each group with the least
+    /// and greatest share of its pairs, the most similar groups first.
+    public static func groups(_ names: [String]) -> [(names: [String], least: Double, most: Double)] {
+        var groups: [(names: [String], least: Double, most: Double)] = []
+        for pair in similar(names) {
+            let joined = groups.indices.filter { groups[$0].names.contains(pair.first) || groups[$0].names.contains(pair.second) }
+            var group: (names: [String], least: Double, most: Double) = ([], pair.similarity, pair.similarity)
+            for index in joined {
+                group.names += groups[index].names
+                group.least = min(group.least, groups[index].least)
+                group.most = max(group.most, groups[index].most)
+            }
+            for name in [pair.first, pair.second] where !group.names.contains(name) { group.names.append(name) }
+            for index in joined.reversed() { groups.remove(at: index) }
+            groups.insert(group, at: joined.first ?? groups.count)
+        }
+        return groups
+    }
+
     static func significantWords(_ name: String) -> Set<String> {
         Set(name.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init))
             .subtracting(connectingWords)

@@ -12,7 +12,8 @@ public enum OwnerRegister {
     }
 
     /// The registers around `folder` that name `old`, with `old` replaced by `new`. Refuses a
-    /// register that names it in a form this cannot rewrite line by line (a flow list).
+    /// register that names it in a form this cannot rewrite line by line (a flow list). An item
+    /// `- NAME` or `- role: NAME`, quoted or not, keeps a comment after it.
     public static func rename(_ old: String, to new: String, forPlan folder: URL) throws -> [Rewrite] {
         var places = [folder.standardizedFileURL]
         if let root = PlanDirectory.repositoryRoot(of: folder), root.path != places[0].path { places.append(root) }
@@ -42,11 +43,36 @@ public enum OwnerRegister {
                 return String(line)
             }
             guard inOwners, let dash = line.firstIndex(of: "-"), line[..<dash].allSatisfy({ $0 == " " }) else { return String(line) }
-            let value = line[line.index(after: dash)...].trimmingCharacters(in: .whitespaces)
-            guard unquoted(value) == old else { return String(line) }
-            return line[...dash] + " " + quoted(new)
+            var value = line[line.index(after: dash)...].trimmingCharacters(in: .whitespaces)
+            // An item with an address (`- role: NAME` then `email:`) names the owner after `role:`.
+            var key = ""
+            if value.hasPrefix("role:") {
+                key = "role: "
+                value = value.dropFirst(5).trimmingCharacters(in: .whitespaces)
+            }
+            let (name, comment) = splitComment(value)
+            guard unquoted(name) == old else { return String(line) }
+            return line[...dash] + " " + key + quoted(new) + comment
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// A value and the comment after it (with the spaces before its `#`), kept as written.
+    static func splitComment(_ value: String) -> (String, String) {
+        var end = value.endIndex
+        if let quote = value.first, quote == "\"" || quote == "'" {
+            var index = value.index(after: value.startIndex)
+            while index < value.endIndex {
+                if value[index] == "\\" && quote == "\"" { index = value.index(after: index) } else if value[index] == quote { end = value.index(after: index); break }
+                if index < value.endIndex { index = value.index(after: index) }
+            }
+        } else if let hash = value.range(of: " #") {
+            end = hash.lowerBound
+        }
+        let rest = value[end...]
+        guard rest.trimmingCharacters(in: .whitespaces).isEmpty || rest.trimmingCharacters(in: .whitespaces).hasPrefix("#") else { return (value, "") }
+        let name = String(value[..<end]).trimmingCharacters(in: .whitespaces)
+        return (name, rest.trimmingCharacters(in: .whitespaces).isEmpty ? "" : String(rest))
     }
 
     static func unquoted(_ value: String) -> String {

@@ -59,6 +59,24 @@ public struct EditCommit {
             throw WorkflowError(message: "\(error.message); nothing was written")
         }
         try git.refuseIfLocked()
+        try refuseOtherChanges()
+    }
+
+    /// Refuses when the commit would carry more than this edit: the plan folder is committed
+    /// as a whole and the index as it stands, so a hand edit elsewhere in the plan, or a file
+    /// staged for another commit, would go in under this edit's message.
+    func refuseOtherChanges() throws {
+        let prefix = plan.isEmpty ? "" : plan + "/"
+        let others: [ChangedFile]
+        do {
+            others = try git.repository.changedFiles().filter { $0.staged || $0.path.hasPrefix(prefix) }
+        } catch let error as GitError {
+            throw git.explain(error, doing: "commit")
+        }
+        guard !others.isEmpty else { return }
+        let list = others.prefix(10).map { "  \($0.path)\($0.staged ? " (staged)" : "")" }.joined(separator: "\n")
+        let more = others.count > 10 ? "\n  … and \(others.count - 10) more" : ""
+        throw WorkflowError(message: "-m would commit these uncommitted changes with the edit:\n\(list)\(more)\ncommit them first (plantool commit), or make the edit without -m; nothing was written", exitCode: 1)
     }
 
     /// Also stages `url` (a file outside the plan folder the edit wrote).

@@ -29,7 +29,7 @@ struct FilledForm {
 
     static func read(_ data: Data, csv: Bool) throws -> FilledForm {
         if csv {
-            let records = try FormCSV.records(String(decoding: data, as: UTF8.self))
+            let records = try FormCSV.records(FormCSV.text(Array(data)))
             let table = records.map { $0.map { tidied(FormCSV.unguarded($0).split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map(String.init)) } }
             guard table.first == OwnerForm.headers else { throw notAForm }
             return FilledForm(rows: rows(table, places: table.indices.map { "row \($0 + 1)" }), properties: [:], saved: nil)

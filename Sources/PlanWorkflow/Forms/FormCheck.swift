@@ -46,7 +46,7 @@ struct FormCheck {
                 if state == nil { problems.append("\(row.place): New state \"\(row.newState)\" is not a state; write planned, in progress, completed, ongoing or dropped") }
             }
             if !row.newTarget.isEmpty {
-                target = DateWords.parse(row.newTarget)
+                target = EditDates.read(row.newTarget)
                 if target == nil { problems.append("\(row.place): New target date \"\(row.newTarget)\" is not a date; write it as March 2024, Q3 2024, 31 March 2024 or 2024-03") }
             }
             if row.progress.isEmpty { problems.append("\(row.place): action \(row.id) has a new state or target but no Progress update saying why") }

@@ -5,8 +5,13 @@ import PlanKit
 /// address invited to their actions' events, and `--owner` keeping one owner's actions.
 public enum TargetCalendar {
     /// The calendar of the plan `export` loaded.
+    /// An `--owner` that matches no open action is refused, as `form export` refuses it: an
+    /// empty calendar would only hide the misspelt name.
     public static func bytes(of plan: Plan, loadedBy export: PlanExport, owner: String?) throws -> [UInt8] {
-        Array(ICSExport.render(plan, owner: owner, addresses: try addresses(for: export)).utf8)
+        if let owner, !plan.recommendations.flatMap(\.actions).contains(where: { $0.currentState.isOpen && ICSExport.owns($0, owner) }) {
+            throw WorkflowError(message: "no open actions have an owner whose name contains \"\(owner)\"; nothing was written", exitCode: 1)
+        }
+        return Array(ICSExport.render(plan, owner: owner, addresses: try addresses(for: export)).utf8)
     }
 
     /// The register's addresses, read from `.plantool.yaml` where the plan is read from (the

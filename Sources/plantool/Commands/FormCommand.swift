@@ -54,6 +54,11 @@ extension Plantool.FormCommand {
             if owner != nil, format == nil, FormExport.Format(rawValue: URL(fileURLWithPath: output).pathExtension.lowercased()) == nil {
                 throw ValidationError("cannot tell the form's format from '\(output)': name a .docx or .csv file")
             }
+            // A CSV named .docx (or a DOCX named .csv) would not open, nor import: the
+            // extension is how both Word and `form import` tell the format.
+            if owner != nil, let format, let named = FormExport.Format(rawValue: URL(fileURLWithPath: output).pathExtension.lowercased()), named != format {
+                throw ValidationError("--format \(format.rawValue) writes a .\(format.rawValue) file, but '\(output)' is named .\(named.rawValue)")
+            }
         }
 
         func run() throws {

@@ -36,6 +36,8 @@ struct EditOptions: ParsableArguments {
     func run(_ editor: PlanEditor, _ change: (inout Plan) throws -> Void,
              registers: [OwnerRegister.Rewrite] = []) throws {
         let edit = try editor.edit(registers: registers, change)
+        // Checked before the change is shown, so a refused -m shows no change as if made.
+        var commit = try message.map { _ in try EditCommit(folder: editor.folder) }
         Output.line(DiffRenderer.text(edit.changes, labels: PlanEdit.labels, style: Output.colours ? DiffStyle.colour : { text, _ in text }))
         let registerPaths = registers.map { Selection.display($0.url) }
         if dryRun {
@@ -44,7 +46,6 @@ struct EditOptions: ParsableArguments {
             Output.standardError("dry run: nothing was written")
             return
         }
-        var commit = try message.map { _ in try EditCommit(folder: editor.folder) }
         for register in registers {
             guard case .success(let now) = PlanDirectory.read(register.url), now == register.old else {
                 throw WorkflowError(message: "\(Selection.display(register.url)) changed while the edit was made; nothing was written")
@@ -72,17 +73,17 @@ struct EditOptions: ParsableArguments {
 enum EditWords {
     static func state(_ text: String) throws -> ActionState {
         if let state = ActionState(rawValue: text) ?? ActionState(words: text) { return state }
-        throw ValidationError("'\(text)' is not a state; use one of: \(ActionState.allCases.map(\.rawValue).joined(separator: ", "))")
+        throw WorkflowError(message: "'\(text)' is not a state; use one of: \(ActionState.allCases.map(\.rawValue).joined(separator: ", "))")
     }
 
     static func status(_ text: String) throws -> Status {
         let lowered = text.lowercased()
         if let status = Status(rawValue: lowered) ?? Status.allCases.first(where: { $0.title.lowercased() == lowered }) { return status }
-        throw ValidationError("'\(text)' is not a status; use one of: \(Status.allCases.map(\.rawValue).joined(separator: ", "))")
+        throw WorkflowError(message: "'\(text)' is not a status; use one of: \(Status.allCases.map(\.rawValue).joined(separator: ", "))")
     }
 
     static func category(_ text: String) throws -> ReasonCategory {
         if let category = ReasonCategory(rawValue: text.lowercased()) { return category }
-        throw ValidationError("'\(text)' is not a reason category; use one of: \(ReasonCategory.allCases.map(\.rawValue).joined(separator: ", "))")
+        throw WorkflowError(message: "'\(text)' is not a reason category; use one of: \(ReasonCategory.allCases.map(\.rawValue).joined(separator: ", "))")
     }
 }

@@ -49,15 +49,18 @@ extension Plantool {
                 Output.line(padded(line.open, 4) + "  " + padded(line.overdue, 7) + "  " + UnsafeCharacters.neutralised(line.owner, keepingLineBreaks: false))
             }
             guard similar else { return }
-            let pairs = OwnerList.similar(editor.plan.ownerNames)
+            let groups = OwnerList.groups(editor.plan.ownerNames)
             Output.line("")
-            if pairs.isEmpty {
+            if groups.isEmpty {
                 Output.line("no similar owner names")
             }
-            for pair in pairs {
-                Output.line("similar (\(Int((pair.similarity * 100).rounded()))% of words shared):")
-                Output.line("  " + UnsafeCharacters.neutralised(pair.first, keepingLineBreaks: false))
-                Output.line("  " + UnsafeCharacters.neutralised(pair.second, keepingLineBreaks: false))
+            func percent(_ share: Double) -> String { String(Int((share * 100).rounded())) }
+            for group in groups {
+                let shares = group.least == group.most ? percent(group.most) : percent(group.least) + "–" + percent(group.most)
+                Output.line("similar (\(shares)% of words shared):")
+                for name in group.names {
+                    Output.line("  " + UnsafeCharacters.neutralised(name, keepingLineBreaks: false))
+                }
             }
         }
     }
@@ -84,7 +87,17 @@ extension Plantool {
         func run() throws {
             let editor = try edit.editor()
             let registers = try OwnerRegister.rename(old, to: new.trimmingSpaces, forPlan: editor.folder)
-            try edit.run(editor, { try $0.renameOwner(old, to: new) }, registers: registers)
+            do {
+                try edit.run(editor, { try $0.renameOwner(old, to: new) }, registers: registers)
+            } catch var refusal as WorkflowError
+                        where !refusal.diagnostics.isEmpty && refusal.diagnostics.allSatisfy({ $0.rule == "update-rewritten" }) {
+                // Committed updates are a record the history rules keep, so a name they hold
+                // cannot be renamed away; say which way round the rename can go.
+                refusal.message = "refused: \"\(old)\" is named in updates already committed, which are a record and are not rewritten; "
+                    + "when both spellings are in the plan, rename the other way (plantool owner rename \"\(new)\" \"\(old)\"), "
+                    + "or give each action its new owner in a new update (plantool action update ID --owner NEW --text WHY); nothing was written"
+                throw refusal
+            }
         }
     }
 }
