@@ -25,11 +25,11 @@ enum PlanCompletion {
                 rec.text = noText
                 log.missing(place, subject, "the recommendation has no text")
             }
-            if let reason = rec.reason, reason.text.trimmingSpaces.isEmpty || reason.categories.isEmpty {
+            // A reason with no category is kept as it is: lint asks for the category.
+            if let reason = rec.reason, reason.text.trimmingSpaces.isEmpty {
                 rec.reason = nil
-                if !reason.text.trimmingSpaces.isEmpty {
-                    rec.response = [reason.text, rec.response].compactMap { $0 }.joined(separator: "\n")
-                    log.kept(place, subject, "a reason with no category; kept in the response")
+                if !reason.categories.isEmpty {
+                    log.missing(place, subject, "a reason with categories but no text; left out, its categories with it")
                 }
             }
             var ids = Set<String>()
