@@ -142,13 +142,11 @@ struct TitleBlock {
             }
         }
         reportTitle = title
-        if inspectorate == nil, let colon = title.range(of: ":") {
-            let lead = String(title[..<colon.lowerBound])
-            let full = Inspectorates.fullName(lead)
-            if full != lead {
-                inspectorate = full
-                log.guess(place, nil, "inspectorate \"\(full)\" read from the report title's \"\(lead):\"")
-            }
+        // "A Response to: HM Inspectorate of Prisons: Report on …": the inspectorate leads the
+        // title, in short or in full.
+        if inspectorate == nil, let colon = title.range(of: ":"), let full = Inspectorates.known(String(title[..<colon.lowerBound])) {
+            inspectorate = full
+            log.guess(place, nil, "inspectorate \"\(full)\" read from the report title's \"\(title[..<colon.lowerBound]):\"")
         }
     }
 
@@ -261,8 +259,12 @@ struct TitleBlockReader {
 
 /// The inspectorates' short names.
 enum Inspectorates {
-    static func fullName(_ words: String) -> String {
-        let key = words.lowercased().replacingOccurrences(of: "’", with: "'")
+    static func fullName(_ words: String) -> String { known(words) ?? words }
+
+    /// The full name of an inspectorate these words name, whether short or already full; nil
+    /// when they name none.
+    static func known(_ words: String) -> String? {
+        let key = words.trimmingSpaces.lowercased().replacingOccurrences(of: "’", with: "'")
         switch key {
         case "hmi probation", "hm inspectorate of probation", "her majesty's inspectorate of probation",
              "his majesty's inspectorate of probation", "hmiprobation":
@@ -271,7 +273,7 @@ enum Inspectorates {
              "his majesty's inspectorate of prisons":
             return "HM Inspectorate of Prisons"
         default:
-            return words
+            return nil
         }
     }
 }
