@@ -19,7 +19,8 @@ enum PlanCompletion {
             seen.insert(rec.number)
             if rec.addressee.trimmingSpaces.isEmpty {
                 rec.addressee = plan.info.organisation
-                log.missing(place, subject, "no \"... should:\" row above the recommendation; addressed to \"\(rec.addressee)\"")
+                log.missing(place, subject, "no \"... should:\" row above the recommendation; addressed to \"\(rec.addressee)\"",
+                            alternative: "another addressee, named by a person")
             }
             if rec.text.trimmingSpaces.isEmpty {
                 rec.text = noText

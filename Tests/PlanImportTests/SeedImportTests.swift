@@ -168,6 +168,21 @@ import Testing
         #expect(ipp.contains { $0.place.line == 8 && $0.message.contains("3rd January 2024") && $0.message.contains("2024-01-03") })
     }
 
+    /// Every remark of the seeds', the unseen plans' and the HMI Prisons plans' imports names the
+    /// alternative a person would choose instead, whatever part of the import made it (cells,
+    /// title block, rows, reasons), so that `--remarks` can be reviewed.
+    @Test func everyRemarkNamesItsAlternative() throws {
+        var results: [(String, ImportResult)] = try ImportSources.names.map { ($0, try ImportSources.imported($0)) }
+        results += try UnseenPlanTests.names.map { ($0, try UnseenPlanTests.imported($0, "txt")) }
+        results += try ["northmoor-2019", "eastgate-2023", "westbrook-2017"].map { ($0, try PrisonsLayoutTests.imported($0)) }
+        for (name, result) in results {
+            #expect(!result.remarks.isEmpty, "\(name)")
+            for remark in result.remarks where remark.alternative == nil {
+                Issue.record("\(name) \(remark.place): \(remark.message) has no alternative")
+            }
+        }
+    }
+
     /// The other guesses of a real import: the misprinted number, the target wording kept as a
     /// note, the inspectorate and organisation read from other words, the row artefacts left out.
     @Test func otherGuessesAreRemarked() throws {

@@ -69,7 +69,8 @@ struct TitleBlock {
         let words = joined.split(separator: " ").map { $0 == "&" ? "and" : String($0) }.joined(separator: " ")
         organisation = words
         if lines.count > 1 || words != joined {
-            log.guess(lines[0].place, nil, "organisation \"\(words)\" read from the heading lines \(lines.map { "\"\($0.text)\"" }.joined(separator: " / "))")
+            log.guess(lines[0].place, nil, "organisation \"\(words)\" read from the heading lines \(lines.map { "\"\($0.text)\"" }.joined(separator: " / "))",
+                      alternative: "the heading lines kept in the introduction")
         }
     }
 
@@ -126,7 +127,8 @@ struct TitleBlock {
         if !words.isEmpty {
             let full = Inspectorates.fullName(words)
             inspectorate = full
-            if full != words { log.guess(place, nil, "inspectorate \"\(full)\" read from \"\(words)\"") }
+            if full != words { log.guess(place, nil, "inspectorate \"\(full)\" read from \"\(words)\"",
+                                         alternative: "the inspectorate named as written") }
         }
         guard !value.isEmpty else {
             awaitingReportTitle = place
@@ -138,7 +140,8 @@ struct TitleBlock {
             if link.target.lowercased().hasPrefix("http") || link.target.lowercased().hasPrefix("www.") {
                 reportURL = link.target
             } else {
-                log.guess(place, nil, "the link target \"\(link.target)\" of the report's title is not an address; left out")
+                log.guess(place, nil, "the link target \"\(link.target)\" of the report's title is not an address; left out",
+                          alternative: "the link target kept as the report's address")
             }
         }
         reportTitle = title
@@ -146,7 +149,8 @@ struct TitleBlock {
         // title, in short or in full.
         if inspectorate == nil, let colon = title.range(of: ":"), let full = Inspectorates.known(String(title[..<colon.lowerBound])) {
             inspectorate = full
-            log.guess(place, nil, "inspectorate \"\(full)\" read from the report title's \"\(title[..<colon.lowerBound]):\"")
+            log.guess(place, nil, "inspectorate \"\(full)\" read from the report title's \"\(title[..<colon.lowerBound]):\"",
+                      alternative: "HM Inspectorate of Probation assumed, as when no inspectorate is named")
         }
     }
 
@@ -156,7 +160,8 @@ struct TitleBlock {
             return nil
         }
         if !official, DateWords.words(day) != text {
-            log.guess(place, nil, "\"\(label): \(text)\": date read as \(day)")
+            log.guess(place, nil, "\"\(label): \(text)\": date read as \(day)",
+                      alternative: "the line kept in the introduction")
         }
         return day
     }
@@ -166,12 +171,14 @@ struct TitleBlock {
         var organisation = self.organisation ?? ""
         if organisation.trimmingSpaces.isEmpty {
             organisation = "HM Prison and Probation Service"
-            log.missing(firstPlace, nil, "the document names no organisation; \"\(organisation)\" assumed")
+            log.missing(firstPlace, nil, "the document names no organisation; \"\(organisation)\" assumed",
+                        alternative: "another organisation, named in plan.yaml by a person")
         }
         var inspectorate = self.inspectorate ?? ""
         if inspectorate.trimmingSpaces.isEmpty {
             inspectorate = "HM Inspectorate of Probation"
-            log.missing(firstPlace, nil, "the document names no inspectorate; \"\(inspectorate)\" assumed")
+            log.missing(firstPlace, nil, "the document names no inspectorate; \"\(inspectorate)\" assumed",
+                        alternative: "another inspectorate (HM Inspectorate of Prisons), named in plan.yaml by a person")
         }
         var reportTitle = self.reportTitle ?? ""
         var title = self.title ?? ""
@@ -236,7 +243,8 @@ struct TitleBlockReader {
         } else if let pending = awaitingReportTitle {
             awaitingReportTitle = nil
             block.reportTitle = trimmed
-            log.guess(pending, nil, "the report's title read from the paragraph after \"A Response to ...:\"")
+            log.guess(pending, nil, "the report's title read from the paragraph after \"A Response to ...:\"",
+                      alternative: "the paragraph kept in the introduction")
         } else if official, block.organisation == nil, !sawLabel {
             block.organisation = text
         } else if block.readLabel(trimmed, place: place, official: official, awaitingReportTitle: &awaitingReportTitle, log: &log) {
