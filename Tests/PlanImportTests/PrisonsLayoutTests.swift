@@ -173,7 +173,7 @@ import Testing
         #expect(StatusWords.parse("Not accepted")?.status == .notAgreed)
         #expect(StatusWords.isPrisonsWord("Partly accepted"))
         #expect(!StatusWords.isPrisonsWord("Partly agreed"))
-        #expect(ReasonSentence.isReason("This recommendation is rejected as it is not affordable."))
+        #expect(ReasonReader.saysWhy("This recommendation is rejected as it is not affordable."))
     }
 
     /// "A Response to: HM Inspectorate of Prisons: …", the inspectorate written in full before
