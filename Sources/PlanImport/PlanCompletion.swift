@@ -19,17 +19,18 @@ enum PlanCompletion {
             seen.insert(rec.number)
             if rec.addressee.trimmingSpaces.isEmpty {
                 rec.addressee = plan.info.organisation
-                log.missing(place, subject, "no \"... should:\" row above the recommendation; addressed to \"\(rec.addressee)\"")
+                log.missing(place, subject, "no \"... should:\" row above the recommendation; addressed to \"\(rec.addressee)\"",
+                            alternative: "another addressee, named by a person")
             }
             if rec.text.trimmingSpaces.isEmpty {
                 rec.text = noText
                 log.missing(place, subject, "the recommendation has no text")
             }
-            if let reason = rec.reason, reason.text.trimmingSpaces.isEmpty || reason.categories.isEmpty {
+            // A reason with no category is kept as it is: lint asks for the category.
+            if let reason = rec.reason, reason.text.trimmingSpaces.isEmpty {
                 rec.reason = nil
-                if !reason.text.trimmingSpaces.isEmpty {
-                    rec.response = [reason.text, rec.response].compactMap { $0 }.joined(separator: "\n")
-                    log.kept(place, subject, "a reason with no category; kept in the response")
+                if !reason.categories.isEmpty {
+                    log.missing(place, subject, "a reason with categories but no text; left out, its categories with it")
                 }
             }
             var ids = Set<String>()

@@ -26,6 +26,8 @@ public struct PlanComparison {
         /// Files that could not be read: the comparison lacks their changes.
         public var unreadableFiles = 0
         public var titles: [String: String] = [:]
+        /// The words the (first) plan speaks for its statuses, for the reports written in them.
+        public var words = PlanWords.standard
     }
 
     /// --plan DIR, if given.
@@ -48,10 +50,11 @@ public struct PlanComparison {
         var result = Result(old: old, new: new)
         for plan in plans {
             let display = Selection.display(git.top.appendingPathComponent(plan))
-            let comparison = try git.run("compare the plan") {
+            let (comparison, words) = try git.run("compare the plan") {
                 let (a, b) = try sides(old.source, new.source, plan: plan, git: git, display: display)
-                return PlanDiffer.compare(old: a, new: b)
+                return (PlanDiffer.compare(old: a, new: b), try planWords(a, b, new: new.source, plan: plan, git: git, display: display))
             }
+            if plan == plans.first { result.words = words }
             result.changes += comparison.changes
             result.diagnostics += comparison.diagnostics
             result.parsedFiles += comparison.parsedFiles
@@ -103,6 +106,21 @@ public struct PlanComparison {
         for source in [old, new].compactMap({ $0 }) { found.formUnion(try git.plans.plans(in: source)) }
         guard !found.isEmpty else { throw WorkflowError(message: "no plan found on either side of the comparison") }
         return found.sorted()
+    }
+
+    /// The words of the new side's plan.yaml (else the old side's). Two revisions are listed by
+    /// what differs, so an unchanged plan.yaml is read from the new revision's tree.
+    private func planWords(_ old: PlanDiffer.Side, _ new: PlanDiffer.Side, new source: PlanSource?, plan: String,
+                           git: GitSelection, display: String) throws -> PlanWords {
+        var candidates = [(new.listing?.planFile, new), (old.listing?.planFile, old)]
+        if new.listing?.planFile == nil, old.listing?.planFile == nil, let source, case .revision = source {
+            candidates.append((try git.plans.listing(ofPlan: plan, from: source, displayRoot: display).planFile, new))
+        }
+        for case let (entry?, side) in candidates {
+            guard case .success(let bytes) = side.read(entry) else { continue }
+            if let info = PlanFormat.parsePlanInfo(bytes, path: entry.path, keepsPlaces: false).value { return info.vocabulary }
+        }
+        return .standard
     }
 
     /// Both sides; two revisions are listed by what differs between their trees.

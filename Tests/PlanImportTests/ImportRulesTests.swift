@@ -93,18 +93,15 @@ import Testing
         #expect(partly?.status == .partlyAgreed)
         #expect(partly?.rest == "resourcing need and affordability will need to be balanced")
         #expect(StatusWords.parse("Agreeable") == nil)
-        #expect(StatusWords.categories("a long-term funding/ resource solution") == [.affordability])
-        #expect(StatusWords.categories("lessons learned") == [])
+        #expect(ReasonReader.categories("a long-term funding/ resource solution") == [.affordability])
+        #expect(ReasonReader.categories("lessons learned") == [])
     }
 
     @Test func reasonSentences() {
-        let split = ReasonSentence.split("This recommendation is partly agreed as whilst it is not in HMPPS's gift to complete this action alone, HMPPS will work with HMCTS.")
-        #expect(split?.reason == "This recommendation is partly agreed as whilst it is not in HMPPS's gift to complete this action alone")
+        let split = ReasonReader.clauses("This recommendation is partly agreed as whilst it is not in HMPPS's gift to complete this action alone, HMPPS will work with HMCTS.")
+        #expect(split?.why == "This recommendation is partly agreed as whilst it is not in HMPPS's gift to complete this action alone")
         #expect(split?.rest == "HMPPS will work with HMCTS.")
-        let two = ReasonSentence.split("This recommendation is partly agreed as the tool is based on caseload. There already exists a group.")
-        #expect(two?.reason == "This recommendation is partly agreed as the tool is based on caseload.")
-        #expect(two?.rest == "There already exists a group.")
-        #expect(ReasonSentence.split("HMPPS agreed this with the board. Then more.") == nil)
+        #expect(ReasonReader.clauses("HMPPS agreed this with the board. Then more.") == nil)
     }
 
     @Test func headingsWithThemeAndAddressee() {

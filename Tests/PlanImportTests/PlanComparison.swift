@@ -31,6 +31,11 @@ enum PlanComparison {
     }
 
     static func describe(_ date: PlanDate?) -> String { date?.description ?? "none" }
+    /// A reason's categories; "none" for no reason and for a reason not given one.
+    static func categories(_ reason: Reason?) -> String {
+        guard let reason, !reason.categories.isEmpty else { return "none" }
+        return reason.categories.map(\.rawValue).joined(separator: ", ")
+    }
     static func describe(_ owners: [String]?) -> String {
         guard let owners else { return "none" }
         return "[" + owners.joined(separator: "; ") + "]"
@@ -72,8 +77,7 @@ enum PlanComparison {
             value(subject, "theme", a.theme ?? "none", b.theme ?? "none")
             text(subject, "text", a.text, b.text)
             value(subject, "status", a.status.rawValue, b.status.rawValue)
-            value(subject, "reason categories", a.reason.map { $0.categories.map(\.rawValue).joined(separator: ", ") } ?? "none",
-                  b.reason.map { $0.categories.map(\.rawValue).joined(separator: ", ") } ?? "none")
+            value(subject, "reason categories", Self.categories(a.reason), Self.categories(b.reason))
             text(subject, "reason text", a.reason?.text, b.reason?.text)
             text(subject, "implemented part", a.implementedPart, b.implementedPart)
             text(subject, "response", a.response, b.response)

@@ -177,7 +177,25 @@ import Testing
         #expect(StatusWords.parse("Not accepted")?.status == .notAgreed)
         #expect(StatusWords.isPrisonsWord("Partly accepted"))
         #expect(!StatusWords.isPrisonsWord("Partly agreed"))
-        #expect(ReasonSentence.isReason("This recommendation is rejected as it is not affordable."))
+        #expect(ReasonReader.saysWhy("This recommendation is rejected as it is not affordable."))
+    }
+
+    /// "A Response to: HM Inspectorate of Prisons: …", the inspectorate written in full before
+    /// the title, is HMI Prisons' plan (not the Probation default), as is its short name.
+    @Test func aResponseTitleLedByTheInspectorateNamesIt() throws {
+        for lead in ["HM Inspectorate of Prisons", "HMI Prisons", "His Majesty’s Inspectorate of Prisons"] {
+            let text = """
+                ACTION PLAN: HMP X
+
+                A Response to: \(lead): Report on an unannounced inspection of HMP X
+
+                Rec. No\tRecommendation\tAccepted/ Partly Accepted/ Rejected\tResponse Action Taken/Planned\tFunction Responsible/ Policy Lead\tTarget Date
+                1\tThe prison should do A.\tAccepted\t1.1 Do A.\tGovernor\tJune 2019
+                """
+            let result = try PlanImporter.interpret(WordTextReader.read(text))
+            #expect(result.plan.info.inspectorate == "HM Inspectorate of Prisons", "\(lead)")
+            #expect(!result.remarks.contains { $0.message.contains("names no inspectorate") }, "\(lead)")
+        }
     }
 
     @Test func aStatusCellContinuedInTheRowBelowKeepsItsReason() throws {

@@ -133,14 +133,15 @@ import Testing
         }
     }
 
-    /// A partly agreed reason that names no category is kept in the response, with a remark
-    /// that says none was assumed (youth-transitions, recommendation 4).
+    /// A partly agreed reason that names no category is the reason's text with no category,
+    /// with a remark that says none was assumed (youth-transitions, recommendation 4).
     @Test func noCategoryIsAssumed() throws {
         let result = try Self.imported("youth-transitions-2025", "txt")
         let four = try #require(result.plan.recommendations.first { $0.number == 4 })
-        #expect(four.reason == nil)
-        #expect(four.response?.hasPrefix("This recommendation is partly agreed as the records belong") == true)
-        #expect(result.remarks.contains { $0.subject == "4" && $0.kind == .missing && $0.message.contains("none is assumed") })
+        #expect(four.reason?.categories == [])
+        #expect(four.reason?.text.hasPrefix("This recommendation is partly agreed as the records belong") == true)
+        #expect(four.response == nil)
+        #expect(result.remarks.contains { $0.subject == "4" && $0.kind == .missing && $0.message.contains("no category is assumed") })
     }
 
     /// Two dates beside one paragraph and one owner pair with nothing: kept in the note, remarked

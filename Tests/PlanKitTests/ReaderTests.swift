@@ -38,6 +38,17 @@ import Testing
         #expect(!parsed.diagnostics.hasErrors)
     }
 
+    /// `reason:` with `text` and no (or empty) `categories` reads; lint, not the reader, asks for
+    /// the category.
+    @Test func aReasonMayLackItsCategories() throws {
+        let statusLine = "status: agreed\n"
+        for reason in ["reason:\n  text: Not ours to fund\n", "reason:\n  categories: []\n  text: Not ours to fund\n"] {
+            let parsed = parse(Self.header.replacingOccurrences(of: statusLine, with: "status: not-agreed\n") + reason)
+            #expect(parsed.diagnostics.isEmpty, "\(parsed.diagnostics.map(\.description))")
+            #expect(parsed.value?.reason == Reason(categories: [], text: "Not ours to fund"))
+        }
+    }
+
     @Test func unquotedIDIsReadAsTextWithAWarning() throws {
         let parsed = parse(Self.header + "actions:\n  - id: 1.10\n    text: Do it\n")
         let rec = try #require(parsed.value)

@@ -42,6 +42,23 @@ struct SchemaTests {
         }
     }
 
+    @Test("a reason with its text and no categories is valid; lint, not the schema, asks for the category")
+    func aReasonWithoutCategoriesValidates() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("schema-reason-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let base = "number: 1\naddressee: HMPPS\ntext: Do A\nstatus: not-agreed\nreason:\n"
+        let files = [("absent.yaml", base + "  text: Not ours to fund\n"),
+                     ("empty.yaml", base + "  categories: []\n  text: Not ours to fund\n")].map { name, text in
+            (folder.appendingPathComponent(name), text)
+        }
+        for (url, text) in files { try text.write(to: url, atomically: true, encoding: .utf8) }
+        let verdicts = try SchemaTestSupport.verdicts(from: try SchemaTestSupport.validate(files.map(\.0.path)))
+        for (url, _) in files {
+            #expect(verdicts[url.path]?.valid == true, "\(url.lastPathComponent): \(verdicts[url.path]?.errors ?? [])")
+        }
+    }
+
     // MARK: b. The invalid fixtures
 
     @Test("the fixture manifest lists every fixture file, each once")

@@ -11,6 +11,15 @@ import Testing
         return text
     }
 
+    /// A reason nobody has given a category yet is written with its text alone, and reads back.
+    @Test func aReasonWithoutCategoriesIsWrittenWithItsTextAlone() throws {
+        let rec = Recommendation(number: 2, addressee: "HMPPS", text: "Do A", status: .notAgreed,
+                                 reason: Reason(categories: [], text: "The records belong to another service"))
+        let text = try roundTrip(rec)
+        #expect(text.contains("reason:\n  text: The records belong to another service\n"))
+        #expect(!text.contains("categories"))
+    }
+
     @Test func writesTheCanonicalLayout() throws {
         let rec = Recommendation(
             number: 5, addressee: "HM Prison and Probation Service", theme: "Staff",

@@ -23,4 +23,26 @@ struct PrisonsVocabularyTests {
             #expect(status.stdout.contains("5 recommendations: 3 accepted, 1 partly accepted, 1 rejected"), "\(status)")
         }
     }
+
+    /// The pull-request comment speaks the plan's words too, when plan.yaml changes in the compared
+    /// range and when it does not (then it is read from the newer revision).
+    @Test("diff --format markdown says the plan's status words")
+    func markdownDiffSpeaksThePlansWords() throws {
+        try withTemporaryDirectory { dir in
+            let repo = try GitFixture.repository(in: dir)
+            let plan = repo.appendingPathComponent("plan")
+            let planFile = plan.appendingPathComponent("plan.yaml")
+            let text = try String(contentsOf: planFile, encoding: .utf8)
+            try Data((text + "vocabulary:\n  agreed: Accepted\n  partly-agreed: Partly Accepted\n  not-agreed: Rejected\n").utf8).write(to: planFile)
+            try gitOK(["commit", "-q", "-am", "The plan speaks HMI Prisons' words"], in: repo)
+            try GitFixture.replace("\nstatus: agreed\n", with: "\nstatus: partly-agreed\n", in: plan.appendingPathComponent("recommendations/01.yaml"))
+            try gitOK(["commit", "-q", "-am", "Recommendation 1 partly accepted"], in: repo)
+            for range in [["HEAD~1", "HEAD"], ["HEAD~2", "HEAD"]] {
+                let markdown = run(["diff", "--format", "markdown"] + range, in: plan)
+                #expect(markdown.status == 0, "\(markdown)")
+                #expect(markdown.stdout.contains("Accepted → Partly Accepted"), "\(range): \(markdown.stdout)")
+                #expect(!markdown.stdout.contains("Agreed"), "\(range): \(markdown.stdout)")
+            }
+        }
+    }
 }

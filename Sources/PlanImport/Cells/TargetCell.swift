@@ -71,7 +71,8 @@ enum TargetCell {
                 if case .date(let date, let words)? = dates.first {
                     action.target = date
                     if DateWords.words(date) != words { log.guess(place, subject, "target \"\(words)\" read as \(date)") }
-                    if dates.count > 1 { log.guess(place, subject, "the target cell names \(date) \(dates.count) times; read as one target") }
+                    if dates.count > 1 { log.guess(place, subject, "the target cell names \(date) \(dates.count) times; read as one target",
+                                                   alternative: "one action for each time the date is named") }
                 }
                 action.state = states.first ?? .planned
                 if states.count > 1 { log.guess(place, subject, "the target cell says \"\(action.state.words)\" \(states.count) times; read as one state") }
@@ -79,15 +80,18 @@ enum TargetCell {
             }
             action.note = text
             action.state = ActionState.impliedBy(note: text) ?? .planned
-            log.kept(place, subject, "the target cell \"\(text)\" names \(distinctDates.count) dates for one action; kept as the note, with no target")
+            log.kept(place, subject, "the target cell \"\(text)\" names \(distinctDates.count) dates for one action; kept as the note, with no target",
+                     alternative: "one action for each date, the text divided by a person")
             return
         }
         action.note = text
         action.state = ActionState.impliedBy(note: text) ?? .planned
-        log.kept(place, subject, "the target cell \"\(text)\" is not a date; kept as the note (state \(action.state.rawValue))")
+        log.kept(place, subject, "the target cell \"\(text)\" is not a date; kept as the note (state \(action.state.rawValue))",
+                 alternative: "the words read as a target or state by a person")
         if let (deadline, words) = deadline(in: text) {
             action.target = deadline
-            log.guess(place, subject, "target \(deadline) read from \"by \(words)\" in the note")
+            log.guess(place, subject, "target \(deadline) read from \"by \(words)\" in the note",
+                      alternative: "no target: the words in the note alone")
         }
     }
 

@@ -16,7 +16,8 @@ extension RecommendationBuilder {
         if paragraphs.count >= 3, !paragraphs[0].isItem, paragraphs[0].text.hasSuffix(":"),
            targets.count == paragraphs.count - 1 || group.owners.count == paragraphs.count - 1 {
             response.append(paragraphs[0].text)
-            log.kept(paragraphs[0].place, subject, "the words introducing a list of actions kept in the response")
+            log.kept(paragraphs[0].place, subject, "the words introducing a list of actions kept in the response",
+                     alternative: "the words as the start of the first action")
             paragraphs.removeFirst()
         }
         let n = paragraphs.count
@@ -37,7 +38,8 @@ extension RecommendationBuilder {
                 if owners.count == k { remarkOwnerSplit(group, owners, log: &log) }
                 if let leadIn {
                     response.append(leadIn)
-                    log.kept(group.place, subject, "the words introducing the numbered steps kept in the response")
+                    log.kept(group.place, subject, "the words introducing the numbered steps kept in the response",
+                             alternative: "the words as the start of the first step")
                 }
                 pair(steps.map { ResponseParagraph(text: $0, place: paragraphs[0].place) }, owners: owners.count == k ? owners : group.owners,
                      targets: targets, log: &log)
@@ -72,7 +74,8 @@ extension RecommendationBuilder {
             }
             let id = nextID()
             if targets.count < n, i >= targets.count {
-                log.missing(parts[i].place, id, "no target beside this paragraph")
+                log.missing(parts[i].place, id, "no target beside this paragraph",
+                            alternative: "the row's last target given to this action too")
             }
             actions.append(action(id: id, text: NumberedSteps.strip(parts[i].itemText), owners: owned, targets: targeted,
                                   place: parts[i].place, log: &log))

@@ -31,7 +31,9 @@ enum ReasonReader {
     /// The categories a reason's words name, in the template's order; none when it names none.
     static func categories(_ text: String) -> [ReasonCategory] {
         let t = text.lowercased()
-        return categoryWords.filter { $0.1.contains(where: t.contains) }.map(\.0)
+        // "fund" as a word of its own ("cannot fund"), not inside "fundamental" or "refund".
+        let funds = !RunningText.contentWords(text).isDisjoint(with: ["fund", "funds"])
+        return categoryWords.filter { $0.1.contains(where: t.contains) || ($0.0 == .affordability && funds) }.map(\.0)
     }
 
     /// Words that only name categories ("policy", "due to affordability", "operational

@@ -107,7 +107,8 @@ struct RecommendationBuilder {
         for owner in owners {
             let (parts, how) = splitter.split(owner.text)
             if let how, parts.count > 1 {
-                log.guess(owner.place, subject, "the owner cell \"\(owner.text)\" read as \(parts.count) owners (split \(how)): \(parts.map { "\"\($0)\"" }.joined(separator: ", "))")
+                log.guess(owner.place, subject, "the owner cell \"\(owner.text)\" read as \(parts.count) owners (split \(how)): \(parts.map { "\"\($0)\"" }.joined(separator: ", "))",
+                          alternative: "one owner: the cell as written")
             }
             for part in parts where !result.contains(part) { result.append(part) }
         }
@@ -117,7 +118,8 @@ struct RecommendationBuilder {
     func fixHyphens(_ text: String, place: TableDocument.Place, log: inout RemarkLog, subject: String? = nil) -> String {
         let (fixed, joined) = RunningText.joinWrappedHyphens(text)
         if !joined.isEmpty {
-            log.guess(place, subject ?? self.subject, "words broken at a line's end joined: \(joined.map { "\"\($0)\"" }.joined(separator: ", "))")
+            log.guess(place, subject ?? self.subject, "words broken at a line's end joined: \(joined.map { "\"\($0)\"" }.joined(separator: ", "))",
+                      alternative: "the hyphens and line breaks kept as written")
         }
         return fixed
     }
@@ -143,7 +145,8 @@ struct RecommendationBuilder {
         let k = covered.count
         if k > 1, cells.tokens?.count == k || cells.owners.count == k,
            let parts = TextApportioner.split(group.paragraphs, among: covered.map { actions[$0].text }) {
-            log.guess(group.place, subject, "the update covers the \(k) actions above (\(covered.map { actions[$0].id }.joined(separator: ", "))); its text split among them where its words match each action's")
+            log.guess(group.place, subject, "the update covers the \(k) actions above (\(covered.map { actions[$0].id }.joined(separator: ", "))); its text split among them where its words match each action's",
+                      alternative: "the whole update given to the last action above")
             for (i, a) in covered.enumerated() {
                 var update = Update(date: date, text: fixHyphens(parts[i], place: group.place, log: &log))
                 if let tokens = cells.tokens, tokens.count == k {

@@ -6,7 +6,7 @@ extension RecommendationBuilder {
     /// Reads the reason (and, when partly agreed, the part to be implemented) out of the
     /// response rows. A not agreed response is all reason: its rows make no action, and words in
     /// their owner and target cells are kept in the response. A reason whose category the words
-    /// do not name is kept in the response with a remark: no category is assumed.
+    /// do not name is recorded without one, with a remark: no category is assumed.
     mutating func readReason(_ groups: inout [RowGroup], statusReason: PlacedText?, log: inout RemarkLog) {
         var why: [String] = statusReason.map { [$0.text] } ?? []
         var implemented: [String] = implementedPart.map { [$0] } ?? []
@@ -72,8 +72,8 @@ extension RecommendationBuilder {
         for category in inParentheses where !categories.contains(category) { categories.append(category) }
         if categories.isEmpty { categories = ReasonReader.categories(text) }
         guard !categories.isEmpty else {
-            response.insert(text, at: 0)
-            log.missing(place, subject, "the reason names none of the categories (commissioning, policy, operational, affordability): none is assumed; its words are kept in the response, where the category is to be given",
+            reason = Reason(categories: [], text: text)
+            log.missing(place, subject, "the reason names none of the categories (commissioning, policy, operational, affordability): its words are the reason's text and no category is assumed; lint asks for one",
                         alternative: "a reason with the category a person judges from its words")
             return
         }

@@ -47,12 +47,14 @@ struct SourceTableReader {
         let words = cells.flatMap { $0.map(\.text) }
         if words.isEmpty { return }
         if words.allSatisfy({ $0.allSatisfy { "-–—_=|: ".contains($0) } }) {
-            log.guess(row.place, nil, "a row of dashes (a rule of the table in the text) left out")
+            log.guess(row.place, nil, "a row of dashes (a rule of the table in the text) left out",
+                      alternative: "the dashes kept as the row's words")
             return
         }
         if DocumentLayout.isHeader(row) { return }
         if words.allSatisfy({ !$0.contains(where: \.isLetter) }), cells.first?.isEmpty ?? true {
-            log.guess(row.place, nil, "a row holding only \(words.map { "\"\($0)\"" }.joined(separator: ", ")) (no words, no number in the first column) read as a page-break artefact and left out")
+            log.guess(row.place, nil, "a row holding only \(words.map { "\"\($0)\"" }.joined(separator: ", ")) (no words, no number in the first column) read as a page-break artefact and left out",
+                      alternative: "the row's words kept where its cells stand")
             return
         }
         let source = SourceRow(columns: normalise(cells, place: row.place, log: &log), place: row.place)
@@ -96,7 +98,8 @@ struct SourceTableReader {
         let columns = aligner.place(cells)
         let used = columns.indices.filter { !columns[$0].isEmpty }.map { String($0 + 1) }
         log.guess(place, recommendations.last.map { String($0.number) },
-                  "the row has \(cells.count) of the six cells; its words read as columns \(used.joined(separator: ", "))")
+                  "the row has \(cells.count) of the six cells; its words read as columns \(used.joined(separator: ", "))",
+                  alternative: "the cells read as the first columns, in order")
         return columns
     }
 
@@ -128,7 +131,8 @@ struct SourceTableReader {
         if let newTheme = split.theme {
             theme = newTheme
             if let how = split.how {
-                log.guess(row.place, nil, "\"\(text)\" read as the theme \"\(newTheme)\" and the addressee \"\(split.addressee)\" (\(how))")
+                log.guess(row.place, nil, "\"\(text)\" read as the theme \"\(newTheme)\" and the addressee \"\(split.addressee)\" (\(how))",
+                          alternative: "the whole line as the addressee, with no theme")
             }
         }
         addressee = split.addressee
@@ -140,7 +144,8 @@ struct SourceTableReader {
         if let last = recommendations.last?.number, number <= last {
             let expected = last + 1
             if String(expected).hasSuffix(String(printed)) {
-                log.guess(row.place, String(expected), "the row is numbered \(printed) after recommendation \(last); read as \(expected)")
+                log.guess(row.place, String(expected), "the row is numbered \(printed) after recommendation \(last); read as \(expected)",
+                          alternative: "the number as printed")
                 number = expected
             } else if recommendations.contains(where: { $0.number == number }) {
                 log.guess(row.place, String(expected), "recommendation \(printed) appears twice; the second read as \(expected)")
@@ -160,7 +165,8 @@ struct SourceTableReader {
                 recommendations[d].text = more
             } else if RunningText.isUnfinished(recommendations[d].text) || RunningText.startsLowercase(more) {
                 RunningText.join(&recommendations[d].text, more)
-                log.guess(row.place, String(recommendations[d].number), "the recommendation's text continues the row above (split by a page break): joined to it")
+                log.guess(row.place, String(recommendations[d].number), "the recommendation's text continues the row above (split by a page break): joined to it",
+                          alternative: "the text as a row of its own")
             } else {
                 recommendations[d].text += "\n\n" + more
                 log.guess(row.place, String(recommendations[d].number), "more text of the recommendation in a row without a number: added as a paragraph")
@@ -201,11 +207,13 @@ struct SourceTableReader {
             newGroup(.numbered(numbered.id), [ResponseParagraph(text: numbered.rest, place: first.place)] + texts.dropFirst(), owners, targets, place: row.place)
         } else if continuesAbove {
             appendText(texts, continuing: true)
-            log.guess(row.place, String(recommendations[recommendations.count - 1].number), "the response text continues the row above (split by a page break): joined to it")
+            log.guess(row.place, String(recommendations[recommendations.count - 1].number), "the response text continues the row above (split by a page break): joined to it",
+                      alternative: "the text as a paragraph of its own in the response")
             append(owners: owners, targets: targets, log: &log)
         } else if owners.isEmpty, targets.isEmpty, lastHasText {
             appendText(texts, continuing: false)
-            log.guess(row.place, String(recommendations[recommendations.count - 1].number), "a row with text but no owner or target read as the rest of the row above")
+            log.guess(row.place, String(recommendations[recommendations.count - 1].number), "a row with text but no owner or target read as the rest of the row above",
+                      alternative: "the text as a paragraph of its own in the response")
         } else {
             newGroup(.lines, texts, spanningOwners(owners, log: &log), targets, place: row.place)
         }
@@ -244,7 +252,8 @@ struct SourceTableReader {
               OwnerSplitter.endsUnfinished(previous.text) || RunningText.startsLowercase(next.text) else { return owners }
         let joined = previous.text + " " + next.text
         recommendations[d].groups[g].owners[recommendations[d].groups[g].owners.count - 1].text = joined
-        log.guess(next.place, String(recommendations[d].number), "the owner \"\(previous.text)\" of the row above runs on into this row (\"\(next.text)\"); \"\(joined)\" read as the owner of both rows")
+        log.guess(next.place, String(recommendations[d].number), "the owner \"\(previous.text)\" of the row above runs on into this row (\"\(next.text)\"); \"\(joined)\" read as the owner of both rows",
+                  alternative: "each row's owner read as written")
         var result = owners
         result[0].text = joined
         return result
@@ -269,7 +278,8 @@ struct SourceTableReader {
         if let previous = recommendations[d].groups[g].owners.last, let next = owners.first, ownerContinues(previous.text, next.text) {
             recommendations[d].groups[g].owners[recommendations[d].groups[g].owners.count - 1].text = previous.text + " " + next.text
             owners.removeFirst()
-            log.guess(next.place, subject, "the owner \"\(previous.text)\" continues in this row (\"\(next.text)\"): read as one owner")
+            log.guess(next.place, subject, "the owner \"\(previous.text)\" continues in this row (\"\(next.text)\"): read as one owner",
+                      alternative: "two owners, one per row")
         }
         recommendations[d].groups[g].owners += owners
         var targets = targets
@@ -278,7 +288,8 @@ struct SourceTableReader {
            next.text.hasPrefix("(") || RunningText.startsLowercase(next.text) {
             recommendations[d].groups[g].targets[recommendations[d].groups[g].targets.count - 1].text = previous.text + " " + next.text
             targets.removeFirst()
-            log.guess(next.place, subject, "the target wording \"\(previous.text)\" continues in this row (\"\(next.text)\"): joined")
+            log.guess(next.place, subject, "the target wording \"\(previous.text)\" continues in this row (\"\(next.text)\"): joined",
+                      alternative: "the two rows' words read apart")
         }
         recommendations[d].groups[g].targets += targets
     }

@@ -69,7 +69,8 @@ struct TitleBlock {
         let words = joined.split(separator: " ").map { $0 == "&" ? "and" : String($0) }.joined(separator: " ")
         organisation = words
         if lines.count > 1 || words != joined {
-            log.guess(lines[0].place, nil, "organisation \"\(words)\" read from the heading lines \(lines.map { "\"\($0.text)\"" }.joined(separator: " / "))")
+            log.guess(lines[0].place, nil, "organisation \"\(words)\" read from the heading lines \(lines.map { "\"\($0.text)\"" }.joined(separator: " / "))",
+                      alternative: "the heading lines kept in the introduction")
         }
     }
 
@@ -126,7 +127,8 @@ struct TitleBlock {
         if !words.isEmpty {
             let full = Inspectorates.fullName(words)
             inspectorate = full
-            if full != words { log.guess(place, nil, "inspectorate \"\(full)\" read from \"\(words)\"") }
+            if full != words { log.guess(place, nil, "inspectorate \"\(full)\" read from \"\(words)\"",
+                                         alternative: "the inspectorate named as written") }
         }
         guard !value.isEmpty else {
             awaitingReportTitle = place
@@ -138,17 +140,17 @@ struct TitleBlock {
             if link.target.lowercased().hasPrefix("http") || link.target.lowercased().hasPrefix("www.") {
                 reportURL = link.target
             } else {
-                log.guess(place, nil, "the link target \"\(link.target)\" of the report's title is not an address; left out")
+                log.guess(place, nil, "the link target \"\(link.target)\" of the report's title is not an address; left out",
+                          alternative: "the link target kept as the report's address")
             }
         }
         reportTitle = title
-        if inspectorate == nil, let colon = title.range(of: ":") {
-            let lead = String(title[..<colon.lowerBound])
-            let full = Inspectorates.fullName(lead)
-            if full != lead {
-                inspectorate = full
-                log.guess(place, nil, "inspectorate \"\(full)\" read from the report title's \"\(lead):\"")
-            }
+        // "A Response to: HM Inspectorate of Prisons: Report on …": the inspectorate leads the
+        // title, in short or in full.
+        if inspectorate == nil, let colon = title.range(of: ":"), let full = Inspectorates.known(String(title[..<colon.lowerBound])) {
+            inspectorate = full
+            log.guess(place, nil, "inspectorate \"\(full)\" read from the report title's \"\(title[..<colon.lowerBound]):\"",
+                      alternative: "HM Inspectorate of Probation assumed, as when no inspectorate is named")
         }
     }
 
@@ -158,7 +160,8 @@ struct TitleBlock {
             return nil
         }
         if !official, DateWords.words(day) != text {
-            log.guess(place, nil, "\"\(label): \(text)\": date read as \(day)")
+            log.guess(place, nil, "\"\(label): \(text)\": date read as \(day)",
+                      alternative: "the line kept in the introduction")
         }
         return day
     }
@@ -168,12 +171,14 @@ struct TitleBlock {
         var organisation = self.organisation ?? ""
         if organisation.trimmingSpaces.isEmpty {
             organisation = "HM Prison and Probation Service"
-            log.missing(firstPlace, nil, "the document names no organisation; \"\(organisation)\" assumed")
+            log.missing(firstPlace, nil, "the document names no organisation; \"\(organisation)\" assumed",
+                        alternative: "another organisation, named in plan.yaml by a person")
         }
         var inspectorate = self.inspectorate ?? ""
         if inspectorate.trimmingSpaces.isEmpty {
             inspectorate = "HM Inspectorate of Probation"
-            log.missing(firstPlace, nil, "the document names no inspectorate; \"\(inspectorate)\" assumed")
+            log.missing(firstPlace, nil, "the document names no inspectorate; \"\(inspectorate)\" assumed",
+                        alternative: "another inspectorate (HM Inspectorate of Prisons), named in plan.yaml by a person")
         }
         var reportTitle = self.reportTitle ?? ""
         var title = self.title ?? ""
@@ -238,7 +243,8 @@ struct TitleBlockReader {
         } else if let pending = awaitingReportTitle {
             awaitingReportTitle = nil
             block.reportTitle = trimmed
-            log.guess(pending, nil, "the report's title read from the paragraph after \"A Response to ...:\"")
+            log.guess(pending, nil, "the report's title read from the paragraph after \"A Response to ...:\"",
+                      alternative: "the paragraph kept in the introduction")
         } else if official, block.organisation == nil, !sawLabel {
             block.organisation = text
         } else if block.readLabel(trimmed, place: place, official: official, awaitingReportTitle: &awaitingReportTitle, log: &log) {
@@ -261,8 +267,12 @@ struct TitleBlockReader {
 
 /// The inspectorates' short names.
 enum Inspectorates {
-    static func fullName(_ words: String) -> String {
-        let key = words.lowercased().replacingOccurrences(of: "’", with: "'")
+    static func fullName(_ words: String) -> String { known(words) ?? words }
+
+    /// The full name of an inspectorate these words name, whether short or already full; nil
+    /// when they name none.
+    static func known(_ words: String) -> String? {
+        let key = words.trimmingSpaces.lowercased().replacingOccurrences(of: "’", with: "'")
         switch key {
         case "hmi probation", "hm inspectorate of probation", "her majesty's inspectorate of probation",
              "his majesty's inspectorate of probation", "hmiprobation":
@@ -271,7 +281,7 @@ enum Inspectorates {
              "his majesty's inspectorate of prisons":
             return "HM Inspectorate of Prisons"
         default:
-            return words
+            return nil
         }
     }
 }

@@ -51,7 +51,9 @@ public enum CanonicalWriter {
         if let part = rec.implementedPart { w.text("implemented-part", part, indent: 0) }
         if let reason = rec.reason {
             w.open("reason", indent: 0)
-            w.scalar("categories", "[" + reason.categories.map(\.rawValue).joined(separator: ", ") + "]", indent: 2)
+            if !reason.categories.isEmpty {
+                w.scalar("categories", "[" + reason.categories.map(\.rawValue).joined(separator: ", ") + "]", indent: 2)
+            }
             w.text("text", reason.text, indent: 2)
         }
         if let response = rec.response { w.text("response", response, indent: 0) }

@@ -129,7 +129,9 @@ public enum PlanFormat {
         let implementedPart = r.text(f, "implemented-part", required: false)
         var reason: Reason? = nil
         if let rf = r.mapping(f, "reason", required: false, known: reasonKeys) {
-            let categories = readCategories(rf, &r)
+            // The categories may be missing or empty: lint's reason-required names what is
+            // missing, and import records an explanation whose category it cannot find.
+            let categories = rf["categories"] == nil ? [] : readCategories(rf, &r)
             let reasonText = r.text(rf, "text", required: true)
             if let categories, let reasonText { reason = Reason(categories: categories, text: reasonText) }
         }
@@ -145,12 +147,7 @@ public enum PlanFormat {
     }
 
     private static func readCategories(_ f: Fields, _ r: inout FieldReader) -> [ReasonCategory]? {
-        guard let items = r.list(f, "categories", required: true) else { return nil }
-        if items.isEmpty {
-            r.report(.emptyValue, at: f["categories"].flatMap { FieldReader.location($0.1) },
-                     "'categories' is empty; name at least one of: \(ReasonCategory.allCases.map(\.rawValue).joined(separator: ", "))")
-            return nil
-        }
+        guard let items = r.list(f, "categories", required: false) else { return nil }
         var categories: [ReasonCategory] = []
         var ok = true
         for item in items {

@@ -113,14 +113,13 @@ public enum SchemaFiles {
         "status": { "enum": ["agreed", "partly-agreed", "not-agreed"] },
         "implemented-part": { "$ref": "#/$defs/text", "description": "Partly agreed: which part will be implemented." },
         "reason": {
-          "description": "Partly or not agreed: why, and the template's category of reason.",
+          "description": "Partly or not agreed: why, and the template's category of reason. The categories may be left out (or empty) while nobody has judged them; lint's reason-required rule reports that as an error.",
           "type": "object",
           "additionalProperties": false,
-          "required": ["categories", "text"],
+          "required": ["text"],
           "properties": {
             "categories": {
               "type": "array",
-              "minItems": 1,
               "uniqueItems": true,
               "items": { "enum": ["commissioning", "policy", "operational", "affordability"] }
             },

@@ -9,18 +9,19 @@ extension DiffRenderer {
     /// A pull-request comment: one summary line, then a section per recommendation headed by its
     /// number and the start of its text, each change in the plan's words with the text it adds,
     /// removes or rewords quoted, slipped targets in bold. Past `limit` characters, see `shortened`.
-    /// `titles` gives each recommendation file's text (by path) for the headings.
+    /// `titles` gives each recommendation file's text (by path) for the headings; `words` the
+    /// plan's words for its statuses ("Accepted" where the plan says so).
     public static func markdown(_ changes: [Change], labels: Labels, titles: [String: String] = [:],
-                                limit: Int = commentLimit) -> String {
+                                words: PlanWords = .standard, limit: Int = commentLimit) -> String {
         let head = "**Plan changes** " + MarkdownText.inline(labels.old) + " → " + MarkdownText.inline(labels.new) + ": "
             + MarkdownText.inline(summaryLine(changes)) + "\n"
         let sections = groups(changes).map { group in
             (heading: "\n### " + heading(group.title, group.changes, titles) + "\n\n", changes: group.changes)
         }
-        let full = head + sections.map { $0.heading + $0.changes.map { item($0, detailed: true) }.joined() }.joined()
+        let full = head + sections.map { $0.heading + $0.changes.map { item($0, detailed: true, words: words) }.joined() }.joined()
         // Measured in UTF-16 code units, which is never less than the characters GitHub counts.
         if full.utf16.count <= limit { return full }
-        return shortened(head: head, sections: sections, labels: labels, limit: limit)
+        return shortened(head: head, sections: sections, labels: labels, words: words, limit: limit)
     }
 
     /// The smallest `limit` that leaves room for the summary, the notes and some changes.
@@ -29,7 +30,8 @@ extension DiffRenderer {
     /// A comment too long for `limit`: what a reviewer must not miss first (slipped targets,
     /// status changes and files that do not parse), then as many other changes as fit, then a
     /// closing line counting what was left out and saying where all of it is.
-    static func shortened(head: String, sections: [(heading: String, changes: [Change])], labels: Labels, limit: Int) -> String {
+    static func shortened(head: String, sections: [(heading: String, changes: [Change])], labels: Labels, words: PlanWords,
+                          limit: Int) -> String {
         // A file that does not parse is a hole in the comparison, so it ranks with the slips.
         func first(_ change: Change) -> Bool { change.isSlip || change.kind == .statusChanged || change.kind == .unreadable }
         var out = head + "\n> **Shortened** to fit \(limit) characters: slipped targets, status changes and files that do not "
@@ -43,8 +45,8 @@ extension DiffRenderer {
             for section in sections {
                 var headed = false
                 for change in section.changes where keep(change) {
-                    let entry = (headed ? "" : section.heading) + item(change, detailed: detailed)
-                    let brief = (headed ? "" : section.heading) + item(change, detailed: false)
+                    let entry = (headed ? "" : section.heading) + item(change, detailed: detailed, words: words)
+                    let brief = (headed ? "" : section.heading) + item(change, detailed: false, words: words)
                     let titleCost = text.utf16.count
                     if used + titleCost + entry.utf16.count <= room {
                         out += text + entry
@@ -86,11 +88,11 @@ extension DiffRenderer {
     }
 
     /// One change: its sentence in the plan's words, then what it quotes, indented under it.
-    static func item(_ change: Change, detailed: Bool) -> String {
-        let text = MarkdownText.inline(ChangeWording.sentence(change, .words))
+    static func item(_ change: Change, detailed: Bool, words: PlanWords = .standard) -> String {
+        let text = MarkdownText.inline(ChangeWording.sentence(change, .words, words: words))
         var out = change.isSlip ? "- ⚠️ **\(text)**\n" : change.kind == .unreadable ? "- ❗ \(text)\n" : "- \(text)\n"
         guard detailed else { return out }
-        let quoted = details(change)
+        let quoted = details(change, words: words)
         guard !quoted.isEmpty else { return out }
         if quoted.count > foldAt {
             let label = MarkdownText.inline(foldLabel(change))
@@ -115,7 +117,7 @@ extension DiffRenderer {
     }
 
     /// What a change quotes, as Markdown lines (not yet indented).
-    static func details(_ change: Change) -> String {
+    static func details(_ change: Change, words planWords: PlanWords = .standard) -> String {
         if let words = change.words, !words.isEmpty {
             return "> " + words.enumerated().map { index, segment -> String in
                 switch segment.kind {
@@ -128,7 +130,7 @@ extension DiffRenderer {
         }
         switch change.kind {
         case .recommendationAdded, .recommendationRemoved:
-            return change.recommendationValue.map(recommendation) ?? ""
+            return change.recommendationValue.map { recommendation($0, words: planWords) } ?? ""
         case .actionAdded, .actionRemoved:
             return change.actionValue.map(action) ?? ""
         case .updateAdded, .updateRemoved:
@@ -138,9 +140,9 @@ extension DiffRenderer {
         }
     }
 
-    static func recommendation(_ rec: RecommendationValue) -> String {
+    static func recommendation(_ rec: RecommendationValue, words: PlanWords = .standard) -> String {
         var parts = [MarkdownText.quote(rec.text)]
-        var facts = ["Status: " + ChangeWording.status(rec.status, .words), "Addressee: " + rec.addressee]
+        var facts = ["Status: " + ChangeWording.status(rec.status, .words, words: words), "Addressee: " + rec.addressee]
         if let theme = rec.theme { facts.append("Theme: " + theme) }
         parts.append(MarkdownText.emphasis(facts.joined(separator: " · ")))
         if let part = rec.implementedPart { parts.append("Implemented part:\n\n" + MarkdownText.quote(part)) }

@@ -63,7 +63,8 @@ extension Plantool {
                 Output.line(DiffRenderer.stat(changes))
             } else {
                 switch format {
-                case "markdown": Output.line(DiffRenderer.markdown(changes, labels: labels, titles: comparison.titles, limit: maxChars))
+                case "markdown": Output.line(DiffRenderer.markdown(changes, labels: labels, titles: comparison.titles,
+                                                                     words: comparison.words, limit: maxChars))
                 case "json": Output.line(DiffRenderer.json(changes, labels: labels, parsedFiles: comparison.parsedFiles))
                 case "html", "docx": try writeRedline(comparison, labels: labels)
                 default: Output.line(DiffRenderer.text(changes, labels: labels, style: Output.colours ? DiffStyle.colour : { text, _ in text }))

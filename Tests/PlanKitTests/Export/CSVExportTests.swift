@@ -187,8 +187,6 @@ struct CSVExportTests {
             says: "column state: unknown state 'done'"),
         Bad(name: "unknown reason category", text: "\(header)\n1,HMPPS,,Do it,not-agreed,money,Too dear,,,,,,,,,,,,,,,,\n", line: 2, column: 27,
             says: "column reason_categories: unknown reason category 'money'"),
-        Bad(name: "reason without categories", text: "\(header)\n1,HMPPS,,Do it,not-agreed,,Too dear,,,,,,,,,,,,,,,,\n", line: 2, column: 27,
-            says: "column reason_categories: a reason without categories"),
         Bad(name: "action columns without an action id", text: "\(header)\n1,HMPPS,,Do it,agreed,,,,,,Act,,,,,,,,,,,,\n", line: 2, column: 28,
             says: "column action: this row has action columns but no action_id"),
         Bad(name: "a row without an action beside rows with actions",

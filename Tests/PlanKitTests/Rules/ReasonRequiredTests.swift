@@ -63,6 +63,27 @@ import Testing
         #expect(found.isEmpty)
     }
 
+    /// A reason with its text but no category: an error at `reason`, naming the category.
+    @Test func aReasonWithoutACategoryIsAnErrorAtTheReason() throws {
+        for categories in ["", "  categories: []\n"] {
+            // Line 5 is `reason`, line 6 `categories` when written.
+            let found = LintFixture.lint("""
+                number: 1
+                addressee: HM Prison and Probation Service
+                text: Recruit more staff
+                status: not-agreed
+                reason:
+                \(categories)  text: The posts belong to another service
+
+                """).of(Self.rule)
+            #expect(found.count == 1)
+            let diagnostic = try #require(found.first)
+            #expect(diagnostic.severity == .error)
+            #expect(diagnostic.location == (categories.isEmpty ? at(5, 1) : at(6, 3)))
+            #expect(diagnostic.message.contains("recommendation 1 is not agreed but its reason names no category"))
+        }
+    }
+
     @Test func agreedNeedsNoReason() {
         let found = LintFixture.lint("""
             number: 1
