@@ -48,6 +48,12 @@ import Testing
         #expect(diagnostic.message.contains("add their files (02.yaml, 03.yaml)"))
     }
 
+    @Test func moreThanThreeMissingFilesSayTheListGoesOn() throws {
+        let diagnostic = try #require(LintFixture.lint(files: Self.files(5)).of(Self.rule).first)
+        #expect(diagnostic.message.contains("recommendations 1, 2, 3, 4 missing"))
+        #expect(diagnostic.message.contains("add their files (01.yaml, 02.yaml, 03.yaml, …)"))
+    }
+
     @Test func aMissingFirstRecommendationIsReported() throws {
         let diagnostic = try #require(LintFixture.lint(files: Self.files(2)).of(Self.rule).first)
         #expect(diagnostic.path == "recommendations/02.yaml")

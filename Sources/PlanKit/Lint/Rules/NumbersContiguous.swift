@@ -40,6 +40,7 @@ struct NumbersContiguous: LintRule {
         let list = missing.count > 10 ? missing.prefix(10).map(String.init).joined(separator: ", ") + ", …" : missing.map(String.init).joined(separator: ", ")
         let path = context.recommendations.first(where: { $0.recommendation.number > missing[0] })?.path ?? context.planPath
         let location = context.recommendations.first(where: { $0.recommendation.number > missing[0] })?.location("number")
-        report.add(path, location, "\(Wording.plural(missing.count, "recommendation")) \(list) missing: the numbers run 1 to \(highest); add \(missing.count == 1 ? "its file" : "their files") (\(missing.prefix(3).map { Recommendation.fileName(for: $0) }.joined(separator: ", ")))")
+        let files = missing.prefix(3).map { Recommendation.fileName(for: $0) }.joined(separator: ", ") + (missing.count > 3 ? ", …" : "")
+        report.add(path, location, "\(Wording.plural(missing.count, "recommendation")) \(list) missing: the numbers run 1 to \(highest); add \(missing.count == 1 ? "its file" : "their files") (\(files))")
     }
 }
