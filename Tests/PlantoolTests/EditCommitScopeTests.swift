@@ -78,21 +78,43 @@ struct EditCommitScopeTests {
     }
 }
 
-/// `owner rename` of a name held by committed updates, which the history rules keep as a record.
+/// `owner rename` of a name held by committed updates: a new spelling reaches them, a merge of two owners does not.
 @Suite("owner rename: a name in committed updates")
 struct OwnerRenameRecordTests {
-    @Test("renaming the spelling that committed updates hold is refused, writing nothing, saying which way the rename can go")
-    func renameRefusedWithTheWayRound() throws {
+    @Test("renaming the spelling that committed updates hold renames it there too: a new spelling, not a rewrite of the record")
+    func renameReachesCommittedUpdates() throws {
         try EditCommandTests.withRepository { repo, plan in
-            let before = try RepositoryState.of(repo)
-            let refused = run(["owner", "rename", EditCommandTests.long, EditCommandTests.short], in: plan)
-            #expect(refused.status == 1, "\(refused)")
-            #expect(refused.stderr.contains("is named in updates already committed"), "\(refused)")
-            #expect(refused.stderr.contains("plantool owner rename \"\(EditCommandTests.short)\" \"\(EditCommandTests.long)\""), "\(refused)")
-            #expect(try RepositoryState.of(repo) == before)
-            let reversed = run(["owner", "rename", EditCommandTests.short, EditCommandTests.long], in: plan)
-            #expect(reversed.status == 0, "\(reversed)")
+            let renamed = run(["owner", "rename", EditCommandTests.long, EditCommandTests.short], in: plan)
+            #expect(renamed.status == 0, "\(renamed)")
+            for file in ["03.yaml", "04.yaml"] {
+                let text = try String(contentsOf: plan.appendingPathComponent("recommendations/" + file), encoding: .utf8)
+                #expect(!text.contains(EditCommandTests.long), "\(file)")
+                #expect(text.contains(EditCommandTests.short), "\(file)")
+            }
             EditCommandTests.expectCleanAndCanonical(plan)
+        }
+    }
+
+    @Test("a rename that would merge two owners of a committed update is refused, writing nothing, saying why")
+    func mergeInACommittedUpdateRefused() throws {
+        try EditCommandTests.withRepository { repo, plan in
+            // Action 8.1's update names both owners of the action after a committed edit.
+            let file = plan.appendingPathComponent("recommendations/08.yaml")
+            var text = try String(contentsOf: file, encoding: .utf8)
+            text = text.replacingOccurrences(of: "        state: completed\n", with: """
+                        state: completed
+                        owners:
+                          - Senior Responsible Officer, Probation Reform Programme
+                          - Executive Director, Probation Workforce and Recovery Programme
+
+                """, options: [], range: text.range(of: "        state: completed\n"))
+            try Data(text.utf8).write(to: file)
+            try gitOK(["commit", "-q", "-am", "Owners of 8.1's update"], in: repo)
+            let before = try RepositoryState.of(repo)
+            let refused = run(["owner", "rename", "Executive Director, Probation Workforce and Recovery Programme", EditCommandTests.short], in: plan)
+            #expect(refused.status == 1, "\(refused)")
+            #expect(refused.stderr.contains("updates are a record"), "\(refused)")
+            #expect(try RepositoryState.of(repo) == before)
         }
     }
 

@@ -48,4 +48,29 @@ import Testing
         #expect(found.of(Self.rule).isEmpty)
         #expect(!found.of("update-order").isEmpty)
     }
+
+    static let owned = F.recommendation(actions: [F.action(updates: [
+        F.update("2024-05", "The pilot was extended", target: "2024-09") + "        owners:\n          - Head of PPG\n",
+    ])])
+
+    @Test func anOwnerSpeltAnewEverywhereIsNotARewrite() {
+        let now = Self.owned.replacingOccurrences(of: "Head of PPG", with: "Head of the Public Protection Group")
+        #expect(F.lint(base: [Self.owned], now: [now]).of(Self.rule).isEmpty)
+    }
+
+    @Test func anUpdatesOwnerChangedWhileTheOldNameStaysIsARewrite() throws {
+        // The update's owner becomes the action's owner, while the old name is still named by an
+        // action: that changes who owned the update, not how the name is spelt.
+        let now = Self.owned.replacingOccurrences(of: "          - Head of PPG", with: "          - Head of Public Protection")
+            + F.action("1.2", text: "Brief the PPG", updates: []).replacingOccurrences(of: "Head of Public Protection", with: "Head of PPG")
+        let found = F.lint(base: [Self.owned], now: [now]).of(Self.rule)
+        #expect(found.count == 1)
+        #expect(found.first?.message.contains("its owners was Head of PPG in HEAD") == true)
+    }
+
+    @Test func anOwnerRemovedFromAnUpdateIsARewrite() {
+        let now = Self.owned.replacingOccurrences(of: "        owners:\n          - Head of PPG\n", with: "        owners:\n          - Head of PPG\n          - Head of Policy\n")
+        let back = F.lint(base: [now], now: [Self.owned]).of(Self.rule)
+        #expect(back.count == 1)
+    }
 }

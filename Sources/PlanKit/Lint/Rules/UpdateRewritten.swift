@@ -7,12 +7,14 @@ struct UpdateRewritten: LintRule {
         Each update records what the plan said on its date ("Update December 2021"). Once committed (in the \
         base revision: HEAD for the working tree and --staged, the revision's parent for --rev, or --base REV), \
         its date, text, state, target and owners stay as they were; a correction or a later change is a new \
-        update. Reordering updates is not a rewrite (update-order checks the order). Off outside git and for \
-        a plan's first commit.
+        update. Reordering updates is not a rewrite (update-order checks the order), nor is an owner's name \
+        spelt anew everywhere in the plan (`plantool owner rename`): the old spelling is then named nowhere. \
+        Off outside git and for a plan's first commit.
         """
 
     func check(_ context: LintContext, _ report: inout LintReport) {
         guard let history = context.history else { return }
+        let named = Self.ownersNamed(in: context)
         for pair in history.actions {
             let updates = pair.action.updates
             // Each base update takes the first update left that is equal to it, then each one
@@ -49,6 +51,8 @@ struct UpdateRewritten: LintRule {
                     (field, was) = ("state", update.state?.rawValue ?? "not given")
                 } else if edited.target != update.target {
                     (field, was) = ("target", update.target?.description ?? "not given")
+                } else if Self.isRename(from: update.owners, to: edited.owners, named: named) {
+                    continue
                 } else {
                     (field, was) = ("owners", update.owners.map { $0.joined(separator: "; ") } ?? "not given")
                 }
@@ -56,6 +60,26 @@ struct UpdateRewritten: LintRule {
                            "update \(update.date) of \(id) was edited: its \(field) was \(was) in \(base); updates are a record: put it back and add a new update for what changed")
             }
         }
+    }
+
+    /// Every owner the plan names now, in actions and updates.
+    static func ownersNamed(in context: LintContext) -> Set<String> {
+        var named = Set<String>()
+        for file in context.recommendations {
+            for action in file.recommendation.actions {
+                named.formUnion(action.owners)
+                for update in action.updates { named.formUnion(update.owners ?? []) }
+            }
+        }
+        return named
+    }
+
+    /// An update's owners spelt anew, not changed: each name it lost is named nowhere in the plan
+    /// any more (renamed everywhere), and it gained a name in their place.
+    static func isRename(from old: [String]?, to new: [String]?, named: Set<String>) -> Bool {
+        guard let old, let new else { return false }
+        let lost = Set(old).subtracting(new), gained = Set(new).subtracting(old)
+        return !lost.isEmpty && !gained.isEmpty && lost.isDisjoint(with: named)
     }
 
     struct DatedText: Hashable {

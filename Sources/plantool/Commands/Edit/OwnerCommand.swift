@@ -91,11 +91,11 @@ extension Plantool {
                 try edit.run(editor, { try $0.renameOwner(old, to: new) }, registers: registers)
             } catch var refusal as WorkflowError
                         where !refusal.diagnostics.isEmpty && refusal.diagnostics.allSatisfy({ $0.rule == "update-rewritten" }) {
-                // Committed updates are a record the history rules keep, so a name they hold
-                // cannot be renamed away; say which way round the rename can go.
-                refusal.message = "refused: \"\(old)\" is named in updates already committed, which are a record and are not rewritten; "
-                    + "when both spellings are in the plan, rename the other way (plantool owner rename \"\(new)\" \"\(old)\"), "
-                    + "or give each action its new owner in a new update (plantool action update ID --owner NEW --text WHY); nothing was written"
+                // A rename spells a name anew; one that would merge two owners of a committed
+                // update changes that record, which the history rules keep.
+                refusal.message = "refused: an update already committed names both \"\(old)\" and \"\(new)\", and updates are a record, "
+                    + "so the two are not merged there; give each action its new owner in a new update "
+                    + "(plantool action update ID --owner NEW --text WHY); nothing was written"
                 throw refusal
             }
         }
