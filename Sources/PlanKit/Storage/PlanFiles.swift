@@ -177,3 +177,17 @@ public enum PlanLoader {
         return []
     }
 }
+
+extension LoadedPlan {
+    /// Each recommendation read without error, by the blob id of its file where that is known:
+    /// what a walk over the plan's history need not read again.
+    public var recommendationsByBlobID: [ObjectID: Recommendation] {
+        var ids: [String: ObjectID] = [:]
+        for file in files.recommendationFiles { if let id = file.blobID { ids[file.path] = id } }
+        var result: [ObjectID: Recommendation] = [:]
+        for file in recommendations where !file.parsed.diagnostics.hasErrors {
+            if let value = file.parsed.value, let id = ids[file.path] { result[id] = value }
+        }
+        return result
+    }
+}
