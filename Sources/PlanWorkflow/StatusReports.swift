@@ -47,8 +47,11 @@ public struct StatusReports {
             }
             for name in names {
                 let display = Selection.display(git.top.appendingPathComponent(name))
-                let loaded = PlanLoader.load(try git.files(of: name, from: source))
-                let plan = try model(of: loaded, display: display)
+                let files = try git.files(of: name, from: source)
+                // The model alone, without where each field stands (a plan with errors is read
+                // again, for their places).
+                let loaded = PlanLoader.load(files, keepsPlaces: false)
+                let plan = try loaded.plan ?? model(of: PlanLoader.load(files), display: display)
                 var history = TargetHistory()
                 try git.run("read the history") {
                     let end = try commit?.id ?? (git.repository.isHeadUnborn ? nil : git.repository.commit("HEAD").id)

@@ -79,29 +79,33 @@ extension PlanRepository {
         func isFile(_ entry: TreeEntry) -> Bool { entry.kind == .blob || entry.kind == .executable }
         var changes: [FolderChange] = []
         var previousTree: ObjectID? = nil
-        var previous: [String: ObjectID] = [:]
+        // The recommendation files of the last commit read, by name.
+        var files: [String: ObjectID] = [:]
         for id in try repository.firstParentHistory(from: end).reversed() {
             let commit = try repository.commitInfo(id)
             let treeID = try repository.entry(ofTree: commit.tree, at: folder).flatMap { $0.kind == .tree ? $0.id : nil }
             if treeID == previousTree { continue }
-            var now = previous
+            // What each name now holds (nil: no file), for the names that may have changed.
+            var now: [String: ObjectID?] = [:]
             if let treeID, let before = previousTree {
                 let (old, new) = try repository.differingEntries(ofTrees: before, treeID, at: "")
-                for entry in old ?? [] { now[entry.name] = nil }
-                for entry in new ?? [] where isFile(entry) { now[entry.name] = entry.id }
+                for entry in old ?? [] { now[entry.name] = .some(nil) }
+                for entry in new ?? [] { now[entry.name] = .some(isFile(entry) ? entry.id : nil) }
             } else {
-                now = [:]
-                for entry in try treeID.map({ try repository.entries(ofTree: $0, at: "") ?? [] }) ?? [] where isFile(entry) {
-                    now[entry.name] = entry.id
+                for name in files.keys { now[name] = .some(nil) }
+                for entry in try treeID.map({ try repository.entries(ofTree: $0, at: "") ?? [] }) ?? [] {
+                    now[entry.name] = .some(isFile(entry) ? entry.id : nil)
                 }
             }
             previousTree = treeID
-            now = now.filter { PlanLoader.number(fromFileName: $0.key) != nil }
-            let added = now.filter { previous[$0.key] != $0.value }.sorted { $0.key < $1.key }
-            let removed = previous.keys.filter { now[$0] == nil }
-            previous = now
+            var added: [(name: String, blobID: ObjectID)] = []
+            var removed: [String] = []
+            for (name, blobID) in now where files[name] != blobID && PlanLoader.number(fromFileName: name) != nil {
+                files[name] = blobID
+                if let blobID { added.append((name, blobID)) } else { removed.append(name) }
+            }
             if added.isEmpty && removed.isEmpty { continue }
-            changes.append(FolderChange(info: commit, added: added.map { ($0.key, $0.value) }, removed: removed))
+            changes.append(FolderChange(info: commit, added: added.sorted { $0.name < $1.name }, removed: removed))
         }
         return changes
     }
