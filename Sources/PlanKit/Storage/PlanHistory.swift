@@ -77,27 +77,25 @@ extension PlanRepository {
     /// are copied out.
     private func changedFiles(ofFolder folder: String, to end: ObjectID) throws -> [FolderChange] {
         func isFile(_ entry: TreeEntry) -> Bool { entry.kind == .blob || entry.kind == .executable }
-        var changes: [FolderChange] = []
+        // The commits whose folder tree differs from the commit's before, with that tree.
+        var commits: [(info: CommitInfo, folder: ObjectID?)] = []
         var previousTree: ObjectID? = nil
-        // The recommendation files of the last commit read, by name.
-        var files: [String: ObjectID] = [:]
         for id in try repository.firstParentHistory(from: end).reversed() {
             let commit = try repository.commitInfo(id)
             let treeID = try repository.entry(ofTree: commit.tree, at: folder).flatMap { $0.kind == .tree ? $0.id : nil }
             if treeID == previousTree { continue }
-            // What each name now holds (nil: no file), for the names that may have changed.
-            var now: [String: ObjectID?] = [:]
-            if let treeID, let before = previousTree {
-                let (old, new) = try repository.differingEntries(ofTrees: before, treeID, at: "")
-                for entry in old ?? [] { now[entry.name] = .some(nil) }
-                for entry in new ?? [] { now[entry.name] = .some(isFile(entry) ? entry.id : nil) }
-            } else {
-                for name in files.keys { now[name] = .some(nil) }
-                for entry in try treeID.map({ try repository.entries(ofTree: $0, at: "") ?? [] }) ?? [] {
-                    now[entry.name] = .some(isFile(entry) ? entry.id : nil)
-                }
-            }
             previousTree = treeID
+            commits.append((commit, treeID))
+        }
+        let differences = try repository.differencesOfSuccessiveTrees(commits.map(\.folder))
+        var changes: [FolderChange] = []
+        // The recommendation files of the last commit read, by name.
+        var files: [String: ObjectID] = [:]
+        for (commit, difference) in zip(commits, differences) {
+            // What each name that may have changed now holds (nil: no file).
+            var now: [String: ObjectID?] = [:]
+            for entry in difference.old { now[entry.name] = .some(nil) }
+            for entry in difference.new { now[entry.name] = .some(isFile(entry) ? entry.id : nil) }
             var added: [(name: String, blobID: ObjectID)] = []
             var removed: [String] = []
             for (name, blobID) in now where files[name] != blobID && PlanLoader.number(fromFileName: name) != nil {
@@ -105,7 +103,7 @@ extension PlanRepository {
                 if let blobID { added.append((name, blobID)) } else { removed.append(name) }
             }
             if added.isEmpty && removed.isEmpty { continue }
-            changes.append(FolderChange(info: commit, added: added.sorted { $0.name < $1.name }, removed: removed))
+            changes.append(FolderChange(info: commit.info, added: added.sorted { $0.name < $1.name }, removed: removed))
         }
         return changes
     }
