@@ -5,7 +5,7 @@ import Testing
 /// `Words.set` answers as a `Set` of the words would, for short and long texts alike.
 @Suite struct WordsTests {
     static let vocabulary = ["review", "Reviews", "the", "policy", "3.1", "50%", "Ökonomie", "naïve", "café", "–", "—",
-                             "recommendation", "see", "Q1", "by", "March", "2024", "co-ordinate", "a", "I"]
+                             "recommendation", "see", "Q1", "by", "March", "2024", "co-ordinate", "a", "I", "above.", "1.2.", "Überprüfung."]
 
     @Test func theSetHoldsExactlyTheWords() {
         var rng = SystemRandomNumberGenerator()

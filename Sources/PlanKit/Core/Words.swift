@@ -11,40 +11,60 @@ public struct Words: Sendable {
     /// Letters, digits, '-' and '%' make words; with `keepDots`, dots inside a word too ("3.1").
     public init(_ text: String, keepDots: Bool = false) {
         var tokens: [String] = []
+        // Each token's hash, worked out as its bytes are read (see `WordSet.hash`).
+        var hashes: [Int] = []
+        var hash = WordSet.emptyHash
         var current: [UInt8] = []
         var nonASCII = false
         var sawNonASCII = false
         var hasDigit = false
         var hasPercent = false
         func flush() {
-            while keepDots, current.last == UInt8(ascii: ".") { current.removeLast() }
+            // A dot the word ends with is no part of it (and was hashed: the hash is worked out again).
+            var trimmed = false
+            while keepDots, current.last == UInt8(ascii: ".") {
+                current.removeLast()
+                trimmed = true
+            }
             if !current.isEmpty {
                 let word = String(decoding: current, as: UTF8.self)
-                tokens.append(nonASCII ? word.lowercased() : word)
+                if nonASCII || trimmed {
+                    let lower = nonASCII ? word.lowercased() : word
+                    tokens.append(lower)
+                    hashes.append(WordSet.hash(lower))
+                } else {
+                    tokens.append(word)
+                    hashes.append(WordSet.finish(hash))
+                }
             }
             current.removeAll(keepingCapacity: true)
+            hash = WordSet.emptyHash
             nonASCII = false
+        }
+        func take(_ byte: UInt8) {
+            current.append(byte)
+            hash = WordSet.add(byte, to: hash)
         }
         for byte in text.utf8 {
             switch byte {
             case UInt8(ascii: "A")...UInt8(ascii: "Z"):
-                current.append(byte + 32)
+                take(byte + 32)
             case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "-"):
-                current.append(byte)
+                take(byte)
             case UInt8(ascii: "0")...UInt8(ascii: "9"):
                 hasDigit = true
-                current.append(byte)
+                take(byte)
             case UInt8(ascii: "%"):
                 hasPercent = true
-                current.append(byte)
+                take(byte)
             case UInt8(ascii: "."):
-                if keepDots && !current.isEmpty { current.append(byte) } else { flush() }
+                if keepDots && !current.isEmpty { take(byte) } else { flush() }
             case 0x80...0xFF:
                 // Letters beyond ASCII belong to words; the common punctuation (dashes, curly
                 // quotes, all starting E2 80) is dropped by the word check below.
                 nonASCII = true
                 sawNonASCII = true
-                current.append(byte)
+                take(byte)
             default:
                 flush()
             }
@@ -52,10 +72,13 @@ public struct Words: Sendable {
         flush()
         // Drop words that are only punctuation beyond ASCII (– — ’ “).
         if sawNonASCII {
-            tokens = tokens.filter { token in
-                token.utf8.contains { $0 < 0x80 && $0 != UInt8(ascii: "-") && $0 != UInt8(ascii: ".") }
+            let kept = tokens.indices.filter { index in
+                let token = tokens[index]
+                return token.utf8.contains { $0 < 0x80 && $0 != UInt8(ascii: "-") && $0 != UInt8(ascii: ".") }
                     || token.unicodeScalars.contains { $0.properties.isAlphabetic || $0.properties.numericType != nil }
             }
+            tokens = kept.map { tokens[$0] }
+            hashes = kept.map { hashes[$0] }
         }
         // Lint keeps the words of every action: no spare capacity.
         if tokens.capacity > tokens.count + 4 {
@@ -64,7 +87,7 @@ public struct Words: Sendable {
             }
         }
         self.tokens = tokens
-        self.set = WordSet(tokens)
+        self.set = WordSet(tokens, hashes: hashes)
         self.hasDigit = hasDigit
         self.hasPercent = hasPercent
     }
@@ -104,7 +127,8 @@ public struct WordSet: Sendable {
 
     private static let scanned = 8
 
-    init(_ words: [String]) {
+    /// `hashes`: each word's `hash`, in order.
+    init(_ words: [String], hashes: [Int]) {
         self.words = words
         guard words.count > Self.scanned else {
             slots = []
@@ -115,9 +139,10 @@ public struct WordSet: Sendable {
         var slots = [Int32](repeating: 0, count: size)
         let mask = size - 1
         for (position, word) in words.enumerated() {
-            var slot = Self.hash(word) & mask
+            var slot = hashes[position] & mask
             while slots[slot] != 0 {
-                if words[Int(slots[slot]) - 1] == word { break }
+                let other = Int(slots[slot]) - 1
+                if hashes[other] == hashes[position], words[other] == word { break }
                 slot = (slot + 1) & mask
             }
             if slots[slot] == 0 { slots[slot] = Int32(position + 1) }
@@ -125,14 +150,23 @@ public struct WordSet: Sendable {
         self.slots = slots
     }
 
-    /// FNV-1a over the UTF-8 bytes.
-    private static func hash(_ word: String) -> Int {
+    /// FNV-1a over the UTF-8 bytes, in three steps so that `Words` can hash a word as it reads it.
+    static let emptyHash: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    @inline(__always)
+    static func add(_ byte: UInt8, to hash: UInt64) -> UInt64 {
+        (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+    }
+
+    static func finish(_ hash: UInt64) -> Int {
+        Int(truncatingIfNeeded: hash ^ (hash >> 29))
+    }
+
+    static func hash(_ word: String) -> Int {
         func fnv(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
-            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-            for byte in bytes {
-                hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
-            }
-            return Int(truncatingIfNeeded: hash ^ (hash >> 29))
+            var hash = emptyHash
+            for byte in bytes { hash = add(byte, to: hash) }
+            return finish(hash)
         }
         if let hash = word.utf8.withContiguousStorageIfAvailable(fnv) { return hash }
         var copy = word
