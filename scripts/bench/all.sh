@@ -21,9 +21,11 @@
 # BENCH_SLOW_ROUNDS (of lint against yamllint, default 5), BENCH_SCALE_ROUNDS (of the scaling
 # table, default 3), BENCH_SEED (the plans' seed, default 23), BENCH_RECOMMENDATIONS (the
 # comparisons' plan, default 2000), BENCH_HISTORY (commits, default 200), BENCH_SCALES (default
-# "2000 10000 50000"; empty skips the scaling table and the memory goals), BENCH_BIN (a built
-# plantool to measure instead of building this checkout; BENCH_COMMIT names its commit),
-# BENCH_KEEP=1 keeps the temporary folder.
+# "2000 10000 50000"; empty skips the scaling table and the memory goals), BENCH_RSS_RUNS (runs
+# per peak memory, default 3), BENCH_CACHE (a folder where generated plans are kept and reused:
+# the 50,000-recommendation history takes minutes to make), BENCH_BIN (a built plantool to
+# measure instead of building this checkout; BENCH_COMMIT names its commit), BENCH_KEEP=1 keeps
+# the temporary folder.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$PWD
@@ -51,11 +53,29 @@ yamllint_bin="$(dirname "$py")/yamllint"
 [ -x "$yamllint_bin" ] || die "no yamllint beside $py"
 "$py" scripts/bench/pyyaml-load.py --info >/dev/null || die "PyYAML has no C loader"
 
-# A plan of N recommendations with its history, the last commit changing 50 files.
+# A plan of N recommendations with its history, the last commit changing 50 files. With
+# BENCH_CACHE, each plan is generated once into that folder and copied from there afterwards.
 generate() {
+  local cached="${BENCH_CACHE:-}/plan-$2-seed$seed-history$history"
+  if [ -n "${BENCH_CACHE:-}" ] && [ -d "$cached" ]; then
+    log "copying $2 recommendations from $cached"
+    cp -r "$cached" "$1"
+    return
+  fi
   log "generating $2 recommendations, $history commits (seed $seed)"
   "$py" scripts/bench/generate-plan.py "$1" --recommendations "$2" --seed "$seed" --history "$history" \
     --last-commit-changes 50 2>&1 | sed 's/^/bench: /' >&2
+  if [ -n "${BENCH_CACHE:-}" ]; then mkdir -p "$BENCH_CACHE" && cp -r "$1" "$cached"; fi
+}
+# Peak memory: the largest maximum resident set size of BENCH_RSS_RUNS runs (default 3).
+peak_rss() {
+  local best=0 kb i
+  for ((i = 0; i < ${BENCH_RSS_RUNS:-3}; i++)); do
+    /usr/bin/time -v "$@" >/dev/null 2>"$work/time.txt" || true
+    kb=$(awk -F: '/Maximum resident set size/ { gsub(/ /, "", $2); print $2 }' "$work/time.txt")
+    [ "$kb" -gt "$best" ] && best=$kb
+  done
+  echo "$best"
 }
 yaml_bytes() { find "$1" -name '*.yaml' -not -path '*/.git/*' -print0 | xargs -0 cat | wc -c; }
 
@@ -92,9 +112,9 @@ for n in $scales; do
   log "timing lint, diff and status at $n recommendations ($scale_rounds rounds)"
   (cd "$dir" && "$py" "$root/scripts/bench/interleave.py" "$scale_rounds" 1 "$work/scale-$n.json" \
     "lint=$lint" "diff=$bin diff HEAD~1 HEAD" "status=$bin status --format json")
-  rss_lint=$(cd "$dir" && max_rss $lint)
-  rss_diff=$(cd "$dir" && max_rss "$bin" diff HEAD~1 HEAD)
-  rss_status=$(cd "$dir" && max_rss "$bin" status --format json)
+  rss_lint=$(cd "$dir" && peak_rss $lint)
+  rss_diff=$(cd "$dir" && peak_rss "$bin" diff HEAD~1 HEAD)
+  rss_status=$(cd "$dir" && peak_rss "$bin" status --format json)
   printf '%s\t%s\t%s\t%s\t%s\n' "$n" "$(yaml_bytes "$dir")" "$rss_lint" "$rss_diff" "$rss_status" >>"$work/scales.tsv"
 done
 
@@ -173,7 +193,7 @@ if scales:
         met = ("**met**" if ratio <= 4 else "**not met**") if int(n) >= 10000 else ""
         print("| %s recommendations | %.1f MB | %.1f MiB | %.2f× | %s | %s |" % (
             "{:,}".format(int(n)), int(size) / 1e6, int(rss_lint) / 1024, ratio, goal, met))
-    print("\n#### Scaling (median of %s interleaved rounds; max RSS the largest of 5 runs)\n" % scale_rounds)
+    print("\n#### Scaling (median of %s interleaved rounds; max RSS the largest of %s runs)\n" % (scale_rounds, env.get("BENCH_RSS_RUNS", "3")))
     print("| recommendations | YAML | lint | diff HEAD~1 HEAD | status | lint per 1,000 | status per 1,000 | lint RSS | diff RSS | status RSS |")
     print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     for n, size, rss_lint, rss_diff, rss_status in scales:
