@@ -3,9 +3,18 @@ import Foundation
 
 /// libgit2, initialised once for the life of the process (and never shut down, as git2-rs does).
 public enum Git {
+    /// Without the system's CA bundle, which plantool, never on a network, has no use for
+    /// (see `CertificateBundle`).
     private static let initialised: Bool = {
-        git_libgit2_init() >= 0
+        CertificateBundle.skipping { git_libgit2_init() } >= 0
     }()
+
+    /// How many times libgit2's start-up was kept from parsing the CA bundle (1 once started,
+    /// where the binary's definition of the parsing function took effect).
+    public static var skippedCertificateBundles: Int {
+        ensureInitialised()
+        return CertificateBundle.skipped
+    }
 
     /// Makes sure libgit2 is initialised; every handle calls this before its first use.
     static func ensureInitialised() {
@@ -33,9 +42,7 @@ public enum Git {
 
     /// Starts initialising libgit2 on a thread of its own, so that what a command does before
     /// its first git call (the Swift runtime's start, parsing its arguments) overlaps it.
-    /// Initialising takes a few milliseconds, most of them spent by the TLS library loading the
-    /// system's certificates, which plantool (never on the network) does not use but cannot
-    /// skip. The first handle to need libgit2 waits for it (the one-time initialiser is
+    /// The first handle to need libgit2 waits for it (the one-time initialiser is
     /// thread-safe). The caller must `wait()` before the process exits, whether or not it used
     /// git. Nil when no thread could be started: libgit2 is then initialised on first use.
     public static func initialiseInBackground() -> BackgroundStart? {

@@ -178,6 +178,46 @@ extension Repository {
         }
     }
 
+    /// For each of a sequence of trees (a folder in successive commits; nil where the folder is
+    /// missing), the entries it and the tree before it do not share, as `differingEntries`
+    /// gives them: the first tree, and a tree after a nil, has every entry on its new side; a
+    /// nil after a tree has every entry of that tree on its old side. Each tree is looked up
+    /// once and kept open for the comparison with the next: libgit2 does not cache a tree of
+    /// more than 4 KiB, and a folder of thousands of files is read again at every lookup.
+    public func differencesOfSuccessiveTrees(_ trees: [ObjectID?]) throws -> [(old: [TreeEntry], new: [TreeEntry])] {
+        var previous: (id: ObjectID, tree: OwnedHandle)? = nil
+        var result: [(old: [TreeEntry], new: [TreeEntry])] = []
+        result.reserveCapacity(trees.count)
+        for id in trees {
+            guard let id else {
+                result.append((previous.map { Self.allEntries($0.tree.pointer) } ?? [], []))
+                previous = nil
+                continue
+            }
+            if let previous, previous.id == id {
+                result.append(([], []))
+                continue
+            }
+            var raw = id.raw
+            var tree: OpaquePointer?
+            try check(git_tree_lookup(&tree, pointer, &raw), "read tree \(id.short)")
+            guard let tree else { throw GitError(operation: "read tree \(id.short)", message: "libgit2 returned none") }
+            let current = OwnedHandle(tree, free: { git_tree_free($0) })
+            if let previous {
+                let (old, new) = Self.unsharedEntries(previous.tree.pointer, tree)
+                result.append((old ?? [], new ?? []))
+            } else {
+                result.append(([], Self.allEntries(tree)))
+            }
+            previous = (id, current)
+        }
+        return result
+    }
+
+    private static func allEntries(_ tree: OpaquePointer) -> [TreeEntry] {
+        (0..<git_tree_entrycount(tree)).compactMap { git_tree_entry_byindex(tree, $0).map(treeEntry) }
+    }
+
     /// The entries of two trees that have no twin (same name, id and mode) in the other.
     private static func unsharedEntries(_ a: OpaquePointer, _ b: OpaquePointer) -> (old: [TreeEntry]?, new: [TreeEntry]?) {
         let entry = Self.treeEntry

@@ -47,12 +47,17 @@ public struct StatusReports {
             }
             for name in names {
                 let display = Selection.display(git.top.appendingPathComponent(name))
-                let plan = try load(try git.files(of: name, from: source), display: display)
+                let files = try git.files(of: name, from: source)
+                // The model alone, without where each field stands (a plan with errors is read
+                // again, for their places).
+                let loaded = PlanLoader.load(files, keepsPlaces: false)
+                let plan = try loaded.plan ?? model(of: PlanLoader.load(files), display: display)
                 var history = TargetHistory()
                 try git.run("read the history") {
                     let end = try commit?.id ?? (git.repository.isHeadUnborn ? nil : git.repository.commit("HEAD").id)
                     if let end {
-                        try git.plans.walkHistory(ofPlan: name, to: end) { step in
+                        // Files the plan shares with its history are not parsed again.
+                        try git.plans.walkHistory(ofPlan: name, to: end, known: loaded.recommendationsByBlobID) { step in
                             history.record(day: step.day, changed: step.changed)
                         }
                     }
@@ -118,7 +123,11 @@ public struct StatusReports {
     }
 
     private func load(_ files: PlanFiles, display: String) throws -> Plan {
-        try PlanLoader.load(files).modelOrErrors {
+        try model(of: PlanLoader.load(files), display: display)
+    }
+
+    private func model(of loaded: LoadedPlan, display: String) throws -> Plan {
+        try loaded.modelOrErrors {
             "\(display) has \(Wording.count($0, "error")): fix them (see plantool check) to see its progress"
         }
     }

@@ -1,21 +1,3 @@
-/// Where each field of a file is: the key's place, by field path (`actions[1].target`).
-/// Kept beside the model, not in it, so that two equal plans are equal wherever their files put
-/// things.
-public struct SourceMap: Sendable, Hashable {
-    public private(set) var keys: [String: SourceLocation] = [:]
-    public private(set) var values: [String: SourceLocation] = [:]
-
-    public init() {}
-
-    public mutating func record(_ path: String, key: SourceLocation?, value: SourceLocation?) {
-        if let key { keys[path] = key }
-        if let value { values[path] = value }
-    }
-
-    /// The key's place, else the value's.
-    public func location(of path: String) -> SourceLocation? { keys[path] ?? values[path] }
-}
-
 /// Reads typed values out of YAML nodes by the plan format's rules, reporting every problem
 /// instead of stopping at the first.
 struct FieldReader {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The text of a file, with its lines found the way libyaml finds them (LF, CRLF, CR, and the
 /// Unicode line breaks NEL, LS and PS), so that every line and column plantool reports is the
 /// one libyaml and editors show. Lines are decoded into scalars only when asked for.
@@ -16,29 +18,32 @@ struct SourceText {
         self.bytes = bytes
         var starts = [0]
         var ends: [Int] = []
-        var index = 0
-        let count = bytes.count
-        while index < count {
-            let byte = bytes[index]
-            var breakLength = 0
-            if byte == 0x0A {
-                breakLength = 1
-            } else if byte == 0x0D {
-                breakLength = index + 1 < count && bytes[index + 1] == 0x0A ? 2 : 1
-            } else if byte == 0xC2, index + 1 < count, bytes[index + 1] == 0x85 {
-                breakLength = 2
-            } else if byte == 0xE2, index + 2 < count, bytes[index + 1] == 0x80, bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9 {
-                breakLength = 3
-            }
-            if breakLength > 0 {
-                ends.append(index)
-                index += breakLength
-                starts.append(index)
-            } else {
-                index += 1
+        // Plan files are read by the thousand: the bytes are scanned without bounds checks.
+        bytes.withUnsafeBufferPointer { bytes in
+            var index = 0
+            let count = bytes.count
+            while index < count {
+                let byte = bytes[index]
+                var breakLength = 0
+                if byte == 0x0A {
+                    breakLength = 1
+                } else if byte == 0x0D {
+                    breakLength = index + 1 < count && bytes[index + 1] == 0x0A ? 2 : 1
+                } else if byte == 0xC2, index + 1 < count, bytes[index + 1] == 0x85 {
+                    breakLength = 2
+                } else if byte == 0xE2, index + 2 < count, bytes[index + 1] == 0x80, bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9 {
+                    breakLength = 3
+                }
+                if breakLength > 0 {
+                    ends.append(index)
+                    index += breakLength
+                    starts.append(index)
+                } else {
+                    index += 1
+                }
             }
         }
-        ends.append(count)
+        ends.append(bytes.count)
         self.starts = starts
         self.ends = ends
     }
@@ -71,7 +76,9 @@ struct SourceText {
     /// Whether any byte after the first line is '#': without one there is no comment to find.
     var mayHaveCommentsAfterFirstLine: Bool {
         let from = starts.count > 1 ? starts[1] : bytes.count
-        return bytes[from...].contains(UInt8(ascii: "#"))
+        return bytes.withUnsafeBufferPointer { buffer in
+            from < buffer.count && memchr(buffer.baseAddress! + from, Int32(UInt8(ascii: "#")), buffer.count - from) != nil
+        }
     }
 
     /// Whether every line is blank or a comment.
@@ -88,6 +95,18 @@ struct SourceText {
     func firstControlCharacter() -> (location: SourceLocation, scalar: Unicode.Scalar)? {
         // Fast path on bytes: C0 controls other than tab and line breaks, DEL, C1 controls
         // (U+0080–U+009F but NEL), U+FFFE and U+FFFF.
+        let suspect = bytes.withUnsafeBufferPointer(Self.mayHoldControlCharacter)
+        guard suspect else { return nil }
+        for number in 1...starts.count {
+            for (column, scalar) in line(number).enumerated() where !YAMLCharacters.isPrintable(scalar) {
+                return (SourceLocation(line: number, column: column + 1), scalar)
+            }
+        }
+        return nil
+    }
+
+    /// Whether the bytes may hold a character YAML refuses, looked for byte by byte.
+    private static func mayHoldControlCharacter(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var suspect = false
         var index = 0
         let count = bytes.count
@@ -107,13 +126,7 @@ struct SourceText {
             }
             index += 1
         }
-        guard suspect else { return nil }
-        for number in 1...starts.count {
-            for (column, scalar) in line(number).enumerated() where !YAMLCharacters.isPrintable(scalar) {
-                return (SourceLocation(line: number, column: column + 1), scalar)
-            }
-        }
-        return nil
+        return suspect
     }
 
     /// Count of leading spaces on a line.

@@ -74,6 +74,22 @@ struct YAMLDocument {
         }
     }
 
+    /// Whether every byte is below 0x80.
+    static func isASCII(_ bytes: ArraySlice<UInt8>) -> Bool {
+        bytes.withUnsafeBytes { raw in
+            var index = 0
+            while index + 8 <= raw.count {
+                if raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
+                index += 8
+            }
+            while index < raw.count {
+                if raw[index] >= 0x80 { return false }
+                index += 1
+            }
+            return true
+        }
+    }
+
     static let tooDeepMessage = "YAML nested more than \(Limits.maxNesting) levels deep; a plan file needs at most \(Limits.planNesting)"
 
     init(bytes: [UInt8], path: String) {
@@ -94,12 +110,13 @@ struct YAMLDocument {
             report(.byteOrderMark, SourceLocation(line: 1, column: 1),
                    "file starts with a UTF-8 byte-order mark; `plantool fmt` removes it")
         }
-        guard String(validating: body, as: UTF8.self) != nil else {
+        // Most plan files are ASCII: checked eight bytes at a time, without making a String.
+        guard Self.isASCII(body) || String(validating: body, as: UTF8.self) != nil else {
             let location = Self.firstInvalidUTF8(in: Array(body))
             report(.invalidUTF8, location, "invalid UTF-8 byte sequence; save the file as UTF-8")
             return
         }
-        let utf8 = Array(body)
+        let utf8 = hadByteOrderMark ? Array(body) : bytes
         let source = SourceText(utf8: utf8)
         if let bad = source.firstControlCharacter() {
             report(.controlCharacter, bad.location, "control character \(UnsafeCharacters.name(bad.scalar)) is not allowed in YAML")

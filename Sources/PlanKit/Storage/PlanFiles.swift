@@ -88,8 +88,10 @@ public enum PlanLoader {
         return n
     }
 
-    /// Parses every file and checks the plan as a whole (file names, numbers).
-    public static func load(_ files: PlanFiles) -> LoadedPlan {
+    /// Parses every file and checks the plan as a whole (file names, numbers). `keepsPlaces:
+    /// false` leaves each file's source map empty, for readers that want the model only (a
+    /// problem about a file's number is then reported without its line).
+    public static func load(_ files: PlanFiles, keepsPlaces: Bool = true) -> LoadedPlan {
         var diagnostics: [Diagnostic] = []
         func report(_ rule: FormatRule, _ path: String, _ location: SourceLocation?, _ message: String) {
             diagnostics.append(Diagnostic(path: files.displayPath(path), location: location,
@@ -100,7 +102,7 @@ public enum PlanLoader {
         if let planFile = files.planFile {
             switch planFile.contents {
             case .success(let bytes):
-                let parsed = PlanFormat.parsePlanInfo(bytes, path: files.displayPath(planFile.path))
+                let parsed = PlanFormat.parsePlanInfo(bytes, path: files.displayPath(planFile.path), keepsPlaces: keepsPlaces)
                 diagnostics += parsed.diagnostics
                 info = parsed
             case .failure(let error):
@@ -111,7 +113,7 @@ public enum PlanLoader {
         }
 
         // Files are read independently, so they are parsed on every core at once.
-        let parsedFiles = parseAll(files)
+        let parsedFiles = parseAll(files, keepsPlaces: keepsPlaces)
         var recommendations: [RecommendationFile] = []
         var seen: [Int: String] = [:]
         for (position, file) in files.recommendationFiles.enumerated() {
@@ -150,10 +152,10 @@ public enum PlanLoader {
     }
 
     /// Every readable recommendation file parsed, in order, spread over the machine's cores.
-    static func parseAll(_ files: PlanFiles) -> [ParsedFile<Recommendation>?] {
+    static func parseAll(_ files: PlanFiles, keepsPlaces: Bool = true) -> [ParsedFile<Recommendation>?] {
         ParallelMap.map(files.recommendationFiles) { file -> ParsedFile<Recommendation>? in
             guard case .success(let bytes) = file.contents, file.path.hasSuffix(".yaml") || file.path.hasSuffix(".yml") else { return nil }
-            return PlanFormat.parseRecommendation(bytes, path: files.displayPath(file.path))
+            return PlanFormat.parseRecommendation(bytes, path: files.displayPath(file.path), keepsPlaces: keepsPlaces)
         }
     }
 
@@ -175,5 +177,19 @@ public enum PlanLoader {
                          "number \(rec.number) does not match the file name \(name); rename the file to \(Recommendation.fileName(for: rec.number)) or correct the number")]
         }
         return []
+    }
+}
+
+extension LoadedPlan {
+    /// Each recommendation read without error, by the blob id of its file where that is known:
+    /// what a walk over the plan's history need not read again.
+    public var recommendationsByBlobID: [ObjectID: Recommendation] {
+        var ids: [String: ObjectID] = [:]
+        for file in files.recommendationFiles { if let id = file.blobID { ids[file.path] = id } }
+        var result: [ObjectID: Recommendation] = [:]
+        for file in recommendations where !file.parsed.diagnostics.hasErrors {
+            if let value = file.parsed.value, let id = ids[file.path] { result[id] = value }
+        }
+        return result
     }
 }

@@ -25,61 +25,86 @@ extension PlanRepository {
 
     /// Walks the history of the plan at `plan` (a folder relative to the top of the working
     /// tree) from the root commit up to `end`, oldest first, calling `visit` for each commit that
-    /// changed a recommendation file.
-    public func walkHistory(ofPlan plan: String, to end: ObjectID, _ visit: (PlanHistoryStep) throws -> Void) throws {
+    /// changed a recommendation file. `known` holds recommendations already parsed, by the blob
+    /// id of their file (the plan as loaded now): a blob found there is not read again.
+    public func walkHistory(ofPlan plan: String, to end: ObjectID, known: [ObjectID: Recommendation] = [:],
+                            _ visit: (PlanHistoryStep) throws -> Void) throws {
         let folder = (plan.isEmpty ? "" : plan + "/") + PlanDirectory.recommendationsFolder
-        var previousTree: ObjectID? = nil
-        var previousCommit: ObjectID? = nil
-        var previous: [String: ObjectID] = [:]
-        for id in try repository.firstParentHistory(from: end).reversed() {
-            let commit = try repository.commitInfo(id)
-            let treeID = try repository.entry(ofTree: commit.tree, at: folder)?.id
-            defer { previousCommit = id }
-            if treeID == previousTree { continue }
-            previousTree = treeID
-            var now = previous
-            if let parent = previousCommit, !previous.isEmpty {
-                // Only the paths git's tree diff names: unchanged subtrees are skipped by id.
-                for path in try repository.changedPaths(from: parent, to: id) where path.hasPrefix(folder + "/") {
-                    let name = String(path.dropFirst(folder.count + 1))
-                    guard !name.contains("/"), PlanLoader.number(fromFileName: name) != nil else { continue }
-                    if let entry = try repository.entry(ofTree: commit.tree, at: path),
-                       entry.kind == .blob || entry.kind == .executable {
-                        now[name] = entry.id
-                    } else {
-                        now[name] = nil
-                    }
-                }
-            } else {
-                now = [:]
-                for entry in try treeID.map({ _ in try repository.entries(ofTree: commit.tree, at: folder) ?? [] }) ?? []
-                where entry.kind == .blob || entry.kind == .executable {
-                    guard PlanLoader.number(fromFileName: entry.name) != nil else { continue }
-                    now[entry.name] = entry.id
-                }
-            }
-            let added = now.filter { previous[$0.key] != $0.value }.sorted { $0.key < $1.key }
-            let removed = previous.keys.filter { now[$0] == nil }
-            previous = now
-            if added.isEmpty && removed.isEmpty { continue }
-            // Blobs are read on this thread (one repository handle), then parsed on every core.
-            let read = added.map { (name, blobID) in (name, try? repository.blob(blobID, limit: Limits.maxFileBytes)) }
-            let parsed = ParallelMap.map(read) { (name, bytes) -> (Int?, Recommendation?) in
-                let number = PlanLoader.number(fromFileName: name)
-                guard let bytes else { return (number, nil) }
-                let file = PlanFormat.parseRecommendation(bytes, path: folder + "/" + name)
-                return (number, file.diagnostics.hasErrors ? nil : file.value)
-            }
+        // First the commits and what each changed, from the trees alone; then every blob not
+        // known is read (on this thread: one repository handle) and parsed on every core, each
+        // distinct blob once; then the steps are visited in order.
+        let commits = try changedFiles(ofFolder: folder, to: end)
+        var wanted: [(name: String, blobID: ObjectID)] = []
+        var seen = Set(known.keys)
+        for commit in commits {
+            for file in commit.added where seen.insert(file.blobID).inserted { wanted.append(file) }
+        }
+        let parsed = ParallelMap.pipelined(count: wanted.count, produce: { index in
+            (wanted[index].name, try? repository.blob(wanted[index].blobID, limit: Limits.maxFileBytes))
+        }) { (name, bytes) -> Recommendation? in
+            guard let bytes else { return nil }
+            let file = PlanFormat.parseRecommendation(bytes, path: folder + "/" + name, keepsPlaces: false)
+            return file.diagnostics.hasErrors ? nil : file.value
+        }
+        var recommendations: [ObjectID: Recommendation?] = known.mapValues { $0 }
+        for (file, recommendation) in zip(wanted, parsed) { recommendations[file.blobID] = .some(recommendation) }
+
+        for commit in commits {
             var changed: [Int: Recommendation?] = [:]
-            for name in removed {
+            for name in commit.removed {
                 if let number = PlanLoader.number(fromFileName: name) { changed[number] = .some(nil) }
             }
-            for (number, rec) in parsed {
-                if let number { changed[number] = .some(rec) }
+            for (name, blobID) in commit.added {
+                if let number = PlanLoader.number(fromFileName: name) { changed[number] = .some(recommendations[blobID] ?? nil) }
             }
-            try visit(PlanHistoryStep(commit: commit,
-                                      day: Day.of(seconds: commit.committer.time, offsetMinutes: commit.committer.offsetMinutes),
+            try visit(PlanHistoryStep(commit: commit.info,
+                                      day: Day.of(seconds: commit.info.committer.time, offsetMinutes: commit.info.committer.offsetMinutes),
                                       changed: changed))
         }
+    }
+
+    /// A commit of the walk: the recommendation files it added or changed (name and blob id,
+    /// sorted by name) and those it removed.
+    private struct FolderChange {
+        var info: CommitInfo
+        var added: [(name: String, blobID: ObjectID)]
+        var removed: [String]
+    }
+
+    /// The commits on the first-parent line up to `end`, oldest first, that changed a
+    /// recommendation file in `folder`. A commit whose folder has the tree id of the commit
+    /// before is skipped unread; otherwise only the entries the two folder trees do not share
+    /// are copied out.
+    private func changedFiles(ofFolder folder: String, to end: ObjectID) throws -> [FolderChange] {
+        func isFile(_ entry: TreeEntry) -> Bool { entry.kind == .blob || entry.kind == .executable }
+        // The commits whose folder tree differs from the commit's before, with that tree.
+        var commits: [(info: CommitInfo, folder: ObjectID?)] = []
+        var previousTree: ObjectID? = nil
+        for id in try repository.firstParentHistory(from: end).reversed() {
+            let commit = try repository.commitInfo(id)
+            let treeID = try repository.entry(ofTree: commit.tree, at: folder).flatMap { $0.kind == .tree ? $0.id : nil }
+            if treeID == previousTree { continue }
+            previousTree = treeID
+            commits.append((commit, treeID))
+        }
+        let differences = try repository.differencesOfSuccessiveTrees(commits.map(\.folder))
+        var changes: [FolderChange] = []
+        // The recommendation files of the last commit read, by name.
+        var files: [String: ObjectID] = [:]
+        for (commit, difference) in zip(commits, differences) {
+            // What each name that may have changed now holds (nil: no file).
+            var now: [String: ObjectID?] = [:]
+            for entry in difference.old { now[entry.name] = .some(nil) }
+            for entry in difference.new { now[entry.name] = .some(isFile(entry) ? entry.id : nil) }
+            var added: [(name: String, blobID: ObjectID)] = []
+            var removed: [String] = []
+            for (name, blobID) in now where files[name] != blobID && PlanLoader.number(fromFileName: name) != nil {
+                files[name] = blobID
+                if let blobID { added.append((name, blobID)) } else { removed.append(name) }
+            }
+            if added.isEmpty && removed.isEmpty { continue }
+            changes.append(FolderChange(info: commit.info, added: added.sorted { $0.name < $1.name }, removed: removed))
+        }
+        return changes
     }
 }

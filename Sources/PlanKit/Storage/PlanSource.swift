@@ -49,7 +49,7 @@ public struct PlanRepository {
             }
             var files = PlanDirectory.files(of: URL(fileURLWithPath: top).appendingPathComponent(plan), displayRoot: displayRoot)
             files.planFile = files.planFile.map(Self.withBlobID)
-            files.recommendationFiles = files.recommendationFiles.map(Self.withBlobID)
+            files.recommendationFiles = ParallelMap.map(files.recommendationFiles, Self.withBlobID)
             return files
 
         case .index:
