@@ -18,11 +18,14 @@ public enum PlanImporter {
         let layout = try DocumentLayout(document)
         let front = TitleBlock.read(layout.front, official: layout.official, log: &log)
         var recommendations: [Recommendation]
-        let vocabulary = HeaderRow.vocabulary(header: layout.header, statusCells: layout.planRows.compactMap {
+        var vocabulary = HeaderRow.vocabulary(header: layout.header, statusCells: layout.planRows.compactMap {
             $0.cells.count > 2 ? $0.cells[2].paragraphs.first : nil
         }, sections: layout.planRows.compactMap { row in
             row.cells.filter { !$0.isEmpty && !$0.continuesAbove }.count == 1 ? row.cells.first { !$0.isEmpty }?.text : nil
         })
+        if NumberCell.numbersAreReferences(layout.planRows.compactMap { $0.cells.first.map(\.text) }) {
+            vocabulary = (vocabulary ?? PlanWords()).numberedByReferences()
+        }
         if layout.official {
             var reader = OfficialTableReader(words: vocabulary ?? .standard)
             recommendations = reader.read(layout.planRows, log: &log)

@@ -45,9 +45,20 @@ import Testing
 
     @Test func aStatusColumnTakesTheWordsOfItsCells() throws {
         let plan = try Self.imported("westbrook-2017").plan
-        #expect(plan.info.vocabulary == .prisons)
+        #expect(plan.info.vocabulary == PlanWords.prisons.numberedByReferences())
         #expect(plan.recommendations.map(\.number) == [1, 2, 3, 4])
         #expect(plan.recommendations.map(\.reference) == ["5.01", "5.02", "6.01", "6.02"])
+    }
+
+    /// A plan that prints the report's references alone as its numbers shows them so again.
+    @Test func numbersPrintedAsReferencesAreExportedSo() throws {
+        let document = OfficialDocument(try Self.expected("westbrook-2017"))
+        let labels = document.rows.compactMap { row -> String? in
+            if case .recommendation(let rec) = row { return rec.label }
+            return nil
+        }
+        #expect(labels == ["5.01", "5.02", "6.01", "6.02"])
+        #expect(MarkdownExport.render(document).contains("| 5.01 |"))
     }
 
     /// Importing then exporting speaks the plan's words, and the export reads back to the plan.
@@ -108,6 +119,14 @@ import Testing
 @Suite struct PrisonsRecognitionTests {
     static func row(_ cells: [String]) -> TableDocument.Row {
         TableDocument.Row(cells: cells.map { TableDocument.Cell(paragraphs: [$0]) }, place: TableDocument.Place(line: 1))
+    }
+
+    @Test func numbersAreReferencesOnlyWhenNoNumberIsPrinted() {
+        #expect(NumberCell.numbersAreReferences(["5.01", "5.02", "Recommendations", "6.01"]))
+        #expect(!NumberCell.numbersAreReferences(["1 (5.01)", "2 (5.02)"]))
+        #expect(!NumberCell.numbersAreReferences(["5.01", "2 (S42)"]))
+        #expect(!NumberCell.numbersAreReferences(["1", "2"]))
+        #expect(!NumberCell.numbersAreReferences([]))
     }
 
     @Test func headerCellsAreReadByMeaning() {

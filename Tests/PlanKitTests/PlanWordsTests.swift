@@ -48,6 +48,19 @@ import Testing
         #expect(CanonicalWriter.write(info, modeline: nil) == Self.planText)
     }
 
+    @Test func numberingByReferencesIsReadWrittenAndChecked() throws {
+        let text = Self.planText + "  numbers: references\n"
+        let info = try #require(PlanFormat.parsePlanInfo(Array(text.utf8), path: "plan.yaml").value)
+        #expect(info.vocabulary.numbersAreReferences)
+        #expect(CanonicalWriter.write(info, modeline: nil) == text)
+        var rec = try Self.concern()
+        rec.reference = "5.01"
+        #expect(rec.label(info.vocabulary) == "5.01")
+        #expect(rec.label(try Self.info().vocabulary) == "2 (5.01)")
+        let wrong = PlanFormat.parsePlanInfo(Array((Self.planText + "  numbers: digits\n").utf8), path: "plan.yaml")
+        #expect(wrong.diagnostics.contains { $0.message.contains("digits") && $0.location?.line == 12 })
+    }
+
     @Test func kindAndReferenceAreReadAndWrittenBack() throws {
         let rec = try Self.concern()
         #expect(rec.kind == .priorityConcern)

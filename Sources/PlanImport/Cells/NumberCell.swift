@@ -4,6 +4,13 @@ import PlanKit
 /// the plan prints one: "5", "5.", "1 (S41)", "3 (1.12)", or the reference alone ("5.01").
 enum NumberCell {
     /// The printed number (nil when only a reference is printed) and the reference.
+    /// The plan prints the report's references alone as its numbers ("5.01", "6.02"): every
+    /// number cell is a reference with no number.
+    static func numbersAreReferences(_ firstCells: [String]) -> Bool {
+        let numbers = firstCells.compactMap(parse)
+        return !numbers.isEmpty && numbers.allSatisfy { $0.number == nil && $0.reference != nil }
+    }
+
     static func parse(_ text: String) -> (number: Int?, reference: String?)? {
         var t = text.trimmingSpaces.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).joined(separator: " ")
         if let open = t.firstIndex(of: "("), t.hasSuffix(")") {

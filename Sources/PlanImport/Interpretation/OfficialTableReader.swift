@@ -18,7 +18,8 @@ struct OfficialTableReader {
                 heading(cells[0].text, place: row.place)
                 continue
             }
-            if !cells[0].continuesAbove, let cell = NumberCell.parse(cells[0].text), let number = cell.number {
+            if !cells[0].continuesAbove, let cell = NumberCell.parse(cells[0].text),
+               let number = cell.number ?? (cell.reference != nil ? (recommendations.last?.number ?? 0) + 1 : nil) {
                 startRecommendation(number, cells, place: row.place, log: &log)
                 recommendations[recommendations.count - 1].reference = cell.reference
             }

@@ -26,7 +26,7 @@ public enum PlanFormat {
     public static let summaryKeys = ["agreed", "partly-agreed", "not-agreed"]
     /// `vocabulary`: the plan's words for each status and the headings of each kind.
     public static let vocabularyKeys = ["agreed", "partly-agreed", "not-agreed", "priority-concerns", "key-concerns",
-                                        "recommendations", "concerns"]
+                                        "recommendations", "concerns", "numbers"]
     public static let recommendationKeys = ["number", "reference", "kind", "addressee", "theme", "text", "status", "implemented-part",
                                             "reason", "response", "actions"]
     public static let reasonKeys = ["categories", "text"]
@@ -104,6 +104,11 @@ public enum PlanFormat {
                         introduction: introduction, vocabulary: vocabulary ?? .standard)
     }
 
+    /// How a plan prints its numbers, in `vocabulary`'s `numbers`.
+    enum NumberStyle: String, CaseIterable {
+        case references
+    }
+
     private static func readVocabulary(_ f: Fields, _ r: inout FieldReader) -> PlanWords {
         var words = PlanWords()
         for status in Status.allCases {
@@ -113,6 +118,7 @@ public enum PlanFormat {
             words.headings[kind] = r.text(f, kind.rawValue + "s", required: false)
         }
         words.concerns = r.text(f, "concerns", required: false)
+        words.numbersAreReferences = r.choice(f, PlanWords.numbersKey, required: false, as: NumberStyle.self) == .references
         return words
     }
 

@@ -73,7 +73,8 @@ public enum SchemaFiles {
             "priority-concerns": { "$ref": "#/$defs/text", "description": "Heading of the priority concerns. Default: Priority concerns." },
             "key-concerns": { "$ref": "#/$defs/text", "description": "Heading of the key concerns. Default: Key concerns." },
             "recommendations": { "$ref": "#/$defs/text", "description": "Heading of the recommendations. Default: Recommendations." },
-            "concerns": { "$ref": "#/$defs/text", "description": "What the summary counts when the plan has concerns. Default: Concerns." }
+            "concerns": { "$ref": "#/$defs/text", "description": "What the summary counts when the plan has concerns. Default: Concerns." },
+            "numbers": { "enum": ["references"], "description": "references: the plan prints each recommendation's report reference alone as its number (\"5.01\"), as some HMI Prisons plans do. Default: the number, with the reference beside it (\"1 (S41)\")." }
           }
         }
       },

@@ -264,7 +264,7 @@ public struct OfficialDocument: Hashable, Sendable {
             }
         }
         if lines.isEmpty { lines.append(Line(kind: .empty, response: [], owners: [], target: [])) }
-        return RecommendationRows(number: rec.number, label: rec.label, text: paragraphs(rec.text), status: status, lines: lines)
+        return RecommendationRows(number: rec.number, label: rec.label(words), text: paragraphs(rec.text), status: status, lines: lines)
     }
 
     /// An action's text opened by its id: "5.1 The PPG …", or the id as a paragraph of its own

@@ -27,11 +27,21 @@ public struct PlanWords: Hashable, Sendable, CustomStringConvertible {
     public var headings: [RecommendationKind: String]
     /// The summary's heading for a plan with concerns ("Concerns").
     public var concerns: String?
+    /// The plan numbers its rows by the report's references alone ("5.01"), as some HMI Prisons
+    /// plans do: `numbers: references`.
+    public var numbersAreReferences = false
 
     public init(statuses: [Status: String] = [:], headings: [RecommendationKind: String] = [:], concerns: String? = nil) {
         self.statuses = statuses
         self.headings = headings
         self.concerns = concerns
+    }
+
+    /// These words, numbering by the report's references.
+    public func numberedByReferences() -> PlanWords {
+        var words = self
+        words.numbersAreReferences = true
+        return words
     }
 
     /// The template's words: Agreed / Partly Agreed / Not Agreed.
@@ -44,6 +54,8 @@ public struct PlanWords: Hashable, Sendable, CustomStringConvertible {
         .priorityConcern: "Priority concerns", .keyConcern: "Key concerns", .recommendation: "Recommendations",
     ]
     public static let defaultConcerns = "Concerns"
+    /// `numbers: references` in `vocabulary`.
+    public static let numbersKey = "numbers", referencesValue = "references"
 
     /// The plan's word for a status: "Partly Agreed", or "Partly Accepted" when it says so.
     public func word(for status: Status) -> String {
@@ -78,6 +90,7 @@ public struct PlanWords: Hashable, Sendable, CustomStringConvertible {
         var given: [(key: String, word: String)] = Status.allCases.compactMap { s in statuses[s].map { (s.rawValue, $0) } }
         given += RecommendationKind.allCases.compactMap { k in headings[k].map { (k.rawValue + "s", $0) } }
         if let concerns { given.append(("concerns", concerns)) }
+        if numbersAreReferences { given.append((Self.numbersKey, Self.referencesValue)) }
         return given
     }
 
@@ -90,6 +103,7 @@ public struct PlanWords: Hashable, Sendable, CustomStringConvertible {
     public var isStandard: Bool {
         statuses.allSatisfy { $0.value == $0.key.title }
             && headings.allSatisfy { $0.value == Self.defaultHeadings[$0.key] } && (concerns ?? Self.defaultConcerns) == Self.defaultConcerns
+            && !numbersAreReferences
     }
 }
 
@@ -97,6 +111,12 @@ extension Recommendation {
     /// The number as the published plans show it: "1", or "1 (S41)" with the report's reference.
     public var label: String {
         reference.map { "\(number) (\($0))" } ?? String(number)
+    }
+
+    /// The number as this plan shows it: the reference alone ("5.01") when the plan numbers by
+    /// references, else `label`.
+    public func label(_ words: PlanWords) -> String {
+        words.numbersAreReferences ? reference ?? String(number) : label
     }
 
     /// "priority concern 2", "recommendation 5".
