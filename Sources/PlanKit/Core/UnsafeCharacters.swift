@@ -23,8 +23,21 @@ public enum UnsafeCharacters {
     /// 0x20 or 0x7F, or starts with the lead byte 0xC2 (C1) or 0xE2 (the bidirectional controls).
     /// Most text is cleared by this alone, without decoding a scalar (the reader asks of every value).
     static func mayHoldForbidden(_ text: String, multiline: Bool) -> Bool {
-        var utf8 = text.utf8.makeIterator()
-        while let byte = utf8.next() {
+        if let answer = text.utf8.withContiguousStorageIfAvailable({ mayHoldForbidden(bytes: $0, multiline: multiline) }) {
+            return answer
+        }
+        return Array(text.utf8).withUnsafeBufferPointer { mayHoldForbidden(bytes: $0, multiline: multiline) }
+    }
+
+    /// The same test over the bytes themselves: printable ASCII, most of any text, costs one
+    /// comparison a byte.
+    static func mayHoldForbidden(bytes: UnsafeBufferPointer<UInt8>, multiline: Bool) -> Bool {
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            let byte = bytes[index]
+            index += 1
+            if byte >= 0x20 && byte < 0x7F { continue }
             if byte < 0x20 {
                 if !multiline || (byte != 0x09 && byte != 0x0A) { return true }
             } else if byte == 0x7F {
@@ -32,9 +45,13 @@ public enum UnsafeCharacters {
             } else if byte == 0xC2 || byte == 0xE2 {
                 // Only C1 (C2 80–9F), the separators and bidi controls (E2 80 A8–AE, E2 81 A6–A9):
                 // the pound sign, curly quotes and dashes of everyday prose share these lead bytes.
-                guard let second = utf8.next() else { return false }
+                guard index < count else { return false }
+                let second = bytes[index]
+                index += 1
                 if byte == 0xC2 { if (0x80...0x9F).contains(second) { return true } else { continue } }
-                guard let third = utf8.next() else { return false }
+                guard index < count else { return false }
+                let third = bytes[index]
+                index += 1
                 if (second == 0x80 && (0xA8...0xAE).contains(third)) || (second == 0x81 && (0xA6...0xA9).contains(third)) { return true }
             }
         }

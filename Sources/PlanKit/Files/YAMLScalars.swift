@@ -16,6 +16,12 @@ enum YAMLScalars {
 
     /// What a YAML 1.1 or 1.2 reader would take a plain scalar for, if not text.
     static func nonStringReading(_ s: String) -> String? {
+        // Every reading below but null and the booleans (five characters at most) starts with a
+        // sign, a digit, a dot, "<" or "=": most text is cleared by its first byte.
+        if s.utf8.count > 5, let first = s.utf8.first, !(first == UInt8(ascii: "+") || first == UInt8(ascii: "-")
+            || first == UInt8(ascii: ".") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first)) {
+            return nil
+        }
         if isNull(s) { return "null" }
         if booleans.contains(s) { return "a boolean" }
         if s == "<<" || s == "=" { return "a special key" }

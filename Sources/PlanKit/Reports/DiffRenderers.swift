@@ -136,16 +136,66 @@ public enum DiffRenderer {
 
     /// A value for a terminal: one line, forbidden characters shown by their stand-ins.
     static func plain(_ text: String) -> String {
-        var flat = ""
-        // A text over several lines may hold tabs and line separators; on one line they are spaces.
-        for c in text { flat.append(["\n", "\r\n", "\t", "\u{2028}", "\u{2029}"].contains(c) ? " " : c) }
-        return UnsafeCharacters.neutralised(flat, keepingLineBreaks: false)
+        // A text over several lines may hold tabs and line separators; on one line they are
+        // spaces (CR LF one space; a CR alone is left to be shown by its stand-in). Most values
+        // hold none, and are not copied (0xE2 leads U+2028 and U+2029).
+        guard text.utf8.contains(where: { $0 == 0x0A || $0 == 0x09 || $0 == 0xE2 }) else {
+            return UnsafeCharacters.neutralised(text, keepingLineBreaks: false)
+        }
+        var flat = String.UnicodeScalarView()
+        var previous: Unicode.Scalar? = nil
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\n":
+                if previous == "\r" { flat.removeLast() }
+                flat.append(" ")
+            case "\t", "\u{2028}", "\u{2029}": flat.append(" ")
+            default: flat.append(scalar)
+            }
+            previous = scalar
+        }
+        return UnsafeCharacters.neutralised(String(flat), keepingLineBreaks: false)
     }
 
-    /// The start of a text, whole words, for one line of the text form.
+    /// The start of a text, whole words, for one line of the text form. Only the words shown
+    /// (and one more, to know there are more) are looked at: a long text is not split whole.
     static func excerpt(_ text: String, words: Int = 24) -> String {
-        let all = text.split(whereSeparator: { $0.isWhitespace })
-        return all.prefix(words).joined(separator: " ") + (all.count > words ? " …" : "")
+        if let ascii = asciiExcerpt(text, words: words) { return ascii }
+        var shown: [Substring] = []
+        var rest = text[...]
+        while true {
+            guard let start = rest.firstIndex(where: { !$0.isWhitespace }) else { break }
+            if shown.count == words { return shown.joined(separator: " ") + " …" }
+            let end = rest[start...].firstIndex(where: \.isWhitespace) ?? rest.endIndex
+            shown.append(rest[start..<end])
+            rest = rest[end...]
+        }
+        return shown.joined(separator: " ")
+    }
+
+    /// `excerpt` of an ASCII text, from its bytes: a character is then a byte (CR LF aside, both
+    /// spaces), and the spaces are tab, line feed, vertical tab, form feed, CR and space. Nil
+    /// when a byte beyond ASCII comes before the words are found.
+    static func asciiExcerpt(_ text: String, words: Int) -> String? {
+        var copy = text
+        return copy.withUTF8 { bytes -> String? in
+            func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
+            var ranges: [Range<Int>] = []
+            var index = 0
+            while index < bytes.count {
+                guard bytes[index] < 0x80 else { return nil }
+                if isSpace(bytes[index]) { index += 1; continue }
+                if ranges.count == words { break }
+                let start = index
+                while index < bytes.count, bytes[index] < 0x80, !isSpace(bytes[index]) { index += 1 }
+                // A word running into a byte beyond ASCII is left to the general reading.
+                if index < bytes.count, bytes[index] >= 0x80 { return nil }
+                ranges.append(start..<index)
+            }
+            var result = ranges.map { String(decoding: UnsafeBufferPointer(rebasing: bytes[$0]), as: UTF8.self) }.joined(separator: " ")
+            if index < bytes.count { result += " …" }
+            return result
+        }
     }
 
     /// The text a change added or removed whole, when it has no word diff: an update's, an
