@@ -23,23 +23,32 @@ struct SourceText {
             var index = 0
             let count = bytes.count
             while index < count {
-                let byte = bytes[index]
-                var breakLength = 0
-                if byte == 0x0A {
-                    breakLength = 1
-                } else if byte == 0x0D {
-                    breakLength = index + 1 < count && bytes[index + 1] == 0x0A ? 2 : 1
-                } else if byte == 0xC2, index + 1 < count, bytes[index + 1] == 0x85 {
-                    breakLength = 2
-                } else if byte == 0xE2, index + 2 < count, bytes[index + 1] == 0x80, bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9 {
-                    breakLength = 3
+                // Eight bytes at a time past those that cannot start a line break: no CR, no
+                // LF, nothing beyond ASCII (NEL, LS and PS are); else those eight one by one.
+                if index + 8 <= count, !ByteScan.mayHoldLineBreak(ByteScan.word(bytes, at: index)) {
+                    index += 8
+                    continue
                 }
-                if breakLength > 0 {
-                    ends.append(index)
-                    index += breakLength
-                    starts.append(index)
-                } else {
-                    index += 1
+                let stop = min(index + 8, count)
+                while index < stop {
+                    let byte = bytes[index]
+                    var breakLength = 0
+                    if byte == 0x0A {
+                        breakLength = 1
+                    } else if byte == 0x0D {
+                        breakLength = index + 1 < count && bytes[index + 1] == 0x0A ? 2 : 1
+                    } else if byte == 0xC2, index + 1 < count, bytes[index + 1] == 0x85 {
+                        breakLength = 2
+                    } else if byte == 0xE2, index + 2 < count, bytes[index + 1] == 0x80, bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9 {
+                        breakLength = 3
+                    }
+                    if breakLength > 0 {
+                        ends.append(index)
+                        index += breakLength
+                        starts.append(index)
+                    } else {
+                        index += 1
+                    }
                 }
             }
         }
@@ -107,26 +116,27 @@ struct SourceText {
 
     /// Whether the bytes may hold a character YAML refuses, looked for byte by byte.
     private static func mayHoldControlCharacter(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var suspect = false
         var index = 0
         let count = bytes.count
         while index < count {
-            let byte = bytes[index]
-            if (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) || byte == 0x7F {
-                suspect = true
-                break
+            // Eight bytes at a time past printable ASCII, which holds no such character; else
+            // those eight one by one.
+            if index + 8 <= count, ByteScan.isPrintableASCII(ByteScan.word(bytes, at: index)) {
+                index += 8
+                continue
             }
-            if byte == 0xC2, index + 1 < count, (0x80...0x9F).contains(bytes[index + 1]), bytes[index + 1] != 0x85 {
-                suspect = true
-                break
+            let stop = min(index + 8, count)
+            while index < stop {
+                let byte = bytes[index]
+                if (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) || byte == 0x7F { return true }
+                if byte == 0xC2, index + 1 < count, (0x80...0x9F).contains(bytes[index + 1]), bytes[index + 1] != 0x85 { return true }
+                if byte == 0xEF, index + 2 < count, bytes[index + 1] == 0xBF, bytes[index + 2] == 0xBE || bytes[index + 2] == 0xBF {
+                    return true
+                }
+                index += 1
             }
-            if byte == 0xEF, index + 2 < count, bytes[index + 1] == 0xBF, bytes[index + 2] == 0xBE || bytes[index + 2] == 0xBF {
-                suspect = true
-                break
-            }
-            index += 1
         }
-        return suspect
+        return false
     }
 
     /// Count of leading spaces on a line.
@@ -146,5 +156,41 @@ enum YAMLCharacters {
         case 0x09, 0x0A, 0x0D, 0x20...0x7E, 0x85, 0xA0...0xD7FF, 0xE000...0xFFFD, 0x10000...0x10FFFF: true
         default: false
         }
+    }
+}
+
+/// Tests on eight bytes at once (read as one little- or big-endian word: each test asks whether
+/// any byte is such, so the order does not matter). Exact: a word is passed over only when none
+/// of its bytes is of the kind looked for.
+enum ByteScan {
+    static let ones: UInt64 = 0x0101_0101_0101_0101
+    static let highs: UInt64 = 0x8080_8080_8080_8080
+
+    static func word(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> UInt64 {
+        UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)
+    }
+
+    /// Whether some byte is zero.
+    static func hasZeroByte(_ word: UInt64) -> Bool {
+        (word &- ones) & ~word & highs != 0
+    }
+
+    /// Whether some byte is `byte`.
+    static func has(_ word: UInt64, _ byte: UInt8) -> Bool {
+        hasZeroByte(word ^ (ones &* UInt64(byte)))
+    }
+
+    /// Whether every byte is printable ASCII (0x20 to 0x7E).
+    static func isPrintableASCII(_ word: UInt64) -> Bool {
+        // A byte below 0x20 borrows into its high bit; 0x7F and above set it when 1 is added
+        // (a carry out of 0xFF lands next to a byte already caught).
+        let below = (word &- ones &* 0x20) & ~word & highs
+        let above = ((word &+ ones) | word) & highs
+        return below | above == 0
+    }
+
+    /// Whether some byte is CR, LF or beyond ASCII.
+    static func mayHoldLineBreak(_ word: UInt64) -> Bool {
+        word & highs != 0 || has(word, 0x0A) || has(word, 0x0D)
     }
 }
