@@ -139,6 +139,13 @@ public enum DiffRenderer {
         // A text over several lines may hold tabs and line separators; on one line they are
         // spaces (CR LF one space; a CR alone is left to be shown by its stand-in). Most values
         // hold none, and are not copied (0xE2 leads U+2028 and U+2029).
+        var copy = text
+        // Bytes that may need a change: controls (tab and line feed among them), DEL, and the
+        // lead bytes of C1 controls (0xC2) and of the separators and bidi controls (0xE2).
+        let plainAlready = copy.withUTF8 { bytes in
+            !bytes.contains { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 }
+        }
+        if plainAlready { return text }
         guard text.utf8.contains(where: { $0 == 0x0A || $0 == 0x09 || $0 == 0xE2 }) else {
             return UnsafeCharacters.neutralised(text, keepingLineBreaks: false)
         }
