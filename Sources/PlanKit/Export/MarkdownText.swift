@@ -20,6 +20,11 @@ public enum MarkdownText {
 
     /// Text escaped for use inside a line.
     public static func inline(_ text: String) -> String {
+        asciiInline(text) ?? characterInline(text)
+    }
+
+    /// `inline` for any text, character by character.
+    static func characterInline(_ text: String) -> String {
         var flat = ""
         for c in text {
             // CRLF is one Character; a CR alone is a line break too. A tab or a line separator
@@ -47,6 +52,67 @@ public enum MarkdownText {
             }
         }
         return out
+    }
+
+    /// `inline` of an ASCII text without controls (tab and line breaks aside), from its bytes:
+    /// each character is then one byte (CR LF aside, which becomes one space), and letters and
+    /// digits are ASCII ones. Nil for any other text, which `inline` reads by characters.
+    static func asciiInline(_ text: String) -> String? {
+        var copy = text
+        return copy.withUTF8 { source -> String? in
+            var flat: [UInt8] = []
+            flat.reserveCapacity(source.count)
+            var index = 0
+            while index < source.count {
+                let byte = source[index]
+                index += 1
+                switch byte {
+                case 0x0D:
+                    if index < source.count, source[index] == 0x0A { index += 1 }
+                    flat.append(0x20)
+                case 0x0A, 0x09: flat.append(0x20)
+                case 0x20..<0x7F: flat.append(byte)
+                default: return nil  // a control, DEL or beyond ASCII
+                }
+            }
+            func isLetterOrDigit(_ byte: UInt8) -> Bool {
+                (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+            }
+            var out: [UInt8] = []
+            out.reserveCapacity(flat.count + flat.count / 8)
+            for (index, byte) in flat.enumerated() {
+                switch byte {
+                case UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "["), UInt8(ascii: "]"),
+                     UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "|"), UInt8(ascii: "~"), UInt8(ascii: "$"):
+                    out.append(UInt8(ascii: "\\"))
+                    out.append(byte)
+                    continue
+                case UInt8(ascii: "&"):
+                    var next = index + 1
+                    var length = 0
+                    if next < flat.count, flat[next] == UInt8(ascii: "#") { next += 1 }
+                    while next < flat.count, isLetterOrDigit(flat[next]) {
+                        next += 1
+                        length += 1
+                    }
+                    if length > 0 && next < flat.count && flat[next] == UInt8(ascii: ";") {
+                        out.append(UInt8(ascii: "\\"))
+                        out.append(byte)
+                        continue
+                    }
+                default: break
+                }
+                out.append(byte)
+                guard index + 1 < flat.count else { continue }
+                let next = flat[index + 1]
+                let startsWord = index == 0 || !isLetterOrDigit(flat[index - 1])
+                if (byte == UInt8(ascii: "@") && startsWord && isLetterOrDigit(next))
+                    || (byte == UInt8(ascii: "#") && (0x30...0x39).contains(next) && (index == 0 || flat[index - 1] != UInt8(ascii: "&"))) {
+                    out.append(contentsOf: [0xE2, 0x81, 0xA0])  // the word joiner
+                }
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
     }
 
     /// `&name;`, `&#123;` or `&#x1F;` begins at `index`.

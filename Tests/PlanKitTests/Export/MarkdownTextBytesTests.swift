@@ -1,0 +1,37 @@
+import Testing
+@testable import PlanKit
+
+/// `MarkdownText.inline` reads ASCII text from its bytes: for any text it answers what the
+/// character-by-character reading answers.
+@Suite struct MarkdownTextBytesTests {
+    static let pieces = ["word", " ", "@team", "@", "a@b.org", "#12", "#", "&amp;", "&#169;", "&#x1F;", "&", "&;", ";", "\\", "`", "*",
+                         "_", "[", "]", "<", ">", "|", "~", "$", "\n", "\r", "\r\n", "\t", "1.", "-", "9", "x", "\u{1B}", "\u{7F}",
+                         "é", "\u{2028}", "\u{2060}", "’", "\u{202E}", "😀", "\u{301}"]
+
+    struct Generator: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    @Test(arguments: 0..<6) func bytesAnswerAsCharacters(seed: UInt64) {
+        var random = Generator(state: seed)
+        let ascii = Self.pieces.filter { $0.utf8.allSatisfy { $0 < 0x80 } }
+        for _ in 0..<500 {
+            let pool = Bool.random(using: &random) ? Self.pieces : ascii
+            let text = (0..<Int.random(in: 0...20, using: &random)).map { _ in pool.randomElement(using: &random)! }.joined()
+            #expect(MarkdownText.inline(text) == MarkdownText.characterInline(text), "\(text.unicodeScalars.map(\.value))")
+        }
+    }
+
+    @Test func asciiTextIsReadFromBytes() {
+        #expect(MarkdownText.asciiInline("a *b* @team #12 &amp;\r\nx") == "a \\*b\\* @\u{2060}team #\u{2060}12 \\&amp; x")
+        #expect(MarkdownText.asciiInline("café") == nil)
+        #expect(MarkdownText.asciiInline("a\u{1B}b") == nil)
+    }
+}
