@@ -171,11 +171,34 @@ public enum MarkdownText {
     /// A text of several lines as a block quote, each line a paragraph of its own (`>` alone
     /// for an empty line), each prefixed by `indent`.
     public static func quote(_ text: String, indent: String = "") -> String {
-        text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" })
+        lines(of: text)
             .map { line in
                 let escaped = block(String(line))
                 return escaped.isEmpty ? indent + ">" : indent + "> " + escaped
             }
             .joined(separator: "\n")
+    }
+
+    /// The lines of a text, split at LF, CR and CR LF (as a split at those characters would
+    /// split it), found from its bytes.
+    static func lines(of text: String) -> [Substring] {
+        var lines: [Substring] = []
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        var index = start
+        while index != utf8.endIndex {
+            let byte = utf8[index]
+            if byte == 0x0A || byte == 0x0D {
+                lines.append(text[start..<index])
+                var next = utf8.index(after: index)
+                if byte == 0x0D, next != utf8.endIndex, utf8[next] == 0x0A { next = utf8.index(after: next) }
+                start = next
+                index = next
+            } else {
+                index = utf8.index(after: index)
+            }
+        }
+        lines.append(text[start..<utf8.endIndex])
+        return lines
     }
 }

@@ -94,7 +94,8 @@ extension DiffRenderer {
         guard detailed else { return out }
         let quoted = details(change, words: words)
         guard !quoted.isEmpty else { return out }
-        if quoted.count > foldAt {
+        // (A text of no more bytes than the limit has no more characters either.)
+        if quoted.utf8.count > foldAt && quoted.count > foldAt {
             let label = MarkdownText.inline(foldLabel(change))
             out += "\n  <details><summary>\(label)</summary>\n\n" + indent(quoted) + "\n\n  </details>\n\n"
         } else {
@@ -113,7 +114,20 @@ extension DiffRenderer {
     }
 
     static func indent(_ block: String) -> String {
-        block.split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? "" : "  " + $0 }.joined(separator: "\n")
+        // Split at each line feed that is a character of its own (not the end of a CR LF).
+        var lines: [Substring] = []
+        var start = block.utf8.startIndex
+        var previous: UInt8 = 0
+        for index in block.utf8.indices {
+            let byte = block.utf8[index]
+            if byte == 0x0A && previous != 0x0D {
+                lines.append(block[start..<index])
+                start = block.utf8.index(after: index)
+            }
+            previous = byte
+        }
+        lines.append(block[start...])
+        return lines.map { $0.isEmpty ? "" : "  " + $0 }.joined(separator: "\n")
     }
 
     /// What a change quotes, as Markdown lines (not yet indented).

@@ -34,4 +34,15 @@ import Testing
         #expect(MarkdownText.asciiInline("café") == nil)
         #expect(MarkdownText.asciiInline("a\u{1B}b") == nil)
     }
+
+    @Test(arguments: 0..<4) func linesAndIndentAsCharacterSplits(seed: UInt64) {
+        var random = Generator(state: 100 + seed)
+        for _ in 0..<500 {
+            let text = (0..<Int.random(in: 0...16, using: &random)).map { _ in Self.pieces.randomElement(using: &random)! }.joined()
+            let reference = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" })
+            #expect(MarkdownText.lines(of: text).map(String.init) == reference.map(String.init), "\(text.unicodeScalars.map(\.value))")
+            let indented = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? "" : "  " + $0 }.joined(separator: "\n")
+            #expect(DiffRenderer.indent(text) == indented, "\(text.unicodeScalars.map(\.value))")
+        }
+    }
 }
