@@ -26,33 +26,49 @@ public enum MarkdownText {
     /// `inline` for any text, character by character.
     static func characterInline(_ text: String) -> String {
         var flat = ""
+        flat.reserveCapacity(text.utf8.count)
         for c in text {
-            // CRLF is one Character; a CR alone is a line break too. A tab or a line separator
-            // of a text over several lines is a space inside one line.
-            flat.append(["\n", "\r", "\r\n", "\t", "\u{2028}", "\u{2029}"].contains(c) ? " " : c)
+            // CRLF is one Character (its ASCII value is LF's); a CR alone is a line break too. A
+            // tab or a line separator of a text over several lines is a space inside one line.
+            if let ascii = c.asciiValue {
+                flat.append(ascii == 0x0A || ascii == 0x0D || ascii == 0x09 ? " " : c)
+            } else {
+                flat.append(c == "\u{2028}" || c == "\u{2029}" ? " " : c)
+            }
         }
         let characters = Array(UnsafeCharacters.neutralised(flat, keepingLineBreaks: false))
         var out = ""
+        out.reserveCapacity(flat.utf8.count + flat.utf8.count / 8)
         for (index, c) in characters.enumerated() {
-            if significant.contains(c) {
+            // Every character looked for is ASCII alone: any other is appended as it is.
+            guard let ascii = c.asciiValue else {
+                out.append(c)
+                continue
+            }
+            if significantBytes.contains(ascii) {
                 out.append("\\")
                 out.append(c)
-            } else if c == "&", startsEntity(characters, at: index) {
+            } else if ascii == UInt8(ascii: "&"), startsEntity(characters, at: index) {
                 out.append("\\&")
             } else {
                 out.append(c)
-                guard index + 1 < characters.count else { continue }
+                guard index + 1 < characters.count, ascii == UInt8(ascii: "@") || ascii == UInt8(ascii: "#") else { continue }
                 let next = characters[index + 1]
                 // `@name` a mention; `#123` a reference (not in `&#169;`: the escaped `&` keeps that text).
                 // (GitHub mentions only an `@` no letter or digit stands before: an e-mail address stays whole.)
-                let startsWord = index == 0 || !(characters[index - 1].isLetter || characters[index - 1].isNumber)
-                if (c == "@" && startsWord && (next.isLetter || next.isNumber)) || (c == "#" && next.isASCII && next.isNumber && (index == 0 || characters[index - 1] != "&")) {
+                if ascii == UInt8(ascii: "@") {
+                    let startsWord = index == 0 || !(characters[index - 1].isLetter || characters[index - 1].isNumber)
+                    if startsWord && (next.isLetter || next.isNumber) { out.append(wordJoiner) }
+                } else if next.isASCII && next.isNumber && (index == 0 || characters[index - 1] != "&") {
                     out.append(wordJoiner)
                 }
             }
         }
         return out
     }
+
+    /// `significant` as ASCII values.
+    static let significantBytes: Set<UInt8> = Set(significant.compactMap(\.asciiValue))
 
     /// `inline` of an ASCII text without controls (tab and line breaks aside), from its bytes:
     /// each character is then one byte (CR LF aside, which becomes one space), and letters and
