@@ -11,6 +11,21 @@ public struct PlanHistoryStep: Sendable {
     public var changed: [Int: Recommendation?]
 }
 
+/// What each commit of a plan's history changed in its recommendations folder, from the trees
+/// alone: `PlanRepository.historyChanges`, for `walkHistory`.
+public struct PlanHistoryChanges: Sendable {
+    let folder: String
+    let commits: [FolderChange]
+
+    /// A commit of the walk: the recommendation files it added or changed (name and blob id,
+    /// sorted by name) and those it removed.
+    struct FolderChange: Sendable {
+        var info: CommitInfo
+        var added: [(name: String, blobID: ObjectID)]
+        var removed: [String]
+    }
+}
+
 extension PlanRepository {
     /// The last commit on the first-parent line from `start` made on or before `day` (committer
     /// date), or nil when the history begins after it.
@@ -29,11 +44,23 @@ extension PlanRepository {
     /// id of their file (the plan as loaded now): a blob found there is not read again.
     public func walkHistory(ofPlan plan: String, to end: ObjectID, known: [ObjectID: Recommendation] = [:],
                             _ visit: (PlanHistoryStep) throws -> Void) throws {
+        try walkHistory(try historyChanges(ofPlan: plan, to: end), known: known, visit)
+    }
+
+    /// The first half of `walkHistory`: the commits up to `end` that changed the plan's
+    /// recommendation files, and what each changed, from the trees alone (no file is read). It
+    /// may run on another thread, on a repository handle of its own, while the plan loads.
+    public func historyChanges(ofPlan plan: String, to end: ObjectID) throws -> PlanHistoryChanges {
         let folder = (plan.isEmpty ? "" : plan + "/") + PlanDirectory.recommendationsFolder
-        // First the commits and what each changed, from the trees alone; then every blob not
-        // known is read (on this thread: one repository handle) and parsed on every core, each
-        // distinct blob once; then the steps are visited in order.
-        let commits = try changedFiles(ofFolder: folder, to: end)
+        return PlanHistoryChanges(folder: folder, commits: try changedFiles(ofFolder: folder, to: end))
+    }
+
+    /// The second half of `walkHistory`: reads every blob `changes` names that `known` does not
+    /// hold (on this thread: one repository handle), parses it on every core, each distinct blob
+    /// once, and visits the steps in order.
+    public func walkHistory(_ changes: PlanHistoryChanges, known: [ObjectID: Recommendation] = [:],
+                            _ visit: (PlanHistoryStep) throws -> Void) throws {
+        let folder = changes.folder, commits = changes.commits
         var wanted: [(name: String, blobID: ObjectID)] = []
         var seen = Set(known.keys)
         for commit in commits {
@@ -63,19 +90,12 @@ extension PlanRepository {
         }
     }
 
-    /// A commit of the walk: the recommendation files it added or changed (name and blob id,
-    /// sorted by name) and those it removed.
-    private struct FolderChange {
-        var info: CommitInfo
-        var added: [(name: String, blobID: ObjectID)]
-        var removed: [String]
-    }
 
     /// The commits on the first-parent line up to `end`, oldest first, that changed a
     /// recommendation file in `folder`. A commit whose folder has the tree id of the commit
     /// before is skipped unread; otherwise only the entries the two folder trees do not share
     /// are copied out.
-    private func changedFiles(ofFolder folder: String, to end: ObjectID) throws -> [FolderChange] {
+    private func changedFiles(ofFolder folder: String, to end: ObjectID) throws -> [PlanHistoryChanges.FolderChange] {
         func isFile(_ entry: TreeEntry) -> Bool { entry.kind == .blob || entry.kind == .executable }
         // The commits whose folder tree differs from the commit's before, with that tree.
         var commits: [(info: CommitInfo, folder: ObjectID?)] = []
@@ -88,7 +108,7 @@ extension PlanRepository {
             commits.append((commit, treeID))
         }
         let differences = try repository.differencesOfSuccessiveTrees(commits.map(\.folder))
-        var changes: [FolderChange] = []
+        var changes: [PlanHistoryChanges.FolderChange] = []
         // The recommendation files of the last commit read, by name.
         var files: [String: ObjectID] = [:]
         for (commit, difference) in zip(commits, differences) {
@@ -103,7 +123,7 @@ extension PlanRepository {
                 if let blobID { added.append((name, blobID)) } else { removed.append(name) }
             }
             if added.isEmpty && removed.isEmpty { continue }
-            changes.append(FolderChange(info: commit.info, added: added.sorted { $0.name < $1.name }, removed: removed))
+            changes.append(PlanHistoryChanges.FolderChange(info: commit.info, added: added.sorted { $0.name < $1.name }, removed: removed))
         }
         return changes
     }
