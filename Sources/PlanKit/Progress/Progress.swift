@@ -339,6 +339,41 @@ public enum ProgressReport {
 
     /// The first sentence of a text, cut at 100 characters.
     static func summary(_ text: String) -> String {
+        asciiSummary(text) ?? summaryByCharacters(text)
+    }
+
+    /// `summary` of an ASCII text without a carriage return (where each byte is a character),
+    /// from its first bytes alone: the result never needs more than 103 bytes of the text with
+    /// its runs of spaces and line breaks made one space. Nil for any other text.
+    static func asciiSummary(_ text: String) -> String? {
+        let limit = 103
+        var flat: [UInt8] = []
+        flat.reserveCapacity(limit)
+        var pendingSpace = false
+        for byte in text.utf8 {
+            if byte >= 0x80 || byte == 0x0D { return nil }
+            if byte == 0x20 || byte == 0x0A {
+                pendingSpace = !flat.isEmpty
+                continue
+            }
+            if flat.count >= limit { continue }  // only checking the rest is ASCII
+            if pendingSpace {
+                flat.append(0x20)
+                pendingSpace = false
+                if flat.count >= limit { continue }
+            }
+            flat.append(byte)
+        }
+        var cut = flat[...]
+        if let end = flat.indices.dropLast().first(where: { flat[$0] == UInt8(ascii: ".") && flat[$0 + 1] == 0x20 }) {
+            cut = flat[...end]
+        }
+        if cut.count > 100 { return String(decoding: cut.prefix(99), as: UTF8.self) + "…" }
+        return String(decoding: cut, as: UTF8.self)
+    }
+
+    /// `summary` for any text, character by character.
+    static func summaryByCharacters(_ text: String) -> String {
         let flat = text.split(whereSeparator: { $0 == "\n" || $0 == " " }).joined(separator: " ")
         var cut = flat
         if let end = flat.range(of: ". ") { cut = String(flat[..<end.lowerBound]) + "." }
