@@ -66,15 +66,26 @@ extension PlanRepository {
         for commit in commits {
             for file in commit.added where seen.insert(file.blobID).inserted { wanted.append(file) }
         }
+        // A blob that cannot be read (a missing or damaged object) stops the walk with its
+        // error; one too large to be a plan file is, like one that does not parse, no
+        // recommendation in that commit.
         let parsed = ParallelMap.pipelined(count: wanted.count, produce: { index in
-            (wanted[index].name, try? repository.blob(wanted[index].blobID, limit: Limits.maxFileBytes))
-        }) { (name, bytes) -> Recommendation? in
-            guard let bytes else { return nil }
-            let file = PlanFormat.parseRecommendation(bytes, path: folder + "/" + name, keepsPlaces: false)
-            return file.diagnostics.hasErrors ? nil : file.value
+            (wanted[index].name, Result { () throws -> [UInt8]? in
+                do {
+                    return try repository.blob(wanted[index].blobID, limit: Limits.maxFileBytes)
+                } catch let error as GitError where error.isTooLarge {
+                    return nil
+                }
+            })
+        }) { (name, read) -> Result<Recommendation?, any Error> in
+            read.map { bytes in
+                guard let bytes else { return nil }
+                let file = PlanFormat.parseRecommendation(bytes, path: folder + "/" + name, keepsPlaces: false)
+                return file.diagnostics.hasErrors ? nil : file.value
+            }
         }
         var recommendations: [ObjectID: Recommendation?] = known.mapValues { $0 }
-        for (file, recommendation) in zip(wanted, parsed) { recommendations[file.blobID] = .some(recommendation) }
+        for (file, recommendation) in zip(wanted, parsed) { recommendations[file.blobID] = .some(try recommendation.get()) }
 
         for commit in commits {
             var changed: [Int: Recommendation?] = [:]
