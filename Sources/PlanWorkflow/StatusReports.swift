@@ -161,7 +161,7 @@ public enum StatusFormat: String, CaseIterable, Sendable {
         switch self {
         case .text: ProgressRenderer.text(report)
         case .markdown: ProgressRenderer.markdown(report)
-        case .json: JSONOutput.encode(report) + "\n"
+        case .json: ProgressJSON.encode(report) + "\n"
         case .html: ProgressRenderer.html(report)
         }
     }
