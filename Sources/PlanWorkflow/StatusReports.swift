@@ -51,10 +51,11 @@ public struct StatusReports {
             let gitDirectory = git.repository.gitDirectory
             for name in names {
                 let display = Selection.display(git.top.appendingPathComponent(name))
-                // The trees of the history are read on another thread, on a handle of its own,
-                // while this one reads and parses the plan's files.
+                // The trees of the history, and the versions of files `end` no longer holds, are
+                // read on another thread, on a handle of its own, while this one reads and parses
+                // the plan's files.
                 let treeWalk = end.map { end in
-                    BackgroundWork { try PlanRepository(Repository.open(at: gitDirectory)).historyChanges(ofPlan: name, to: end) }
+                    BackgroundWork { try PlanRepository(Repository.open(at: gitDirectory)).historyChanges(ofPlan: name, to: end, readingSuperseded: true) }
                 }
                 defer { treeWalk?.wait() }
                 let files = try git.files(of: name, from: source)
