@@ -162,7 +162,7 @@ public enum StatusFormat: String, CaseIterable, Sendable {
         switch self {
         case .text: ProgressRenderer.text(report)
         case .markdown: ProgressRenderer.markdown(report)
-        case .json: ProgressJSON.encode(report) + "\n"
+        case .json: ProgressJSON.encode(asOf: report.asOf, plans: report.plans, owners: report.owners) + "\n"
         case .html: ProgressRenderer.html(report)
         }
     }

@@ -1,15 +1,15 @@
-/// `status --format json`, written directly: the text `JSONOutput.encode` gives for a
-/// `ProgressRenderer.Report` (indented, keys sorted, slashes as they are, unsafe characters
-/// escaped), without building the encoder's tree of values first, which was a tenth of a
-/// status on a plan of 2,000 recommendations. Each type's keys are written in sorted order; a
-/// test holds the two texts equal.
+/// `status --format json`, written directly: the text `JSONOutput.encode` gives for the report
+/// (`ProgressRenderer.Report`: the day, the plans, the owners across them; indented, keys
+/// sorted, slashes as they are, unsafe characters escaped), without building the encoder's tree
+/// of values first, which was a tenth of a status on a plan of 2,000 recommendations. Each
+/// type's keys are written in sorted order; a test holds the two texts equal.
 public enum ProgressJSON {
-    public static func encode(_ report: ProgressRenderer.Report) -> String {
+    public static func encode(asOf: Day, plans: [PlanProgress], owners: [PlanProgress.OwnerLine]?) -> String {
         var json = PrettyJSON()
         json.object {
-            $0.field("asOf", report.asOf.description)
-            if let owners = report.owners { $0.array("owners", owners, ownerLine) }
-            $0.array("plans", report.plans, plan)
+            $0.field("asOf", asOf.description)
+            if let owners { $0.array("owners", owners, ownerLine) }
+            $0.array("plans", plans, plan)
         }
         return UnsafeCharacters.escapedInJSON(json.text)
     }

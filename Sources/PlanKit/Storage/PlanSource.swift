@@ -333,7 +333,7 @@ extension PlanRepository {
             do {
                 return .success(try repository.blob(id, limit: Limits.maxFileBytes))
             } catch let error as GitError {
-                return .failure(PlanFileError(error.message, rule: error.message.contains("more than") ? .fileTooLarge : .unreadableFile))
+                return .failure(PlanFileError(error.message, rule: error.isTooLarge ? .fileTooLarge : .unreadableFile))
             } catch {
                 return .failure(PlanFileError("\(error)"))
             }
