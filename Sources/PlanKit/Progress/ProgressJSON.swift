@@ -100,39 +100,42 @@ public enum ProgressJSON {
 
 /// JSON text laid out as Foundation's `JSONEncoder` lays it out with `.prettyPrinted` and
 /// `.withoutEscapingSlashes`: two spaces a level, `"key" : value`, an empty array as `[`, an
-/// empty line and `]`, no line break at the end.
+/// empty line and `]`, no line break at the end. Written as bytes: appending to a `String` piece
+/// by piece cost more than the rest of the writing.
 struct PrettyJSON {
-    private(set) var text = ""
+    private var bytes: [UInt8] = []
     private var level = 0
     /// Whether the open container at each level already holds a value.
     private var holdsValue: [Bool] = []
 
     init() {
-        text.reserveCapacity(1 << 16)
+        bytes.reserveCapacity(1 << 16)
     }
+
+    var text: String { String(decoding: bytes, as: UTF8.self) }
 
     /// An object: at the top, after its key, or as an element (`array` has put it in place).
     mutating func object(_ members: (inout PrettyJSON) -> Void) {
-        open("{")
+        open(UInt8(ascii: "{"))
         members(&self)
-        close("}")
+        close(UInt8(ascii: "}"))
     }
 
     mutating func array<Element>(_ key: String, _ elements: [Element], _ element: (inout PrettyJSON, Element) -> Void) {
         self.key(key)
-        open("[")
+        open(UInt8(ascii: "["))
         for value in elements {
             startValue()
             element(&self, value)
         }
-        close("]")
+        close(UInt8(ascii: "]"))
     }
 
     mutating func key(_ key: String) {
         startValue()
-        text += "\""
-        text += key
-        text += "\" : "
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(contentsOf: key.utf8)
+        bytes.append(contentsOf: "\" : ".utf8)
     }
 
     mutating func field(_ key: String, _ value: String) {
@@ -142,7 +145,7 @@ struct PrettyJSON {
 
     mutating func field(_ key: String, _ value: Int) {
         self.key(key)
-        text += String(value)
+        bytes.append(contentsOf: String(value).utf8)
     }
 
     /// A string as an element of an array (`array` has put it in place).
@@ -150,64 +153,53 @@ struct PrettyJSON {
         quoted(value)
     }
 
-    private mutating func open(_ bracket: String) {
-        text += bracket
-        text += "\n"
+    private mutating func open(_ bracket: UInt8) {
+        bytes.append(bracket)
+        bytes.append(UInt8(ascii: "\n"))
         level += 1
         holdsValue.append(false)
     }
 
-    private mutating func close(_ bracket: String) {
+    private mutating func close(_ bracket: UInt8) {
         level -= 1
         holdsValue.removeLast()
-        text += "\n"
+        bytes.append(UInt8(ascii: "\n"))
         indent()
-        text += bracket
+        bytes.append(bracket)
     }
 
     /// The comma after the container's value before (if any) and the next one's indentation.
     private mutating func startValue() {
         guard let last = holdsValue.indices.last else { return }
-        if holdsValue[last] { text += ",\n" }
+        if holdsValue[last] { bytes.append(contentsOf: ",\n".utf8) }
         holdsValue[last] = true
         indent()
     }
 
     private mutating func indent() {
-        for _ in 0..<level { text += "  " }
+        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * level))
     }
 
     /// A string in quotes, escaped as Foundation escapes it: quote, backslash, the short escapes
     /// for backspace, form feed, line feed, carriage return and tab, and `\u00xx` (lower-case
     /// hex) for the other C0 controls.
     private mutating func quoted(_ value: String) {
-        text += "\""
-        var clean = true
-        for byte in value.utf8 where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
-            clean = false
-            break
-        }
-        if clean {
-            text += value
-        } else {
-            var escaped = String.UnicodeScalarView()
-            for scalar in value.unicodeScalars {
-                switch scalar {
-                case "\"": escaped.append(contentsOf: "\\\"".unicodeScalars)
-                case "\\": escaped.append(contentsOf: "\\\\".unicodeScalars)
-                case "\u{08}": escaped.append(contentsOf: "\\b".unicodeScalars)
-                case "\u{0C}": escaped.append(contentsOf: "\\f".unicodeScalars)
-                case "\n": escaped.append(contentsOf: "\\n".unicodeScalars)
-                case "\r": escaped.append(contentsOf: "\\r".unicodeScalars)
-                case "\t": escaped.append(contentsOf: "\\t".unicodeScalars)
-                case _ where scalar.value < 0x20:
-                    let hex = String(scalar.value, radix: 16)
-                    escaped.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).unicodeScalars)
-                default: escaped.append(scalar)
-                }
+        bytes.append(UInt8(ascii: "\""))
+        for byte in value.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): bytes.append(contentsOf: "\\\"".utf8)
+            case UInt8(ascii: "\\"): bytes.append(contentsOf: "\\\\".utf8)
+            case 0x08: bytes.append(contentsOf: "\\b".utf8)
+            case 0x0C: bytes.append(contentsOf: "\\f".utf8)
+            case UInt8(ascii: "\n"): bytes.append(contentsOf: "\\n".utf8)
+            case UInt8(ascii: "\r"): bytes.append(contentsOf: "\\r".utf8)
+            case UInt8(ascii: "\t"): bytes.append(contentsOf: "\\t".utf8)
+            case 0..<0x20:
+                let hex = String(byte, radix: 16)
+                bytes.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
+            default: bytes.append(byte)
             }
-            text += String(escaped)
         }
-        text += "\""
+        bytes.append(UInt8(ascii: "\""))
     }
 }
