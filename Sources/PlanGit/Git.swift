@@ -91,6 +91,8 @@ public struct GitError: Error, CustomStringConvertible, Sendable {
     /// libgit2's code for a ref that moved since it was read (another process updated it).
     public var isModified: Bool { code == GIT_EMODIFIED.rawValue }
     public var isConflict: Bool { code == GIT_ECONFLICT.rawValue || code == GIT_EMERGECONFLICT.rawValue }
+    /// A blob refused for its size (`Repository.blob`'s limit): it was read, and is not damaged.
+    public internal(set) var isTooLarge = false
 
     init(operation: String, code: Int32) {
         let systemError = errno

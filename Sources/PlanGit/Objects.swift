@@ -309,7 +309,9 @@ extension Repository {
         defer { git_blob_free(blob) }
         let size = Int(git_blob_rawsize(blob))
         guard size <= limit else {
-            throw GitError(operation: "read blob \(id.short)", message: "blob is \(size) bytes, more than \(limit)")
+            var error = GitError(operation: "read blob \(id.short)", message: "blob is \(size) bytes, more than \(limit)")
+            error.isTooLarge = true
+            throw error
         }
         guard size > 0, let content = git_blob_rawcontent(blob) else { return [] }
         return Array(UnsafeRawBufferPointer(start: content, count: size))

@@ -45,8 +45,19 @@ public struct StatusReports {
             } else {
                 names = [try singlePlan(git, source: source)]
             }
+            let end = try git.run("read the history") {
+                try commit?.id ?? (git.repository.isHeadUnborn ? nil : git.repository.commit("HEAD").id)
+            }
+            let gitDirectory = git.repository.gitDirectory
             for name in names {
                 let display = Selection.display(git.top.appendingPathComponent(name))
+                // The trees of the history, and the versions of files `end` no longer holds, are
+                // read on another thread, on a handle of its own, while this one reads and parses
+                // the plan's files.
+                let treeWalk = end.map { end in
+                    BackgroundWork { try PlanRepository(Repository.open(at: gitDirectory)).historyChanges(ofPlan: name, to: end, readingSuperseded: true) }
+                }
+                defer { treeWalk?.wait() }
                 let files = try git.files(of: name, from: source)
                 // The model alone, without where each field stands (a plan with errors is read
                 // again, for their places).
@@ -54,10 +65,9 @@ public struct StatusReports {
                 let plan = try loaded.plan ?? model(of: PlanLoader.load(files), display: display)
                 var history = TargetHistory()
                 try git.run("read the history") {
-                    let end = try commit?.id ?? (git.repository.isHeadUnborn ? nil : git.repository.commit("HEAD").id)
-                    if let end {
+                    if let changes = try treeWalk?.result() {
                         // Files the plan shares with its history are not parsed again.
-                        try git.plans.walkHistory(ofPlan: name, to: end, known: loaded.recommendationsByBlobID) { step in
+                        try git.plans.walkHistory(changes, known: loaded.recommendationsByBlobID) { step in
                             history.record(day: step.day, changed: step.changed)
                         }
                     }
@@ -152,8 +162,37 @@ public enum StatusFormat: String, CaseIterable, Sendable {
         switch self {
         case .text: ProgressRenderer.text(report)
         case .markdown: ProgressRenderer.markdown(report)
-        case .json: JSONOutput.encode(report) + "\n"
+        case .json: ProgressJSON.encode(asOf: report.asOf, plans: report.plans, owners: report.owners) + "\n"
         case .html: ProgressRenderer.html(report)
         }
+    }
+}
+
+/// Work done on a thread of its own while the caller does something else; `result()` waits for
+/// it. The caller must `wait()` (or take the result) before the work's inputs go away, and before
+/// the process exits.
+final class BackgroundWork<Value: Sendable>: @unchecked Sendable {
+    private var outcome: Result<Value, Error>?
+    private let done = DispatchSemaphore(value: 0)
+    private var waited = false
+
+    init(_ work: @escaping @Sendable () throws -> Value) {
+        let thread = Thread { [self] in
+            outcome = Result { try work() }
+            done.signal()
+        }
+        thread.start()
+    }
+
+    /// Waits until the work has finished (at once after the first call).
+    func wait() {
+        guard !waited else { return }
+        waited = true
+        done.wait()
+    }
+
+    func result() throws -> Value {
+        wait()
+        return try outcome!.get()
     }
 }

@@ -333,4 +333,22 @@ struct StatusTests {
             #expect(rows.count == 4 && rows == rows.sorted(), "\(html.stdout)")
         }
     }
+
+    @Test("a file of the history whose object is missing is an error naming it, not a version skipped")
+    func missingObjectInHistory() throws {
+        try withTemporaryDirectory { dir in
+            let repo = try Self.repository(in: dir)
+            // 01.yaml as the second commit left it: neither in the working tree nor at HEAD.
+            let id = try gitOK(["rev-parse", "HEAD~1:plan/recommendations/01.yaml"], in: repo)
+            try FileManager.default.removeItem(at: repo.appendingPathComponent(".git/objects/\(id.prefix(2))/\(id.dropFirst(2))"))
+            for arguments in [["status", "--plan", "plan", "--format", "json"], ["status", "--plan", "plan", "--as-of", "2021-12-07"]] {
+                let result = run(arguments, in: repo)
+                #expect(result.status != 0 && result.status < 128, "\(arguments): \(result)")
+                #expect(result.stdout.isEmpty, "\(arguments): \(result)")
+                #expect(result.stderr.contains(String(id.prefix(7))), "\(arguments): \(result)")
+            }
+            // A day before that commit does not need the object.
+            #expect(run(["status", "--plan", "plan", "--as-of", "2021-02-01"], in: repo).status == 0)
+        }
+    }
 }

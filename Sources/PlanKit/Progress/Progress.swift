@@ -126,55 +126,123 @@ extension Day: Encodable {
 /// actions by state after each day. Feed it every commit's changed recommendations in order, then
 /// read the chains.
 public struct TargetHistory: Sendable {
-    /// The moves of each action, keyed "number/id".
-    public private(set) var moves: [String: [TargetMove]] = [:]
-    private var lastTarget: [String: PlanDate] = [:]
-    private var current: [Int: Recommendation] = [:]
-    /// Actions by state over `current`, kept up to date as recommendations change.
-    private var stateCounts: [ActionState: Int] = [:]
+    /// An action, by its recommendation's number and its id.
+    struct ActionKey: Hashable, Sendable {
+        var number: Int
+        var id: String
+    }
+
+    /// What the history says of one action: its last target seen and every move of it.
+    struct Track: Sendable {
+        var lastTarget: PlanDate?
+        var moves: [TargetMove] = []
+    }
+
+    private var tracks: [ActionKey: Track] = [:]
+    /// The current state of each action of each recommendation, by number.
+    private var currentStates: [Int: [ActionState]] = [:]
+    /// Actions by state over `currentStates` (indexed as `ActionState.allCases`), kept up to
+    /// date as recommendations change.
+    private var stateCounts = [Int](repeating: 0, count: ActionState.allCases.count)
     public private(set) var timeline: [PlanProgress.TimelinePoint] = []
 
     public init() {}
 
+    /// The moves of each action that moved, keyed "number/id".
+    public var moves: [String: [TargetMove]] {
+        var result: [String: [TargetMove]] = [:]
+        for (key, track) in tracks where !track.moves.isEmpty { result["\(key.number)/\(key.id)"] = track.moves }
+        return result
+    }
+
+    /// The moves of one action, oldest first.
+    public func moves(ofRecommendation number: Int, action id: String) -> [TargetMove] {
+        tracks[ActionKey(number: number, id: id)]?.moves ?? []
+    }
+
     /// Takes in one commit: the recommendations it changed (nil: removed or unreadable there).
     public mutating func record(day: Day, changed: [Int: Recommendation?]) {
         for (number, rec) in changed {
-            for action in current[number]?.actions ?? [] { stateCounts[action.currentState, default: 0] -= 1 }
-            for action in rec?.actions ?? [] { stateCounts[action.currentState, default: 0] += 1 }
-            current[number] = rec ?? nil
-            guard let rec else { continue }
-            for action in rec.actions {
-                let key = Self.key(rec.number, action.id)
-                guard let target = action.currentTarget else { continue }
-                if let last = lastTarget[key] {
-                    if last != target {
-                        // Moved by a new update, or by an edit of the target itself.
-                        let update = action.updates.last(where: { $0.target != nil })
-                        let byUpdate = update?.target == target
-                        moves[key, default: []].append(TargetMove(from: last, to: target,
-                                                                  when: byUpdate ? update?.date.description : day.description,
-                                                                  how: byUpdate ? "update" : "commit"))
-                    }
-                } else {
-                    // First seen: the plan's own record of moves (the first target, then each
-                    // update's new target).
-                    var previous = action.target
-                    for update in action.updates {
-                        guard let next = update.target else { continue }
-                        if let from = previous, from != next {
-                            moves[key, default: []].append(TargetMove(from: from, to: next, when: update.date.description, how: "update"))
-                        }
-                        previous = next
-                    }
-                }
-                lastTarget[key] = target
+            for state in currentStates[number] ?? [] { stateCounts[Self.slot(state)] -= 1 }
+            guard let rec else {
+                currentStates[number] = nil
+                continue
             }
+            var states: [ActionState] = []
+            states.reserveCapacity(rec.actions.count)
+            for index in rec.actions.indices {
+                let state = Self.currentState(rec.actions[index])
+                states.append(state)
+                stateCounts[Self.slot(state)] += 1
+                guard let target = Self.currentTarget(rec.actions[index]) else { continue }
+                Self.follow(&tracks[ActionKey(number: rec.number, id: rec.actions[index].id), default: Track()],
+                            rec.actions[index], to: target, day: day)
+            }
+            currentStates[number] = states
         }
         // The plan on a day is the last commit made on or before it (as `status --as-of` reads
         // it), so a commit dated on or before earlier points hides them: the points stay in date
         // order even when commit dates go backwards.
         while let last = timeline.last, last.date >= day { timeline.removeLast() }
-        timeline.append(PlanProgress.TimelinePoint(date: day, counts: ActionState.allCases.map { .init(state: $0, count: stateCounts[$0] ?? 0) }))
+        timeline.append(PlanProgress.TimelinePoint(date: day, counts: ActionState.allCases.enumerated().map {
+            .init(state: $1, count: stateCounts[$0])
+        }))
+    }
+
+    /// An action seen again (or first) with `target`: the move from its last target, if any.
+    private static func follow(_ track: inout Track, _ action: Action, to target: PlanDate, day: Day) {
+        if let last = track.lastTarget {
+            if last != target {
+                // Moved by a new update, or by an edit of the target itself.
+                let update = action.updates.last(where: { $0.target != nil })
+                let byUpdate = update?.target == target
+                track.moves.append(TargetMove(from: last, to: target, when: byUpdate ? update?.date.description : day.description,
+                                              how: byUpdate ? "update" : "commit"))
+            }
+        } else {
+            // First seen: the plan's own record of moves (the first target, then each update's
+            // new target).
+            var previous = action.target
+            for update in action.updates {
+                guard let next = update.target else { continue }
+                if let from = previous, from != next {
+                    track.moves.append(TargetMove(from: from, to: next, when: update.date.description, how: "update"))
+                }
+                previous = next
+            }
+        }
+        track.lastTarget = target
+    }
+
+    /// `Action.currentState` and `currentTarget` without copying an update out: the walk asks
+    /// them of every action of every commit.
+    private static func currentState(_ action: Action) -> ActionState {
+        var index = action.updates.endIndex
+        while index > action.updates.startIndex {
+            index -= 1
+            if let state = action.updates[index].state { return state }
+        }
+        return action.state
+    }
+
+    private static func currentTarget(_ action: Action) -> PlanDate? {
+        var index = action.updates.endIndex
+        while index > action.updates.startIndex {
+            index -= 1
+            if let target = action.updates[index].target { return target }
+        }
+        return action.target
+    }
+
+    /// A state's place in `ActionState.allCases`.
+    private static func slot(_ state: ActionState) -> Int {
+        switch state {
+        case .planned: 0
+        case .inProgress: 1
+        case .completed: 2
+        case .ongoing: 3
+        case .dropped: 4
+        }
     }
 
     /// Carries the last point to `day` (the as-of day), when no commit changed the plan since.
@@ -182,8 +250,6 @@ public struct TargetHistory: Sendable {
         guard let last = timeline.last, last.date < day else { return }
         timeline.append(PlanProgress.TimelinePoint(date: day, counts: last.counts))
     }
-
-    static func key(_ number: Int, _ id: String) -> String { "\(number)/\(id)" }
 }
 
 public enum ProgressReport {
@@ -216,7 +282,7 @@ public enum ProgressReport {
         if history == nil {
             ownHistory.record(day: asOf, changed: Dictionary(uniqueKeysWithValues: plan.recommendations.map { ($0.number, Optional($0)) }))
         }
-        let moves = (history ?? ownHistory).moves
+        let moves = history ?? ownHistory
 
         for rec in plan.recommendations {
             for action in rec.actions where matches(action) {
@@ -242,7 +308,7 @@ public enum ProgressReport {
                     if state == .completed { o.completed += 1 }
                     owners[name] = o
                 }
-                let chain = moves[TargetHistory.key(rec.number, action.id)] ?? []
+                let chain = moves.moves(ofRecommendation: rec.number, action: action.id)
                 let later = chain.filter { $0.months > 0 }
                 if !later.isEmpty, let first = chain.first?.from, let now = action.currentTarget {
                     slippage.append(.init(recommendation: rec.number, action: action.id, owners: action.currentOwners,
@@ -273,6 +339,41 @@ public enum ProgressReport {
 
     /// The first sentence of a text, cut at 100 characters.
     static func summary(_ text: String) -> String {
+        asciiSummary(text) ?? summaryByCharacters(text)
+    }
+
+    /// `summary` of an ASCII text without a carriage return (where each byte is a character),
+    /// from its first bytes alone: the result never needs more than 103 bytes of the text with
+    /// its runs of spaces and line breaks made one space. Nil for any other text.
+    static func asciiSummary(_ text: String) -> String? {
+        let limit = 103
+        var flat: [UInt8] = []
+        flat.reserveCapacity(limit)
+        var pendingSpace = false
+        for byte in text.utf8 {
+            if byte >= 0x80 || byte == 0x0D { return nil }
+            if byte == 0x20 || byte == 0x0A {
+                pendingSpace = !flat.isEmpty
+                continue
+            }
+            if flat.count >= limit { continue }  // only checking the rest is ASCII
+            if pendingSpace {
+                flat.append(0x20)
+                pendingSpace = false
+                if flat.count >= limit { continue }
+            }
+            flat.append(byte)
+        }
+        var cut = flat[...]
+        if let end = flat.indices.dropLast().first(where: { flat[$0] == UInt8(ascii: ".") && flat[$0 + 1] == 0x20 }) {
+            cut = flat[...end]
+        }
+        if cut.count > 100 { return String(decoding: cut.prefix(99), as: UTF8.self) + "…" }
+        return String(decoding: cut, as: UTF8.self)
+    }
+
+    /// `summary` for any text, character by character.
+    static func summaryByCharacters(_ text: String) -> String {
         let flat = text.split(whereSeparator: { $0 == "\n" || $0 == " " }).joined(separator: " ")
         var cut = flat
         if let end = flat.range(of: ". ") { cut = String(flat[..<end.lowerBound]) + "." }

@@ -11,6 +11,24 @@ public struct PlanHistoryStep: Sendable {
     public var changed: [Int: Recommendation?]
 }
 
+/// What each commit of a plan's history changed in its recommendations folder, from the trees
+/// alone: `PlanRepository.historyChanges`, for `walkHistory`.
+public struct PlanHistoryChanges: Sendable {
+    let folder: String
+    let commits: [FolderChange]
+    /// The versions of files that the last commit of the walk no longer holds, read and parsed
+    /// with the trees (`readingSuperseded`), by blob id, in the order first met.
+    var superseded: [(blobID: ObjectID, recommendation: Result<Recommendation?, any Error>)] = []
+
+    /// A commit of the walk: the recommendation files it added or changed (name and blob id,
+    /// sorted by name) and those it removed.
+    struct FolderChange: Sendable {
+        var info: CommitInfo
+        var added: [(name: String, blobID: ObjectID)]
+        var removed: [String]
+    }
+}
+
 extension PlanRepository {
     /// The last commit on the first-parent line from `start` made on or before `day` (committer
     /// date), or nil when the history begins after it.
@@ -29,25 +47,47 @@ extension PlanRepository {
     /// id of their file (the plan as loaded now): a blob found there is not read again.
     public func walkHistory(ofPlan plan: String, to end: ObjectID, known: [ObjectID: Recommendation] = [:],
                             _ visit: (PlanHistoryStep) throws -> Void) throws {
+        try walkHistory(try historyChanges(ofPlan: plan, to: end), known: known, visit)
+    }
+
+    /// The first half of `walkHistory`: the commits up to `end` that changed the plan's
+    /// recommendation files, and what each changed, from the trees alone. It may run on another
+    /// thread, on a repository handle of its own, while the plan loads. With
+    /// `readingSuperseded`, it also reads and parses every version of a file that `end` no
+    /// longer holds: no plan loaded from `end` (or from a working tree made from it) holds those,
+    /// so the walk would read them all after the plan.
+    public func historyChanges(ofPlan plan: String, to end: ObjectID, readingSuperseded: Bool = false) throws -> PlanHistoryChanges {
         let folder = (plan.isEmpty ? "" : plan + "/") + PlanDirectory.recommendationsFolder
-        // First the commits and what each changed, from the trees alone; then every blob not
-        // known is read (on this thread: one repository handle) and parsed on every core, each
-        // distinct blob once; then the steps are visited in order.
-        let commits = try changedFiles(ofFolder: folder, to: end)
+        let (commits, last) = try changedFiles(ofFolder: folder, to: end)
+        var changes = PlanHistoryChanges(folder: folder, commits: commits)
+        if readingSuperseded {
+            var seen = last
+            let wanted = commits.flatMap { commit in commit.added.filter { seen.insert($0.blobID).inserted } }
+            changes.superseded = Array(zip(wanted.map(\.blobID), readAndParse(wanted, in: folder)))
+        }
+        return changes
+    }
+
+    /// The second half of `walkHistory`: reads every blob `changes` names that `known` does not
+    /// hold (on this thread: one repository handle), parses it on every core, each distinct blob
+    /// once, and visits the steps in order.
+    public func walkHistory(_ changes: PlanHistoryChanges, known: [ObjectID: Recommendation] = [:],
+                            _ visit: (PlanHistoryStep) throws -> Void) throws {
+        let folder = changes.folder, commits = changes.commits
+        // What the trees' walk read is taken for blobs `known` does not hold (its error too).
+        var recommendations: [ObjectID: Recommendation?] = [:]
+        for (blobID, recommendation) in changes.superseded where known[blobID] == nil {
+            recommendations[blobID] = .some(try recommendation.get())
+        }
+        for (blobID, recommendation) in known { recommendations[blobID] = .some(recommendation) }
         var wanted: [(name: String, blobID: ObjectID)] = []
-        var seen = Set(known.keys)
+        var seen = Set(recommendations.keys)
         for commit in commits {
             for file in commit.added where seen.insert(file.blobID).inserted { wanted.append(file) }
         }
-        let parsed = ParallelMap.pipelined(count: wanted.count, produce: { index in
-            (wanted[index].name, try? repository.blob(wanted[index].blobID, limit: Limits.maxFileBytes))
-        }) { (name, bytes) -> Recommendation? in
-            guard let bytes else { return nil }
-            let file = PlanFormat.parseRecommendation(bytes, path: folder + "/" + name, keepsPlaces: false)
-            return file.diagnostics.hasErrors ? nil : file.value
+        for (file, recommendation) in zip(wanted, readAndParse(wanted, in: folder)) {
+            recommendations[file.blobID] = .some(try recommendation.get())
         }
-        var recommendations: [ObjectID: Recommendation?] = known.mapValues { $0 }
-        for (file, recommendation) in zip(wanted, parsed) { recommendations[file.blobID] = .some(recommendation) }
 
         for commit in commits {
             var changed: [Int: Recommendation?] = [:]
@@ -63,19 +103,34 @@ extension PlanRepository {
         }
     }
 
-    /// A commit of the walk: the recommendation files it added or changed (name and blob id,
-    /// sorted by name) and those it removed.
-    private struct FolderChange {
-        var info: CommitInfo
-        var added: [(name: String, blobID: ObjectID)]
-        var removed: [String]
+
+    /// Each blob read (on this thread: one repository handle) and parsed on every core. A
+    /// blob that cannot be read (a missing or damaged object) gives its error; one too large to
+    /// be a plan file is, like one that does not parse, no recommendation.
+    private func readAndParse(_ files: [(name: String, blobID: ObjectID)], in folder: String) -> [Result<Recommendation?, any Error>] {
+        ParallelMap.pipelined(count: files.count, produce: { index in
+            (files[index].name, Result { () throws -> [UInt8]? in
+                do {
+                    return try repository.blob(files[index].blobID, limit: Limits.maxFileBytes)
+                } catch let error as GitError where error.isTooLarge {
+                    return nil
+                }
+            })
+        }) { (name, read) -> Result<Recommendation?, any Error> in
+            read.map { bytes in
+                guard let bytes else { return nil }
+                let file = PlanFormat.parseRecommendation(bytes, path: folder + "/" + name, keepsPlaces: false)
+                return file.diagnostics.hasErrors ? nil : file.value
+            }
+        }
     }
 
     /// The commits on the first-parent line up to `end`, oldest first, that changed a
     /// recommendation file in `folder`. A commit whose folder has the tree id of the commit
     /// before is skipped unread; otherwise only the entries the two folder trees do not share
-    /// are copied out.
-    private func changedFiles(ofFolder folder: String, to end: ObjectID) throws -> [FolderChange] {
+    /// are copied out. With them, the blob ids of the recommendation files `end` holds.
+    private func changedFiles(ofFolder folder: String, to end: ObjectID) throws
+        -> (changes: [PlanHistoryChanges.FolderChange], last: Set<ObjectID>) {
         func isFile(_ entry: TreeEntry) -> Bool { entry.kind == .blob || entry.kind == .executable }
         // The commits whose folder tree differs from the commit's before, with that tree.
         var commits: [(info: CommitInfo, folder: ObjectID?)] = []
@@ -88,7 +143,7 @@ extension PlanRepository {
             commits.append((commit, treeID))
         }
         let differences = try repository.differencesOfSuccessiveTrees(commits.map(\.folder))
-        var changes: [FolderChange] = []
+        var changes: [PlanHistoryChanges.FolderChange] = []
         // The recommendation files of the last commit read, by name.
         var files: [String: ObjectID] = [:]
         for (commit, difference) in zip(commits, differences) {
@@ -103,8 +158,8 @@ extension PlanRepository {
                 if let blobID { added.append((name, blobID)) } else { removed.append(name) }
             }
             if added.isEmpty && removed.isEmpty { continue }
-            changes.append(FolderChange(info: commit.info, added: added.sorted { $0.name < $1.name }, removed: removed))
+            changes.append(PlanHistoryChanges.FolderChange(info: commit.info, added: added.sorted { $0.name < $1.name }, removed: removed))
         }
-        return changes
+        return (changes, Set(files.values))
     }
 }

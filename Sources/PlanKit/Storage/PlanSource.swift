@@ -137,7 +137,7 @@ public struct PlanRepository {
             do {
                 return PlanFiles.File(path: path, contents: .success(try repository.blob(id, limit: Limits.maxFileBytes)), blobID: id)
             } catch let error as GitError {
-                let rule: FormatRule = error.message.contains("more than") ? .fileTooLarge : .unreadableFile
+                let rule: FormatRule = error.isTooLarge ? .fileTooLarge : .unreadableFile
                 return PlanFiles.File(path: path, contents: .failure(PlanFileError(error.message, rule: rule)), blobID: id)
             } catch {
                 return PlanFiles.File(path: path, contents: .failure(PlanFileError("\(error)")), blobID: id)
@@ -333,7 +333,7 @@ extension PlanRepository {
             do {
                 return .success(try repository.blob(id, limit: Limits.maxFileBytes))
             } catch let error as GitError {
-                return .failure(PlanFileError(error.message, rule: error.message.contains("more than") ? .fileTooLarge : .unreadableFile))
+                return .failure(PlanFileError(error.message, rule: error.isTooLarge ? .fileTooLarge : .unreadableFile))
             } catch {
                 return .failure(PlanFileError("\(error)"))
             }
