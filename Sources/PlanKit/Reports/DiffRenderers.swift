@@ -241,7 +241,7 @@ public enum DiffRenderer {
 
     public static func json(_ changes: [Change], labels: Labels, parsedFiles: Int) -> String {
         let counts = Dictionary(uniqueKeysWithValues: counts(changes).map { ($0.kind.rawValue, $0.count) })
-        return JSONOutput.encode(JSONDiff(old: labels.old, new: labels.new, counts: counts, parsedFiles: parsedFiles, changes: changes))
+        return DiffJSON.encode(JSONDiff(old: labels.old, new: labels.new, counts: counts, parsedFiles: parsedFiles, changes: changes))
     }
 
     /// Counts by kind, one per line, as `--stat` prints them.

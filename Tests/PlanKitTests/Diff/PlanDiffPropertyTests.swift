@@ -50,6 +50,48 @@ import Testing
         }
     }
 
+    /// `diff --format json` is written directly: its text is what the encoder gives for the same
+    /// changes, on any two plans (one edit, or two plans apart in everything, renumbered and
+    /// concerns among them), with labels and counts that need escaping.
+    @Test func theJSONWrittenDirectlyIsTheEncodersText() async throws {
+        let pairs = Generator<(GeneratedPlan, GeneratedPlan), Shrink.None<(GeneratedPlan, GeneratedPlan)>>(run: { rng in
+            let a = Self.plan(&rng)
+            return rng.next() % 2 == 0 ? (a, Self.edit(a, &rng).new) : (a, Self.plan(&rng))
+        })
+        await propertyCheck(count: 300, input: pairs) { pair in
+            let result = try PlanDiffer.compare(old: DiffFixture.side(pair.0.version), new: DiffFixture.side(pair.1.version))
+            let labels = DiffRenderer.Labels(old: "v1 \"quoted\" \\ /path", new: "the working tree\u{1B}\u{7F}\t é")
+            let counts = Dictionary(uniqueKeysWithValues: DiffRenderer.counts(result.changes).map { ($0.kind.rawValue, $0.count) })
+            let encoded = JSONOutput.encode(DiffRenderer.JSONDiff(old: labels.old, new: labels.new, counts: counts,
+                                                                  parsedFiles: result.parsedFiles, changes: result.changes))
+            #expect(DiffRenderer.json(result.changes, labels: labels, parsedFiles: result.parsedFiles) == encoded)
+        }
+    }
+
+    /// The same, for values holding what JSON escapes (quotes, backslashes, controls, slashes,
+    /// characters beyond ASCII, the bidi controls no plan text may hold) in every field a change has.
+    @Test func theJSONWrittenDirectlyEscapesAsTheEncoder() throws {
+        let odd = ["\"", "\\", "/", "\u{0}", "\u{8}", "\u{C}", "\n", "\r", "\t", "\u{1F}", "\u{7F}", "\u{85}", "\u{2028}", "\u{202E}", "é", "😀", "a b"]
+        var changes: [Change] = []
+        for (index, text) in odd.enumerated() {
+            var change = Change(kind: ChangeKind.allCases[index % ChangeKind.allCases.count], recommendation: index, oldNumber: index + 1,
+                                action: "\(index).1" + text, update: "2021-12" + text, field: "f" + text, old: text, new: text + text,
+                                months: index - 5, added: [text], removed: [], words: [WordSegment(kind: .added, text: text)],
+                                path: "recommendations/\(text).yaml", summary: "s" + text)
+            change.currentTarget = Move(old: text, new: nil)
+            change.currentState = Move(old: nil, new: text)
+            change.currentOwners = Move(old: text, new: text)
+            change.recommendationKind = index % 2 == 0 ? .priorityConcern : nil
+            changes.append(change)
+        }
+        let labels = DiffRenderer.Labels(old: odd.joined(), new: "")
+        let counts = Dictionary(uniqueKeysWithValues: DiffRenderer.counts(changes).map { ($0.kind.rawValue, $0.count) })
+        let encoded = JSONOutput.encode(DiffRenderer.JSONDiff(old: labels.old, new: labels.new, counts: counts, parsedFiles: 3, changes: changes))
+        #expect(DiffRenderer.json(changes, labels: labels, parsedFiles: 3) == encoded)
+        #expect(DiffRenderer.json([], labels: labels, parsedFiles: 0)
+                == JSONOutput.encode(DiffRenderer.JSONDiff(old: labels.old, new: labels.new, counts: [:], parsedFiles: 0, changes: [])))
+    }
+
     @Test func diffIsEmptyExactlyWhenTheCanonicalFilesAreEqual() async throws {
         let pairs = Generator<(GeneratedPlan, GeneratedPlan), Shrink.None<(GeneratedPlan, GeneratedPlan)>>(run: { rng in
             let a = Self.plan(&rng)
