@@ -1,0 +1,83 @@
+import Testing
+@testable import PlanKit
+
+/// Lint keeps positions rather than copies, each action's reading rather than its words, and
+/// lets each file's bytes go once parsed: none of this may change what it finds.
+@Suite struct LintKeepsLessTests {
+    static let vague = HistoryFixture.recommendation(1, actions: [
+        HistoryFixture.action("1.1", text: "Continue to work with partners"),
+        HistoryFixture.action("1.2", state: "dropped", text: "Explore options"),
+        HistoryFixture.action("1.3", text: "Review current arrangements by May 2024"),
+    ])
+    static let none = HistoryFixture.recommendation(2, actions: [])
+    static let one = HistoryFixture.recommendation(3, text: "See 1.2 above and recommendation 9", actions: [HistoryFixture.action("3.1")])
+
+    @Test func actionsAreEveryActionOfEverySiteWithItsPath() {
+        let loaded = PlanLoader.load(LintFixture.planFiles([Self.vague, Self.none, Self.one]))
+        let context = LintContext(info: loaded.info?.value, planPath: "plan.yaml", planSourceMap: SourceMap(),
+                                  recommendations: loaded.recommendations.map {
+                                      RecommendationSite(recommendation: $0.parsed.value!, path: $0.path, sourceMap: $0.parsed.sourceMap)
+                                  },
+                                  configuration: LintConfiguration(), asOf: LintFixture.asOf)
+        // What the context listed when it copied every action with its site.
+        let copied = context.recommendations.flatMap { site in
+            site.recommendation.actions.enumerated().map { (site.path, $0.element.id, "actions[\($0.offset)]") }
+        }
+        let listed = context.actions.map { ($0.site.path, $0.action.id, $0.path) }
+        #expect(listed.map(\.0) == copied.map(\.0))
+        #expect(listed.map(\.1) == ["1.1", "1.2", "1.3", "3.1"])
+        #expect(listed.map(\.1) == copied.map(\.1))
+        #expect(listed.map(\.2) == copied.map(\.2))
+        #expect(context.actions.count == context.actionTexts.count)
+        // The readings: 1.1 is vague and names nothing measurable; 1.3 names a month.
+        #expect(context.actionTexts.map { $0.vaguePhrase?.joined(separator: " ") } == ["continue to", nil, nil, nil])
+        #expect(context.actionTexts.map(\.namesSomethingMeasurable) == [false, true, true, true])
+    }
+
+    /// A plan with every kind of file the reader treats apart: a directive, a file that does not
+    /// parse, one misnamed, one unreadable.
+    static func files() -> PlanFiles {
+        let directive = "# plantool: disable-file=action-specific\n"
+            + HistoryFixture.recommendation(4, actions: [HistoryFixture.action("4.1", text: "Continue to work with partners")])
+        var files = LintFixture.planFiles([Self.vague, Self.none, Self.one, directive],
+                                          files: [("recommendations/05.yaml", "number: 5\ntext: [unclosed\n"),
+                                                  ("recommendations/6.yaml", HistoryFixture.recommendation(6, actions: []))])
+        files.recommendationFiles.append(PlanFiles.File(path: "recommendations/07.yaml", contents: .failure(PlanFileError("cannot read the file"))))
+        return files
+    }
+
+    @Test func lettingBytesGoFindsTheSame() {
+        let kept = Self.files()
+        var released = Self.files()
+        let base = BasePlan.compare(name: "HEAD", base: PlanListing(files: LintFixture.planFiles([Self.none])),
+                                    read: { _ in .failure(PlanFileError("not stored")) }, with: released)
+        let loadedKept = PlanLoader.load(kept)
+        let loadedReleased = PlanLoader.load(releasingBytesOf: &released)
+        #expect(loadedReleased.diagnostics == loadedKept.diagnostics)
+        #expect(loadedReleased.recommendations.map(\.path) == loadedKept.recommendations.map(\.path))
+        let found = Linter.lint(loadedReleased, asOf: LintFixture.asOf, base: base)
+        #expect(found == Linter.lint(loadedKept, asOf: LintFixture.asOf, base: base))
+        #expect(found.of("action-specific").map(\.path) == ["recommendations/01.yaml"])  // 04's is silenced
+        #expect(found.contains { $0.path == "recommendations/05.yaml" })
+        // The files keep their paths and read errors, not their bytes.
+        #expect(released.recommendationFiles.map(\.path) == kept.recommendationFiles.map(\.path))
+        for file in released.recommendationFiles {
+            switch file.contents {
+            case .success(let bytes): #expect(bytes.isEmpty)
+            case .failure(let error): #expect(error.message == "cannot read the file")
+            }
+        }
+    }
+
+    @Test func crossReferencesAreLookedForOnlyWhereTheirWordsCouldBe() {
+        #expect(CrossReference.mentions("see", in: "(SEE 3.1 above)"))
+        #expect(CrossReference.mentions("see", in: "overseen by the board"))
+        #expect(CrossReference.mentions("recommendation", in: "as Recommendations 3 and 5 ask"))
+        #expect(!CrossReference.mentions("recommendation", in: "we recommend it"))
+        #expect(!CrossReference.mentions("see", in: "sée"))
+        #expect(!CrossReference.mentions("see", in: "se"))
+        #expect(CrossReference.references(in: "See Recommendation 4 and see 2.1 above").recommendations == [4])
+        #expect(CrossReference.references(in: "See Recommendation 4 and see 2.1 above").actions == ["2.1"])
+        #expect(CrossReference.references(in: "Publish the guidance").actions.isEmpty)
+    }
+}
