@@ -48,7 +48,7 @@ public struct ActionTextReading: Sendable {
     public var namesSomethingMeasurable: Bool
 
     /// `vaguePhrases`: the configured phrases, as words.
-    init(_ action: Action, vaguePhrases: [[String]]) {
+    init(_ action: Action, vaguePhrases: TextHeuristics.VaguePhrases) {
         // Both rules pass over dropped actions: their words are not needed.
         guard action.currentState != .dropped else {
             vaguePhrase = nil

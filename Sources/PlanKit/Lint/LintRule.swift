@@ -72,7 +72,7 @@ public struct LintContext: Sendable {
         self.history = history
         let actions = LintActions(recommendations)
         self.actions = actions
-        let vaguePhrases = configuration.vaguePhrases.map(Words.phrase)
+        let vaguePhrases = TextHeuristics.VaguePhrases(configuration.vaguePhrases.map(Words.phrase))
         actionTexts = ParallelMap.map(actions.positions) { position in
             ActionTextReading(actions.action(at: position), vaguePhrases: vaguePhrases)
         }

@@ -4,11 +4,12 @@ public enum Linter {
     /// With a `base`, the history rules compare the plan with it; without one they are off.
     public static func lint(_ loaded: LoadedPlan, configuration: LintConfiguration = LintConfiguration(),
                             asOf: Day, base: BasePlan? = nil) -> [Diagnostic] {
-        let sites = loaded.recommendations.compactMap { file -> RecommendationSite? in
+        var sites = loaded.recommendations.compactMap { file -> RecommendationSite? in
             guard let rec = file.parsed.value else { return nil }
             return RecommendationSite(recommendation: rec, path: loaded.files.displayPath(file.path), sourceMap: file.parsed.sourceMap,
                                       directives: file.parsed.directives)
-        }.sorted { $0.recommendation.number < $1.recommendation.number }
+        }
+        sites.sort { $0.recommendation.number < $1.recommendation.number }  // in place: no second array of every site
         let complete = !loaded.diagnostics.hasErrors && loaded.info?.value != nil
         var built = LintContext(info: loaded.info?.value, planPath: loaded.files.displayPath(PlanDirectory.planFileName),
                                   planSourceMap: loaded.info?.sourceMap ?? SourceMap(), recommendations: sites,
