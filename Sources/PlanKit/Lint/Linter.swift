@@ -4,10 +4,12 @@ public enum Linter {
     /// With a `base`, the history rules compare the plan with it; without one they are off.
     public static func lint(_ loaded: LoadedPlan, configuration: LintConfiguration = LintConfiguration(),
                             asOf: Day, base: BasePlan? = nil) -> [Diagnostic] {
-        var sites = loaded.recommendations.compactMap { file -> RecommendationSite? in
-            guard let rec = file.parsed.value else { return nil }
-            return RecommendationSite(recommendation: rec, path: loaded.files.displayPath(file.path), sourceMap: file.parsed.sourceMap,
-                                      directives: file.parsed.directives)
+        var sites: [RecommendationSite] = []
+        sites.reserveCapacity(loaded.recommendations.count)  // no room to spare: lint keeps it to the end
+        for file in loaded.recommendations {
+            guard let rec = file.parsed.value else { continue }
+            sites.append(RecommendationSite(recommendation: rec, path: loaded.files.displayPath(file.path), sourceMap: file.parsed.sourceMap,
+                                            directives: file.parsed.directives))
         }
         sites.sort { $0.recommendation.number < $1.recommendation.number }  // in place: no second array of every site
         let complete = !loaded.diagnostics.hasErrors && loaded.info?.value != nil

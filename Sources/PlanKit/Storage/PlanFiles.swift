@@ -108,9 +108,18 @@ public enum PlanLoader {
         }
         let paths = files.recommendationFiles.map(\.path)
         let display = files
+        let names = SharedStrings()
         let parsed = ParallelMap.map(Array(paths.indices)) { index -> ParsedFile<Recommendation>? in
-            guard let bytes = pending.take(index) else { return nil }
-            return parse(bytes, path: paths[index], in: display, keepsPlaces: keepsPlaces)
+            guard let bytes = pending.take(index), var parsed = parse(bytes, path: paths[index], in: display, keepsPlaces: keepsPlaces) else {
+                return nil
+            }
+            // What is kept of every file for as long as the plan is linted, made small: no
+            // modeline (lint writes nothing back), no spare room in the source map, and the
+            // names repeated from file to file (addressees, themes, owners) kept once.
+            parsed.modeline = nil
+            parsed.sourceMap.shrinkToFit()
+            if parsed.value != nil { names.share(in: &parsed.value!) }
+            return parsed
         }
         return load(files, parsed: parsed, keepsPlaces: keepsPlaces)
     }
@@ -245,5 +254,35 @@ private final class PendingBytes: @unchecked Sendable {
         let bytes = slots[index]
         slots[index] = nil
         return bytes
+    }
+}
+
+/// One copy of each name the recommendations of a plan repeat (an addressee, a theme, an owner),
+/// shared by them all, where each file's reading made its own.
+private final class SharedStrings: @unchecked Sendable {
+    private var kept: Set<String> = []
+    private let lock = NSLock()
+
+    func share(in recommendation: inout Recommendation) {
+        lock.lock()
+        defer { lock.unlock() }
+        share(&recommendation.addressee)
+        if recommendation.theme != nil { share(&recommendation.theme!) }
+        for action in recommendation.actions.indices {
+            for owner in recommendation.actions[action].owners.indices { share(&recommendation.actions[action].owners[owner]) }
+            for update in recommendation.actions[action].updates.indices where recommendation.actions[action].updates[update].owners != nil {
+                for owner in recommendation.actions[action].updates[update].owners!.indices {
+                    share(&recommendation.actions[action].updates[update].owners![owner])
+                }
+            }
+        }
+    }
+
+    /// Small strings are stored in place: only larger ones are worth sharing.
+    private func share(_ name: inout String) {
+        guard name.utf8.count > 15 else { return }
+        let (inserted, member) = kept.insert(name)
+        // Equal is not enough: the copy kept must have the same bytes (é composed or not).
+        if !inserted, member.utf8.elementsEqual(name.utf8) { name = member }
     }
 }

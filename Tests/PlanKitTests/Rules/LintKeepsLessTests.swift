@@ -55,6 +55,9 @@ import Testing
         let loadedReleased = PlanLoader.load(releasingBytesOf: &released)
         #expect(loadedReleased.diagnostics == loadedKept.diagnostics)
         #expect(loadedReleased.recommendations.map(\.path) == loadedKept.recommendations.map(\.path))
+        // The same model and places, though names are shared and the maps made small.
+        #expect(loadedReleased.recommendations.map(\.parsed.value) == loadedKept.recommendations.map(\.parsed.value))
+        #expect(loadedReleased.recommendations.map(\.parsed.sourceMap) == loadedKept.recommendations.map(\.parsed.sourceMap))
         let found = Linter.lint(loadedReleased, asOf: LintFixture.asOf, base: base)
         #expect(found == Linter.lint(loadedKept, asOf: LintFixture.asOf, base: base))
         #expect(found.of("action-specific").map(\.path) == ["recommendations/01.yaml"])  // 04's is silenced
