@@ -1,9 +1,10 @@
 /// Runs the rules over a loaded plan: the reader's diagnostics, then every lint rule the
 /// configuration leaves on, with severities as configured and inline directives applied.
 public enum Linter {
-    /// With a `base`, the history rules compare the plan with it; without one they are off.
+    /// With a `base`, the history rules compare the plan with it; without one they are off. The
+    /// base is taken (`consuming`) so that it can go once compared, before the rules run.
     public static func lint(_ loaded: LoadedPlan, configuration: LintConfiguration = LintConfiguration(),
-                            asOf: Day, base: BasePlan? = nil) -> [Diagnostic] {
+                            asOf: Day, base: consuming BasePlan? = nil) -> [Diagnostic] {
         var sites: [RecommendationSite] = []
         sites.reserveCapacity(loaded.recommendations.count)  // no room to spare: lint keeps it to the end
         for file in loaded.recommendations {
@@ -16,7 +17,7 @@ public enum Linter {
         var built = LintContext(info: loaded.info?.value, planPath: loaded.files.displayPath(PlanDirectory.planFileName),
                                   planSourceMap: loaded.info?.sourceMap ?? SourceMap(), recommendations: sites,
                                   configuration: configuration, asOf: asOf,
-                                  history: base.map { BasePlanComparison(base: $0, loaded: loaded, sites: sites) })
+                                  history: (consume base).map { BasePlanComparison(base: $0, loaded: loaded, sites: sites) })
         built.planDirectives = loaded.info?.directives ?? []
         let context = built
         var diagnostics = loaded.diagnostics

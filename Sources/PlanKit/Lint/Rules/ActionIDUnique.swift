@@ -11,6 +11,7 @@ struct ActionIDUnique: LintRule {
     func check(_ context: LintContext, _ report: inout LintReport) {
         // Where each id was first seen, by position: its place is written out only for a finding.
         var seen: [String: Int] = [:]
+        seen.reserveCapacity(context.actions.count)
         for (index, (site, action, path)) in context.actions.enumerated() {
             if let position = seen[action.id] {
                 let (firstSite, _, firstPath) = context.actions[position]

@@ -14,7 +14,8 @@ struct CrossReference: LintRule {
 
     func check(_ context: LintContext, _ report: inout LintReport) {
         let numbers = Set(context.recommendations.map(\.recommendation.number))
-        let ids = Set(context.actions.map(\.action.id))
+        var ids = Set<String>(minimumCapacity: context.actions.count)
+        for (_, action, _) in context.actions { ids.insert(action.id) }
         for site in context.recommendations {
             let rec = site.recommendation
             var texts: [(String, String)] = [("text", rec.text)]
