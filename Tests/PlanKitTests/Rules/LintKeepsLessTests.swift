@@ -72,6 +72,20 @@ import Testing
         }
     }
 
+    @Test func sharedNamesKeepTheirOwnBytes() throws {
+        // Equal as Swift strings, not byte for byte: each file must keep the owner it spells.
+        let composed = "Head of Caf\u{E9} Services", decomposed = "Head of Cafe\u{301} Services"
+        func recommendation(_ number: Int, owner: String) -> String {
+            HistoryFixture.recommendation(number, actions: [HistoryFixture.action("\(number).1")])
+                .replacingOccurrences(of: "Head of Public Protection", with: owner)
+        }
+        var files = LintFixture.planFiles([recommendation(1, owner: composed), recommendation(2, owner: decomposed),
+                                           recommendation(3, owner: composed)])
+        let loaded = PlanLoader.load(releasingBytesOf: &files)
+        let owners = try loaded.recommendations.map { try #require($0.parsed.value?.actions.first?.owners.first) }
+        #expect(owners.map { Array($0.utf8) } == [composed, decomposed, composed].map { Array($0.utf8) })
+    }
+
     @Test func crossReferencesAreLookedForOnlyWhereTheirWordsCouldBe() {
         #expect(CrossReference.mentions("see", in: "(SEE 3.1 above)"))
         #expect(CrossReference.mentions("see", in: "overseen by the board"))
