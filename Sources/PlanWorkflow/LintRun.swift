@@ -23,7 +23,7 @@ public struct LintRun {
             let base = try target.base(history)
             if let configuration = target.configuration {
                 let loaded = PlanLoader.load(releasingBytesOf: &target.files)
-                diagnostics += Linter.lint(loaded, configuration: configuration, asOf: day, base: consume base)
+                diagnostics += Linter.lint(consume loaded, configuration: configuration, asOf: day, base: consume base)
             }
         }
         return LintRun(diagnostics: Selection.shortened(diagnostics), files: files)

@@ -33,7 +33,7 @@ public struct BasePlanComparison: Sendable {
     public var actions: [ActionPair]
     public var removed: [Removed]
 
-    init(base: BasePlan, loaded: LoadedPlan, sites: [RecommendationSite]) {
+    init(base: BasePlan, loaded: borrowing LoadedPlan, sites: [RecommendationSite]) {
         baseName = base.name
         // Positions, not copies of the sites: this table was lint's largest at its peak.
         var siteByPath: [String: Int] = [:]

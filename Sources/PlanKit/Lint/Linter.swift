@@ -2,8 +2,9 @@
 /// configuration leaves on, with severities as configured and inline directives applied.
 public enum Linter {
     /// With a `base`, the history rules compare the plan with it; without one they are off. The
-    /// base is taken (`consuming`) so that it can go once compared, before the rules run.
-    public static func lint(_ loaded: LoadedPlan, configuration: LintConfiguration = LintConfiguration(),
+    /// base is taken (`consuming`) so that it can go once compared, before the rules run; so is
+    /// the loaded plan, whose parsed files can go once the sites are made from them.
+    public static func lint(_ loaded: consuming LoadedPlan, configuration: LintConfiguration = LintConfiguration(),
                             asOf: Day, base: consuming BasePlan? = nil) -> [Diagnostic] {
         var sites: [RecommendationSite] = []
         sites.reserveCapacity(loaded.recommendations.count)  // no room to spare: lint keeps it to the end
@@ -14,13 +15,19 @@ public enum Linter {
         }
         sites.sort { $0.recommendation.number < $1.recommendation.number }  // in place: no second array of every site
         let complete = !loaded.diagnostics.hasErrors && loaded.info?.value != nil
+        var history: BasePlanComparison? = nil
+        if let base = consume base { history = BasePlanComparison(base: base, loaded: loaded, sites: sites) }
+        var diagnostics = loaded.diagnostics
+        let silencing = Silencing(loaded)
+        // The sites now hold all the rules read of the parsed files: the list of those goes
+        // before the context is worked out and the rules run (lint's peak held both).
+        loaded.recommendations = []
         var built = LintContext(info: loaded.info?.value, planPath: loaded.files.displayPath(PlanDirectory.planFileName),
                                   planSourceMap: loaded.info?.sourceMap ?? SourceMap(), recommendations: sites,
                                   configuration: configuration, asOf: asOf,
-                                  history: (consume base).map { BasePlanComparison(base: $0, loaded: loaded, sites: sites) })
+                                  history: history)
         built.planDirectives = loaded.info?.directives ?? []
         let context = built
-        var diagnostics = loaded.diagnostics
         let rules = RuleRegistry.all.filter { rule in
             (complete || !rule.needsWholePlan) && configuration.severity(of: rule.id, default: rule.defaultSeverity) != nil
         }
@@ -43,11 +50,16 @@ public enum Linter {
             copy.severity = severity
             return copy
         }
-        return FindingCap.apply(applyDirectives(diagnostics, loaded))
+        return FindingCap.apply(silencing.apply(diagnostics))
     }
+}
 
-    /// Drops what `# plantool: disable=...` comments silence.
-    static func applyDirectives(_ diagnostics: [Diagnostic], _ loaded: LoadedPlan) -> [Diagnostic] {
+/// What `# plantool: disable=...` comments silence: each file's directives and the lines of its
+/// code, taken from the loaded plan before its parsed files go.
+struct Silencing {
+    private var byPath: [String: (directives: [LintDirective], codeLines: [Int])] = [:]
+
+    init(_ loaded: borrowing LoadedPlan) {
         var byPath: [String: (directives: [LintDirective], codeLines: [Int])] = [:]
         func register<T>(_ parsed: ParsedFile<T>, path: String) {
             let directives = parsed.directives
@@ -57,6 +69,11 @@ public enum Linter {
         }
         if let info = loaded.info { register(info, path: loaded.files.displayPath(PlanDirectory.planFileName)) }
         for file in loaded.recommendations { register(file.parsed, path: loaded.files.displayPath(file.path)) }
+        self.byPath = byPath
+    }
+
+    /// Drops what the directives silence.
+    func apply(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
         guard !byPath.isEmpty else { return diagnostics }
         return diagnostics.filter { diagnostic in
             guard FormatRule(rawValue: diagnostic.rule)?.isAlwaysReported != true,

@@ -257,10 +257,12 @@ private final class PendingBytes: @unchecked Sendable {
     }
 }
 
-/// One copy of each name the recommendations of a plan repeat (an addressee, a theme, an owner),
-/// shared by them all, where each file's reading made its own.
+/// One copy of each name the recommendations of a plan repeat (an addressee, a theme, an owner)
+/// and of each list of owners, shared by them all, where each file's reading made its own; and
+/// the lists of actions, updates and owners without the spare room they grew into.
 private final class SharedStrings: @unchecked Sendable {
     private var kept: Set<String> = []
+    private var keptOwners: Set<[String]> = []
     private let lock = NSLock()
 
     func share(in recommendation: inout Recommendation) {
@@ -268,12 +270,12 @@ private final class SharedStrings: @unchecked Sendable {
         defer { lock.unlock() }
         share(&recommendation.addressee)
         if recommendation.theme != nil { share(&recommendation.theme!) }
+        recommendation.actions = Self.exactlySized(recommendation.actions)
         for action in recommendation.actions.indices {
-            for owner in recommendation.actions[action].owners.indices { share(&recommendation.actions[action].owners[owner]) }
+            share(owners: &recommendation.actions[action].owners)
+            recommendation.actions[action].updates = Self.exactlySized(recommendation.actions[action].updates)
             for update in recommendation.actions[action].updates.indices where recommendation.actions[action].updates[update].owners != nil {
-                for owner in recommendation.actions[action].updates[update].owners!.indices {
-                    share(&recommendation.actions[action].updates[update].owners![owner])
-                }
+                share(owners: &recommendation.actions[action].updates[update].owners!)
             }
         }
     }
@@ -284,5 +286,20 @@ private final class SharedStrings: @unchecked Sendable {
         let (inserted, member) = kept.insert(name)
         // Equal is not enough: the copy kept must have the same bytes (é composed or not).
         if !inserted, member.utf8.elementsEqual(name.utf8) { name = member }
+    }
+
+    private func share(owners: inout [String]) {
+        guard !owners.isEmpty else { return }  // every empty list shares one already
+        for owner in owners.indices { share(&owners[owner]) }
+        owners = Self.exactlySized(owners)
+        let (inserted, member) = keptOwners.insert(owners)
+        if !inserted, zip(member, owners).allSatisfy({ $0.utf8.elementsEqual($1.utf8) }) { owners = member }
+    }
+
+    private static func exactlySized<Element>(_ array: [Element]) -> [Element] {
+        guard array.capacity > array.count else { return array }
+        return [Element](unsafeUninitializedCapacity: array.count) { buffer, count in
+            count = buffer.initialize(fromContentsOf: array)
+        }
     }
 }

@@ -86,6 +86,24 @@ import Testing
         #expect(owners.map { Array($0.utf8) } == [composed, decomposed, composed].map { Array($0.utf8) })
     }
 
+    @Test func ownerListsAreSharedWhereTheyAreTheSameBytes() throws {
+        // An update that names new owners: its list is shared with the actions' lists too.
+        let update = HistoryFixture.update("2024-01", "Handed over")
+            + "        owners:\n          - Head of Public Protection\n"
+        let withUpdate = HistoryFixture.recommendation(2, actions: [HistoryFixture.action("2.1", updates: [update]),
+                                                                    HistoryFixture.action("2.2")])
+        var files = LintFixture.planFiles([Self.vague, withUpdate])
+        let kept = PlanLoader.load(files)
+        let loaded = PlanLoader.load(releasingBytesOf: &files)
+        #expect(loaded.recommendations.map(\.parsed.value) == kept.recommendations.map(\.parsed.value))
+        let actions = try loaded.recommendations.flatMap { try #require($0.parsed.value).actions }
+        let lists = actions.map(\.owners) + [try #require(actions[3].updates.first?.owners)]
+        #expect(lists.count == 6)
+        let buffers = Set(lists.map { $0.withUnsafeBufferPointer { Int(bitPattern: $0.baseAddress) } })
+        #expect(buffers.count == 1)
+        #expect(lists.allSatisfy { $0 == ["Head of Public Protection"] })
+    }
+
     @Test func crossReferencesAreLookedForOnlyWhereTheirWordsCouldBe() {
         #expect(CrossReference.mentions("see", in: "(SEE 3.1 above)"))
         #expect(CrossReference.mentions("see", in: "overseen by the board"))
