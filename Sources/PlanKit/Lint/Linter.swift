@@ -6,14 +6,22 @@ public enum Linter {
     /// the loaded plan, whose parsed files can go once the sites are made from them.
     public static func lint(_ loaded: consuming LoadedPlan, configuration: LintConfiguration = LintConfiguration(),
                             asOf: Day, base: consuming BasePlan? = nil) -> [Diagnostic] {
-        var sites: [RecommendationSite] = []
-        sites.reserveCapacity(loaded.recommendations.count)  // no room to spare: lint keeps it to the end
-        for file in loaded.recommendations {
-            guard let rec = file.parsed.value else { continue }
-            sites.append(RecommendationSite(recommendation: rec, path: loaded.files.displayPath(file.path), sourceMap: file.parsed.sourceMap,
-                                            directives: file.parsed.directives))
+        // The sites in the order of their numbers (files in order where numbers repeat): the
+        // order is worked out on pairs of numbers, not by sorting the sites, whose sort would
+        // take room for half of them at lint's peak.
+        var order: [(number: Int, file: Int)] = []
+        order.reserveCapacity(loaded.recommendations.count)
+        for (position, file) in loaded.recommendations.enumerated() {
+            if let number = file.parsed.value?.number { order.append((number, position)) }
         }
-        sites.sort { $0.recommendation.number < $1.recommendation.number }  // in place: no second array of every site
+        order.sort { ($0.number, $0.file) < ($1.number, $1.file) }
+        var sites: [RecommendationSite] = []
+        sites.reserveCapacity(order.count)  // no room to spare: lint keeps it to the end
+        for (_, position) in order {
+            let file = loaded.recommendations[position]
+            sites.append(RecommendationSite(recommendation: file.parsed.value!, path: loaded.files.displayPath(file.path),
+                                            sourceMap: file.parsed.sourceMap, directives: file.parsed.directives))
+        }
         let complete = !loaded.diagnostics.hasErrors && loaded.info?.value != nil
         var history: BasePlanComparison? = nil
         if let base = consume base { history = BasePlanComparison(base: base, loaded: loaded, sites: sites) }

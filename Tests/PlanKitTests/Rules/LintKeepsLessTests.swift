@@ -104,6 +104,21 @@ import Testing
         #expect(lists.allSatisfy { $0 == ["Head of Public Protection"] })
     }
 
+    @Test func sitesAreInTheOrderOfTheirNumbersThenOfTheirFiles() {
+        // Files listed 03, 01, then two files giving number 2 (the second misnamed): the first
+        // place of a repeated action id is the earliest by number, then by file.
+        let two = HistoryFixture.recommendation(2, actions: [HistoryFixture.action("9.1")])
+        let files = PlanFiles(displayRoot: "", planFile: nil, recommendationFiles: [
+            PlanFiles.File(path: "recommendations/03.yaml", contents: .success(Array(HistoryFixture.recommendation(3, actions: [HistoryFixture.action("9.1")]).utf8))),
+            PlanFiles.File(path: "recommendations/01.yaml", contents: .success(Array(HistoryFixture.recommendation(1, actions: []).utf8))),
+            PlanFiles.File(path: "recommendations/02.yaml", contents: .success(Array(two.utf8))),
+            PlanFiles.File(path: "recommendations/2.yaml", contents: .success(Array(two.utf8))),
+        ])
+        let found = Linter.lint(PlanLoader.load(files), asOf: LintFixture.asOf).of("action-id-unique")
+        #expect(found.map(\.path).sorted() == ["recommendations/03.yaml", "recommendations/2.yaml"])
+        #expect(found.allSatisfy { $0.message.contains("first at recommendations/02.yaml:") })
+    }
+
     @Test func crossReferencesAreLookedForOnlyWhereTheirWordsCouldBe() {
         #expect(CrossReference.mentions("see", in: "(SEE 3.1 above)"))
         #expect(CrossReference.mentions("see", in: "overseen by the board"))
