@@ -266,14 +266,21 @@ private final class SharedStrings: @unchecked Sendable {
     private let lock = NSLock()
 
     func share(in recommendation: inout Recommendation) {
+        // Each file's own lists are made to size before the lock: only the sharing needs it.
+        recommendation.actions = Self.exactlySized(recommendation.actions)
+        for action in recommendation.actions.indices {
+            recommendation.actions[action].owners = Self.exactlySized(recommendation.actions[action].owners)
+            recommendation.actions[action].updates = Self.exactlySized(recommendation.actions[action].updates)
+            for update in recommendation.actions[action].updates.indices where recommendation.actions[action].updates[update].owners != nil {
+                recommendation.actions[action].updates[update].owners = Self.exactlySized(recommendation.actions[action].updates[update].owners!)
+            }
+        }
         lock.lock()
         defer { lock.unlock() }
         share(&recommendation.addressee)
         if recommendation.theme != nil { share(&recommendation.theme!) }
-        recommendation.actions = Self.exactlySized(recommendation.actions)
         for action in recommendation.actions.indices {
             share(owners: &recommendation.actions[action].owners)
-            recommendation.actions[action].updates = Self.exactlySized(recommendation.actions[action].updates)
             for update in recommendation.actions[action].updates.indices where recommendation.actions[action].updates[update].owners != nil {
                 share(owners: &recommendation.actions[action].updates[update].owners!)
             }
@@ -291,7 +298,6 @@ private final class SharedStrings: @unchecked Sendable {
     private func share(owners: inout [String]) {
         guard !owners.isEmpty else { return }  // every empty list shares one already
         for owner in owners.indices { share(&owners[owner]) }
-        owners = Self.exactlySized(owners)
         let (inserted, member) = keptOwners.insert(owners)
         if !inserted, zip(member, owners).allSatisfy({ $0.utf8.elementsEqual($1.utf8) }) { owners = member }
     }
