@@ -14,12 +14,16 @@ public struct LintRun {
         let history = BaseRevision(explicit: base, source: source)
         var diagnostics: [Diagnostic] = []
         var files = 0
-        for target in try LintTargets.collect(plan: plan, paths: paths, source: source) {
+        // Each target is taken out of the list before it is linted, so that its files' bytes
+        // have one owner and go as each file is parsed.
+        var targets = Array(try LintTargets.collect(plan: plan, paths: paths, source: source).reversed())
+        while var target = targets.popLast() {
             files += target.files.fileCount
             diagnostics += target.configurationDiagnostics
             let base = try target.base(history)
             if let configuration = target.configuration {
-                diagnostics += Linter.lint(PlanLoader.load(target.files), configuration: configuration, asOf: day, base: base)
+                let loaded = PlanLoader.load(releasingBytesOf: &target.files)
+                diagnostics += Linter.lint(consume loaded, configuration: configuration, asOf: day, base: consume base)
             }
         }
         return LintRun(diagnostics: Selection.shortened(diagnostics), files: files)

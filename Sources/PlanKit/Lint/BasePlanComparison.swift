@@ -33,9 +33,12 @@ public struct BasePlanComparison: Sendable {
     public var actions: [ActionPair]
     public var removed: [Removed]
 
-    init(base: BasePlan, loaded: LoadedPlan, sites: [RecommendationSite]) {
+    init(base: BasePlan, loaded: borrowing LoadedPlan, sites: [RecommendationSite]) {
         baseName = base.name
-        let siteByPath = Dictionary(sites.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        // Positions, not copies of the sites: this table was lint's largest at its peak.
+        var siteByPath: [String: Int] = [:]
+        siteByPath.reserveCapacity(sites.count)
+        for (position, site) in sites.enumerated() where siteByPath[site.path] == nil { siteByPath[site.path] = position }
         func name(_ path: String) -> String { String(path.split(separator: "/").last ?? Substring(path)) }
 
         // Numbers the linted content has (parsed, or by file name for files that do not parse),
@@ -48,8 +51,8 @@ public struct BasePlanComparison: Sendable {
             if let n = PlanLoader.number(fromFileName: name(file.path)) { present.insert(n) }
             if base.unchangedPaths.contains(file.path) {
                 if let n = file.parsed.value?.number { baseNumbers.insert(n) }
-            } else if let site = siteByPath[loaded.files.displayPath(file.path)] {
-                changed.append(site)
+            } else if let position = siteByPath[loaded.files.displayPath(file.path)] {
+                changed.append(sites[position])
             }
         }
         var baseByNumber: [Int: (recommendation: Recommendation, path: String)] = [:]

@@ -57,9 +57,9 @@ public struct LintContext: Sendable {
     public var history: BasePlanComparison?
 
     /// Every action of every recommendation, with the field path of the action.
-    public let actions: [(site: RecommendationSite, action: Action, path: String)]
-    /// The words of each action's text, in the order of `actions`.
-    public let actionWords: [Words]
+    public let actions: LintActions
+    /// What the SMART rules ask of each action's text, in the order of `actions`.
+    public let actionTexts: [ActionTextReading]
 
     public init(info: PlanInfo?, planPath: String, planSourceMap: SourceMap, recommendations: [RecommendationSite],
                 configuration: LintConfiguration, asOf: Day, history: BasePlanComparison? = nil) {
@@ -70,10 +70,12 @@ public struct LintContext: Sendable {
         self.configuration = configuration
         self.asOf = asOf
         self.history = history
-        actions = recommendations.flatMap { site in
-            site.recommendation.actions.enumerated().map { (site, $0.element, "actions[\($0.offset)]") }
+        let actions = LintActions(recommendations)
+        self.actions = actions
+        let vaguePhrases = TextHeuristics.VaguePhrases(configuration.vaguePhrases.map(Words.phrase))
+        actionTexts = ParallelMap.map(actions.positions) { position in
+            ActionTextReading(actions.action(at: position), vaguePhrases: vaguePhrases)
         }
-        actionWords = ParallelMap.map(actions) { Words($0.action.text) }
     }
 }
 

@@ -1,22 +1,41 @@
 /// Runs the rules over a loaded plan: the reader's diagnostics, then every lint rule the
 /// configuration leaves on, with severities as configured and inline directives applied.
 public enum Linter {
-    /// With a `base`, the history rules compare the plan with it; without one they are off.
-    public static func lint(_ loaded: LoadedPlan, configuration: LintConfiguration = LintConfiguration(),
-                            asOf: Day, base: BasePlan? = nil) -> [Diagnostic] {
-        let sites = loaded.recommendations.compactMap { file -> RecommendationSite? in
-            guard let rec = file.parsed.value else { return nil }
-            return RecommendationSite(recommendation: rec, path: loaded.files.displayPath(file.path), sourceMap: file.parsed.sourceMap,
-                                      directives: file.parsed.directives)
-        }.sorted { $0.recommendation.number < $1.recommendation.number }
+    /// With a `base`, the history rules compare the plan with it; without one they are off. The
+    /// base is taken (`consuming`) so that it can go once compared, before the rules run; so is
+    /// the loaded plan, whose parsed files can go once the sites are made from them.
+    public static func lint(_ loaded: consuming LoadedPlan, configuration: LintConfiguration = LintConfiguration(),
+                            asOf: Day, base: consuming BasePlan? = nil) -> [Diagnostic] {
+        // The sites in the order of their numbers (files in order where numbers repeat): the
+        // order is worked out on pairs of numbers, not by sorting the sites, whose sort would
+        // take room for half of them at lint's peak.
+        var order: [(number: Int, file: Int)] = []
+        order.reserveCapacity(loaded.recommendations.count)
+        for (position, file) in loaded.recommendations.enumerated() {
+            if let number = file.parsed.value?.number { order.append((number, position)) }
+        }
+        order.sort { ($0.number, $0.file) < ($1.number, $1.file) }
+        var sites: [RecommendationSite] = []
+        sites.reserveCapacity(order.count)  // no room to spare: lint keeps it to the end
+        for (_, position) in order {
+            let file = loaded.recommendations[position]
+            sites.append(RecommendationSite(recommendation: file.parsed.value!, path: loaded.files.displayPath(file.path),
+                                            sourceMap: file.parsed.sourceMap, directives: file.parsed.directives))
+        }
         let complete = !loaded.diagnostics.hasErrors && loaded.info?.value != nil
+        var history: BasePlanComparison? = nil
+        if let base = consume base { history = BasePlanComparison(base: base, loaded: loaded, sites: sites) }
+        var diagnostics = loaded.diagnostics
+        let silencing = Silencing(loaded)
+        // The sites now hold all the rules read of the parsed files: the list of those goes
+        // before the context is worked out and the rules run (lint's peak held both).
+        loaded.recommendations = []
         var built = LintContext(info: loaded.info?.value, planPath: loaded.files.displayPath(PlanDirectory.planFileName),
                                   planSourceMap: loaded.info?.sourceMap ?? SourceMap(), recommendations: sites,
                                   configuration: configuration, asOf: asOf,
-                                  history: base.map { BasePlanComparison(base: $0, loaded: loaded, sites: sites) })
+                                  history: history)
         built.planDirectives = loaded.info?.directives ?? []
         let context = built
-        var diagnostics = loaded.diagnostics
         let rules = RuleRegistry.all.filter { rule in
             (complete || !rule.needsWholePlan) && configuration.severity(of: rule.id, default: rule.defaultSeverity) != nil
         }
@@ -39,11 +58,16 @@ public enum Linter {
             copy.severity = severity
             return copy
         }
-        return FindingCap.apply(applyDirectives(diagnostics, loaded))
+        return FindingCap.apply(silencing.apply(diagnostics))
     }
+}
 
-    /// Drops what `# plantool: disable=...` comments silence.
-    static func applyDirectives(_ diagnostics: [Diagnostic], _ loaded: LoadedPlan) -> [Diagnostic] {
+/// What `# plantool: disable=...` comments silence: each file's directives and the lines of its
+/// code, taken from the loaded plan before its parsed files go.
+struct Silencing {
+    private var byPath: [String: (directives: [LintDirective], codeLines: [Int])] = [:]
+
+    init(_ loaded: borrowing LoadedPlan) {
         var byPath: [String: (directives: [LintDirective], codeLines: [Int])] = [:]
         func register<T>(_ parsed: ParsedFile<T>, path: String) {
             let directives = parsed.directives
@@ -53,6 +77,11 @@ public enum Linter {
         }
         if let info = loaded.info { register(info, path: loaded.files.displayPath(PlanDirectory.planFileName)) }
         for file in loaded.recommendations { register(file.parsed, path: loaded.files.displayPath(file.path)) }
+        self.byPath = byPath
+    }
+
+    /// Drops what the directives silence.
+    func apply(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
         guard !byPath.isEmpty else { return diagnostics }
         return diagnostics.filter { diagnostic in
             guard FormatRule(rawValue: diagnostic.rule)?.isAlwaysReported != true,

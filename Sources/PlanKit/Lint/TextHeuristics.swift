@@ -52,9 +52,23 @@ public enum TextHeuristics {
     /// The vague phrase the text opens with, or promises with "will ...", if any; with the index
     /// of its first word.
     static func vaguePhrase(in words: Words, phrases: [[String]]) -> (phrase: [String], at: Int)? {
-        for phrase in phrases where !phrase.isEmpty {
+        vaguePhrase(in: words, phrases: VaguePhrases(phrases))
+    }
+
+    /// The configured vague phrases, each also as promised ("will" and the phrase), made once
+    /// for every action rather than for each.
+    struct VaguePhrases: Sendable {
+        let phrases: [(phrase: [String], promised: [String])]
+
+        init(_ phrases: [[String]]) {
+            self.phrases = phrases.filter { !$0.isEmpty }.map { ($0, ["will"] + $0) }
+        }
+    }
+
+    static func vaguePhrase(in words: Words, phrases: VaguePhrases) -> (phrase: [String], at: Int)? {
+        for (phrase, promised) in phrases.phrases {
             if words.starts(with: phrase) { return (phrase, 0) }
-            if let at = words.firstIndex(of: ["will"] + phrase) { return (phrase, at + 1) }
+            if let at = words.firstIndex(of: promised) { return (phrase, at + 1) }
         }
         return nil
     }
@@ -91,9 +105,12 @@ public enum TextHeuristics {
         words.hasDigit || hasDeliverable(words, excluding: phrase.at..<(phrase.at + phrase.phrase.count))
     }
 
+    /// Trimmed from an owner before it is compared with the placeholders.
+    private static let placeholderTrim: Set<Character> = [" ", "\t", "\n", ".", ",", ";", ":", "(", ")", "[", "]", "\"", "'"]
+
     static func isPlaceholder(_ owner: String) -> Bool {
         var text = Substring(lower(owner))
-        let trim: Set<Character> = [" ", "\t", "\n", ".", ",", ";", ":", "(", ")", "[", "]", "\"", "'"]
+        let trim = placeholderTrim
         while let first = text.first, trim.contains(first) { text = text.dropFirst() }
         while let last = text.last, trim.contains(last) { text = text.dropLast() }
         return ownerPlaceholders.contains(String(text))

@@ -92,6 +92,39 @@ public enum PlanLoader {
     /// false` leaves each file's source map empty, for readers that want the model only (a
     /// problem about a file's number is then reported without its line).
     public static func load(_ files: PlanFiles, keepsPlaces: Bool = true) -> LoadedPlan {
+        load(files, parsed: parseAll(files, keepsPlaces: keepsPlaces), keepsPlaces: keepsPlaces)
+    }
+
+    /// The same, letting go of each recommendation file's bytes once it is parsed (lint's peak
+    /// memory would otherwise hold every file's bytes and every parsed file at once). `files`
+    /// keeps its paths, blob ids and read errors; a file read keeps empty contents. Its bytes
+    /// are let go only where `files` was their one owner.
+    public static func load(releasingBytesOf files: inout PlanFiles, keepsPlaces: Bool = true) -> LoadedPlan {
+        let pending = PendingBytes(count: files.recommendationFiles.count)
+        for index in files.recommendationFiles.indices {
+            guard case .success(let bytes) = files.recommendationFiles[index].contents else { continue }
+            pending.put(bytes, at: index)
+            files.recommendationFiles[index].contents = .success([])
+        }
+        let paths = files.recommendationFiles.map(\.path)
+        let display = files
+        let names = SharedStrings()
+        let parsed = ParallelMap.map(Array(paths.indices)) { index -> ParsedFile<Recommendation>? in
+            guard let bytes = pending.take(index), var parsed = parse(bytes, path: paths[index], in: display, keepsPlaces: keepsPlaces) else {
+                return nil
+            }
+            // What is kept of every file for as long as the plan is linted, made small: no
+            // modeline (lint writes nothing back), no spare room in the source map, and the
+            // names repeated from file to file (addressees, themes, owners) kept once.
+            parsed.modeline = nil
+            parsed.sourceMap.shrinkToFit()
+            if parsed.value != nil { names.share(in: &parsed.value!) }
+            return parsed
+        }
+        return load(files, parsed: parsed, keepsPlaces: keepsPlaces)
+    }
+
+    private static func load(_ files: PlanFiles, parsed parsedFiles: [ParsedFile<Recommendation>?], keepsPlaces: Bool) -> LoadedPlan {
         var diagnostics: [Diagnostic] = []
         func report(_ rule: FormatRule, _ path: String, _ location: SourceLocation?, _ message: String) {
             diagnostics.append(Diagnostic(path: files.displayPath(path), location: location,
@@ -112,9 +145,8 @@ public enum PlanLoader {
             report(.missingPlanFile, "plan.yaml", nil, "the plan has no plan.yaml; create one with `plantool init`")
         }
 
-        // Files are read independently, so they are parsed on every core at once.
-        let parsedFiles = parseAll(files, keepsPlaces: keepsPlaces)
         var recommendations: [RecommendationFile] = []
+        recommendations.reserveCapacity(files.recommendationFiles.count)
         var seen: [Int: String] = [:]
         for (position, file) in files.recommendationFiles.enumerated() {
             if file.path == PlanDirectory.recommendationsFolder, case .failure(let error) = file.contents {
@@ -151,12 +183,18 @@ public enum PlanLoader {
         return LoadedPlan(files: files, info: info, recommendations: recommendations, diagnostics: diagnostics.sorted())
     }
 
-    /// Every readable recommendation file parsed, in order, spread over the machine's cores.
+    /// Every readable recommendation file parsed, in order. Files are read independently, so
+    /// they are parsed on every core at once.
     static func parseAll(_ files: PlanFiles, keepsPlaces: Bool = true) -> [ParsedFile<Recommendation>?] {
         ParallelMap.map(files.recommendationFiles) { file -> ParsedFile<Recommendation>? in
-            guard case .success(let bytes) = file.contents, file.path.hasSuffix(".yaml") || file.path.hasSuffix(".yml") else { return nil }
-            return PlanFormat.parseRecommendation(bytes, path: files.displayPath(file.path), keepsPlaces: keepsPlaces)
+            guard case .success(let bytes) = file.contents else { return nil }
+            return parse(bytes, path: file.path, in: files, keepsPlaces: keepsPlaces)
         }
+    }
+
+    private static func parse(_ bytes: [UInt8], path: String, in files: PlanFiles, keepsPlaces: Bool) -> ParsedFile<Recommendation>? {
+        guard path.hasSuffix(".yaml") || path.hasSuffix(".yml") else { return nil }
+        return PlanFormat.parseRecommendation(bytes, path: files.displayPath(path), keepsPlaces: keepsPlaces)
     }
 
     /// A recommendation file's name must be its number: `file-name` when the name is not a
@@ -191,5 +229,83 @@ extension LoadedPlan {
             if let value = file.parsed.value, let id = ids[file.path] { result[id] = value }
         }
         return result
+    }
+}
+
+/// Files' bytes waiting to be parsed, each handed out once, so that a file's bytes go as soon as
+/// it is parsed.
+private final class PendingBytes: @unchecked Sendable {
+    private var slots: [[UInt8]?]
+    private let lock = NSLock()
+
+    init(count: Int) {
+        slots = Array(repeating: nil, count: count)
+    }
+
+    func put(_ bytes: [UInt8], at index: Int) {
+        lock.lock()
+        slots[index] = bytes
+        lock.unlock()
+    }
+
+    func take(_ index: Int) -> [UInt8]? {
+        lock.lock()
+        defer { lock.unlock() }
+        let bytes = slots[index]
+        slots[index] = nil
+        return bytes
+    }
+}
+
+/// One copy of each name the recommendations of a plan repeat (an addressee, a theme, an owner)
+/// and of each list of owners, shared by them all, where each file's reading made its own; and
+/// the lists of actions, updates and owners without the spare room they grew into.
+private final class SharedStrings: @unchecked Sendable {
+    private var kept: Set<String> = []
+    private var keptOwners: Set<[String]> = []
+    private let lock = NSLock()
+
+    func share(in recommendation: inout Recommendation) {
+        // Each file's own lists are made to size before the lock: only the sharing needs it.
+        recommendation.actions = Self.exactlySized(recommendation.actions)
+        for action in recommendation.actions.indices {
+            recommendation.actions[action].owners = Self.exactlySized(recommendation.actions[action].owners)
+            recommendation.actions[action].updates = Self.exactlySized(recommendation.actions[action].updates)
+            for update in recommendation.actions[action].updates.indices where recommendation.actions[action].updates[update].owners != nil {
+                recommendation.actions[action].updates[update].owners = Self.exactlySized(recommendation.actions[action].updates[update].owners!)
+            }
+        }
+        lock.lock()
+        defer { lock.unlock() }
+        share(&recommendation.addressee)
+        if recommendation.theme != nil { share(&recommendation.theme!) }
+        for action in recommendation.actions.indices {
+            share(owners: &recommendation.actions[action].owners)
+            for update in recommendation.actions[action].updates.indices where recommendation.actions[action].updates[update].owners != nil {
+                share(owners: &recommendation.actions[action].updates[update].owners!)
+            }
+        }
+    }
+
+    /// Small strings are stored in place: only larger ones are worth sharing.
+    private func share(_ name: inout String) {
+        guard name.utf8.count > 15 else { return }
+        let (inserted, member) = kept.insert(name)
+        // Equal is not enough: the copy kept must have the same bytes (é composed or not).
+        if !inserted, member.utf8.elementsEqual(name.utf8) { name = member }
+    }
+
+    private func share(owners: inout [String]) {
+        guard !owners.isEmpty else { return }  // every empty list shares one already
+        for owner in owners.indices { share(&owners[owner]) }
+        let (inserted, member) = keptOwners.insert(owners)
+        if !inserted, zip(member, owners).allSatisfy({ $0.utf8.elementsEqual($1.utf8) }) { owners = member }
+    }
+
+    private static func exactlySized<Element>(_ array: [Element]) -> [Element] {
+        guard array.capacity > array.count else { return array }
+        return [Element](unsafeUninitializedCapacity: array.count) { buffer, count in
+            count = buffer.initialize(fromContentsOf: array)
+        }
     }
 }

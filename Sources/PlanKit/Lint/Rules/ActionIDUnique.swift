@@ -9,12 +9,16 @@ struct ActionIDUnique: LintRule {
         """
 
     func check(_ context: LintContext, _ report: inout LintReport) {
-        var seen: [String: String] = [:]
-        for (site, action, path) in context.actions {
-            if let first = seen[action.id] {
+        // Where each id was first seen, by position: its place is written out only for a finding.
+        var seen: [String: Int] = [:]
+        seen.reserveCapacity(context.actions.count)
+        for (index, (site, action, path)) in context.actions.enumerated() {
+            if let position = seen[action.id] {
+                let (firstSite, _, firstPath) = context.actions[position]
+                let first = "\(firstSite.path):\(firstSite.location(firstPath + ".id").line)"
                 report.add(site, path + ".id", "action id \(action.id) is used twice (first at \(first)); give this action its own id")
             } else {
-                seen[action.id] = "\(site.path):\(site.location(path + ".id").line)"
+                seen[action.id] = index
             }
         }
     }

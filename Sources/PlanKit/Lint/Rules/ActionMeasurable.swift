@@ -11,7 +11,7 @@ struct ActionMeasurable: LintRule {
 
     func check(_ context: LintContext, _ report: inout LintReport) {
         for (index, (site, action, path)) in context.actions.enumerated() where action.currentState != .dropped {
-            guard !TextHeuristics.namesSomethingMeasurable(context.actionWords[index]) else { continue }
+            guard !context.actionTexts[index].namesSomethingMeasurable else { continue }
             report.add(site, path + ".text", "action \(action.id) names no deliverable, number, date or measure; say how its completion will be judged")
         }
     }

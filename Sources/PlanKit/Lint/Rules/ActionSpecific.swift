@@ -11,12 +11,10 @@ struct ActionSpecific: LintRule {
         """
 
     func check(_ context: LintContext, _ report: inout LintReport) {
-        let phrases = context.configuration.vaguePhrases.map(Words.phrase)
+        // The context read each action's words against the configured phrases (`ActionTextReading`).
         for (index, (site, action, path)) in context.actions.enumerated() where action.currentState != .dropped {
-            let words = context.actionWords[index]
-            guard let found = TextHeuristics.vaguePhrase(in: words, phrases: phrases),
-                  !TextHeuristics.namesDeliverable(words, besides: found) else { continue }
-            report.add(site, path + ".text", "action \(action.id) is vague (\"\(found.phrase.joined(separator: " "))\") and names no deliverable; say what will be produced or changed")
+            guard let phrase = context.actionTexts[index].vaguePhrase else { continue }
+            report.add(site, path + ".text", "action \(action.id) is vague (\"\(phrase.joined(separator: " "))\") and names no deliverable; say what will be produced or changed")
         }
     }
 }

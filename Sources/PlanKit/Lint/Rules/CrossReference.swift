@@ -14,7 +14,8 @@ struct CrossReference: LintRule {
 
     func check(_ context: LintContext, _ report: inout LintReport) {
         let numbers = Set(context.recommendations.map(\.recommendation.number))
-        let ids = Set(context.actions.map(\.action.id))
+        var ids = Set<String>(minimumCapacity: context.actions.count)
+        for (_, action, _) in context.actions { ids.insert(action.id) }
         for site in context.recommendations {
             let rec = site.recommendation
             var texts: [(String, String)] = [("text", rec.text)]
@@ -47,11 +48,35 @@ struct CrossReference: LintRule {
         references(in: text).actions
     }
 
+    /// Whether `word` (lower-case ASCII letters) stands in the text, in any case, even inside a word.
+    static func mentions(_ word: StaticString, in text: String) -> Bool {
+        let pattern = UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount)
+        func search(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            guard bytes.count >= pattern.count else { return false }
+            var start = 0
+            let last = bytes.count - pattern.count
+            while start <= last {
+                // ASCII letters lower-cased by setting bit 5; other bytes never match a letter so.
+                if bytes[start] | 0x20 == pattern[0] {
+                    var offset = 1
+                    while offset < pattern.count, bytes[start + offset] | 0x20 == pattern[offset] { offset += 1 }
+                    if offset == pattern.count { return true }
+                }
+                start += 1
+            }
+            return false
+        }
+        if let found = text.utf8.withContiguousStorageIfAvailable(search) { return found }
+        var copy = text
+        return copy.withUTF8(search)
+    }
+
     /// Both kinds of reference, from one pass over the text's words.
     static func references(in text: String) -> (recommendations: [Int], actions: [String]) {
-        // Most texts mention neither: skip them without splitting.
-        let lowered = text.utf8
-        guard lowered.contains(where: { $0 == UInt8(ascii: "s") || $0 == UInt8(ascii: "S") }) else { return ([], []) }
+        // Most texts mention neither: skip them without splitting. A word "see" or
+        // "recommendation(s)" is lower-cased from ASCII letters alone (no other letter lower-cases
+        // to one of theirs), so a text without those letters in a row has neither word.
+        guard mentions("see", in: text) || mentions("recommendation", in: text) else { return ([], []) }
         let words = Words(text, keepDots: true)
         guard words.set.contains("recommendation") || words.set.contains("recommendations") || words.set.contains("see") else {
             return ([], [])

@@ -20,11 +20,14 @@ struct NumbersContiguous: LintRule {
 
     /// A number of one kind between the first and last numbers of another kind.
     private func checkKindRuns(_ context: LintContext, _ report: inout LintReport) {
-        let recs = context.recommendations.sorted { $0.recommendation.number < $1.recommendation.number }
+        // Positions sorted, not the sites: copies of every site cost more than the rule's work.
+        let sites = context.recommendations
+        let order = sites.indices.sorted { sites[$0].recommendation.number < sites[$1].recommendation.number }
         for kind in RecommendationKind.allCases {
-            let numbers = recs.map(\.recommendation).filter { $0.kind == kind }.map(\.number)
+            let numbers = order.lazy.map { sites[$0].recommendation }.filter { $0.kind == kind }.map(\.number)
             guard let first = numbers.first, let last = numbers.last else { continue }
-            for other in recs where (first...last).contains(other.recommendation.number) && other.recommendation.kind != kind {
+            for other in order.lazy.map({ sites[$0] })
+            where (first...last).contains(other.recommendation.number) && other.recommendation.kind != kind {
                 let rec = other.recommendation
                 report.add(other.path, other.location("kind"),
                            "\(rec.name) stands among the \(kind.noun)s (numbered \(first) to \(last)); number each kind in one run, or correct its kind")

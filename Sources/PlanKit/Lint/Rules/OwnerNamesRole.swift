@@ -10,14 +10,27 @@ struct OwnerNamesRole: LintRule {
         """
 
     func check(_ context: LintContext, _ report: inout LintReport) {
+        // Plans name the same few owners again and again: each is judged once.
+        var namesNoRole: [String: Bool] = [:]
+        func judged(_ owner: String) -> Bool {
+            if let known = namesNoRole[owner] { return known }
+            let verdict = !TextHeuristics.isPlaceholder(owner) && !TextHeuristics.namesRole(owner)
+            namesNoRole[owner] = verdict
+            return verdict
+        }
         for (site, action, path) in context.actions {
-            var owners = action.owners.enumerated().map { ("\(path).owners[\($0.offset)]", $0.element) }
-            for (updateIndex, update) in action.updates.enumerated() {
-                owners += (update.owners ?? []).enumerated().map { ("\(path).updates[\(updateIndex)].owners[\($0.offset)]", $0.element) }
+            for (index, owner) in action.owners.enumerated() where judged(owner) {
+                report.add(site, "\(path).owners[\(index)]", Self.message(owner, action))
             }
-            for (field, owner) in owners where !TextHeuristics.isPlaceholder(owner) && !TextHeuristics.namesRole(owner) {
-                report.add(site, field, "owner \"\(owner)\" of action \(action.id) names no role; give the post or team responsible")
+            for (updateIndex, update) in action.updates.enumerated() {
+                for (index, owner) in (update.owners ?? []).enumerated() where judged(owner) {
+                    report.add(site, "\(path).updates[\(updateIndex)].owners[\(index)]", Self.message(owner, action))
+                }
             }
         }
+    }
+
+    static func message(_ owner: String, _ action: Action) -> String {
+        "owner \"\(owner)\" of action \(action.id) names no role; give the post or team responsible"
     }
 }
