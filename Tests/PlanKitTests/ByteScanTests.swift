@@ -7,17 +7,6 @@ import Testing
     static let tricky: [UInt8] = [0x00, 0x01, 0x09, 0x0A, 0x0B, 0x0D, 0x1F, 0x20, 0x61, 0x7E, 0x7F, 0x80, 0x85, 0x9F,
                                   0xA8, 0xBF, 0xC2, 0xE2, 0xEF, 0xFE, 0xFF]
 
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static func word(_ bytes: [UInt8]) -> UInt64 {
         bytes.withUnsafeBufferPointer { ByteScan.word($0, at: 0) }
     }
@@ -40,7 +29,7 @@ import Testing
     }
 
     @Test func wordsOfTrickyBytes() {
-        var random = Generator(state: 7)
+        var random = SplitMix64(state: 7)
         for _ in 0..<20_000 {
             Self.check((0..<8).map { _ in Self.tricky.randomElement(using: &random)! })
         }
@@ -70,7 +59,7 @@ import Testing
     }
 
     @Test func linesAndControlCharactersAsByteByByte() {
-        var random = Generator(state: 11)
+        var random = SplitMix64(state: 11)
         let pieces: [[UInt8]] = [Array("text of a plan ".utf8), Array("- id: \"1.1\"".utf8), [0x0A], [0x0D], [0x0D, 0x0A], [0xC2, 0x85],
                                  [0xE2, 0x80, 0xA8], [0xE2, 0x80, 0xA9], [0xE2, 0x80, 0x99], [0xC2, 0xA3], [0xC2, 0x9B], [0x1B], [0x7F],
                                  [0x09], [0xEF, 0xBF, 0xBE], [0xEF, 0xBB, 0xBF], Array("é".utf8), [0x61]]

@@ -54,7 +54,7 @@ import Testing
 
     @Test func agreesWithReadingByParts() {
         let pieces = ["0", "1", "2", "3", "9", "-", "Q", "q", " ", "\u{301}", "２", "é", "\r\n", "00", "12", "31", "29", "2021", "0000"]
-        var generator = ImportFuzzTests.Generator(state: 7)
+        var generator = SplitMix64(state: 7)
         var accepted = 0
         for _ in 0..<20_000 {
             // A date of one of the three forms (not always a real one), then up to two edits.

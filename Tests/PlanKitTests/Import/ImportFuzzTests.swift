@@ -6,18 +6,6 @@ import Testing
 /// Documents made of random pieces of plans: the importer either refuses one with an error or
 /// gives a plan plantool writes and reads back without an error. It never crashes.
 @Suite struct ImportFuzzTests {
-    /// A small deterministic generator (SplitMix64), so a failure can be replayed.
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let pieces = [
         "", "", "", "1", "2", "3", "12", "5.", "1.1 Do it.", "Agreed", "Partly agreed", "Not Agreed", "Partly agreed (costs)",
         "HM Prison and Probation Service should:", "Staff HMPPS should:", "Leadership", "Update December 2021",
@@ -30,7 +18,7 @@ import Testing
     ] + OfficialDocument.columns
 
     static func document(seed: UInt64) -> TableDocument {
-        var random = Generator(state: seed)
+        var random = SplitMix64(state: seed)
         var blocks: [TableDocument.Block] = []
         var line = 1
         func text() -> String { pieces.randomElement(using: &random) ?? "" }
@@ -93,7 +81,7 @@ import Testing
     @Test func randomTextIsReadOrRefusedButNeverCrashes() throws {
         let alphabet = Array("ab A.1:;<>/&#x2013\t\t\n\n\r •-()p ul li br i amp lt Update December 2021 should")
         for seed in UInt64(1)...UInt64(400) {
-            var random = Generator(state: seed)
+            var random = SplitMix64(state: seed)
             let text = String((0..<Int.random(in: 0...400, using: &random)).map { _ in alphabet.randomElement(using: &random) ?? "a" })
             do {
                 let document = try WordTextReader.read(text)

@@ -16,7 +16,7 @@ struct ProgressSummaryTests {
 
     @Test("the ASCII shortcut agrees with the reading by characters; other texts take the latter")
     func asciiAgrees() {
-        var rng = ImportFuzzTests.Generator(state: 23)
+        var rng = SplitMix64(state: 23)
         let pieces = ["a", "word", ".", ". ", " ", "\n", "  ", "e.g.", "x" + String(repeating: "y", count: 40)]
         for _ in 0..<3_000 {
             var text = ""

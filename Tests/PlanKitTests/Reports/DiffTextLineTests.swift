@@ -24,19 +24,8 @@ import Testing
                          "\u{301}", "e\u{301}", "\u{A0}", "\u{3000}", "\u{85}", "\u{1B}[31m", "\u{7F}", "\u{200B}", "\u{0B}", "\u{0C}", "a b", "x",
                          "…", "–", "’", "\u{202E}", "😀", "🇬🇧", "3.1", "(See 12.1 above.)", "\u{0}"]
 
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     @Test(arguments: 0..<8) func plainAndExcerptAnswerAsTheReference(seed: UInt64) {
-        var random = Generator(state: seed)
+        var random = SplitMix64(state: seed)
         for _ in 0..<400 {
             let count = Int.random(in: 0...60, using: &random)
             // Half the texts are ASCII alone, which `excerpt` reads from the bytes.
