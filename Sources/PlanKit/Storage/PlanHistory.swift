@@ -41,16 +41,8 @@ extension PlanRepository {
         return nil
     }
 
-    /// Walks the history of the plan at `plan` (a folder relative to the top of the working
-    /// tree) from the root commit up to `end`, oldest first, calling `visit` for each commit that
-    /// changed a recommendation file. `known` holds recommendations already parsed, by the blob
-    /// id of their file (the plan as loaded now): a blob found there is not read again.
-    public func walkHistory(ofPlan plan: String, to end: ObjectID, known: [ObjectID: Recommendation] = [:],
-                            _ visit: (PlanHistoryStep) throws -> Void) throws {
-        try walkHistory(try historyChanges(ofPlan: plan, to: end), known: known, visit)
-    }
-
-    /// The first half of `walkHistory`: the commits up to `end` that changed the plan's
+    /// The first half of a walk over the history of the plan at `plan` (a folder relative to
+    /// the top of the working tree) up to `end`: the commits up to `end` that changed the plan's
     /// recommendation files, and what each changed, from the trees alone. It may run on another
     /// thread, on a repository handle of its own, while the plan loads. With
     /// `readingSuperseded`, it also reads and parses every version of a file that `end` no
@@ -68,9 +60,11 @@ extension PlanRepository {
         return changes
     }
 
-    /// The second half of `walkHistory`: reads every blob `changes` names that `known` does not
-    /// hold (on this thread: one repository handle), parses it on every core, each distinct blob
-    /// once, and visits the steps in order.
+    /// The second half of the walk: reads every blob `changes` names that `known` does not hold
+    /// (on this thread: one repository handle), parses it on every core, each distinct blob once,
+    /// and calls `visit` for each commit that changed a recommendation file, oldest first.
+    /// `known` holds recommendations already parsed, by the blob id of their file (the plan as
+    /// loaded now): a blob found there is not read again.
     public func walkHistory(_ changes: PlanHistoryChanges, known: [ObjectID: Recommendation] = [:],
                             _ visit: (PlanHistoryStep) throws -> Void) throws {
         let folder = changes.folder, commits = changes.commits
@@ -102,7 +96,6 @@ extension PlanRepository {
                                       changed: changed))
         }
     }
-
 
     /// Each blob read (on this thread: one repository handle) and parsed on every core. A
     /// blob that cannot be read (a missing or damaged object) gives its error; one too large to
