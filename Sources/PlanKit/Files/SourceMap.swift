@@ -41,10 +41,7 @@ public struct SourceMap: Sendable, Hashable {
     /// Lets go of the room the entries grew into: for a map kept long (lint keeps every file's).
     public mutating func shrinkToFit() {
         guard entries.capacity > entries.count + 4 else { return }
-        let kept = entries
-        entries = [Entry](unsafeUninitializedCapacity: kept.count) { buffer, count in
-            count = buffer.initialize(fromContentsOf: kept)
-        }
+        entries = entries.exactlySized()
     }
 
     /// The key's place, else the value's.

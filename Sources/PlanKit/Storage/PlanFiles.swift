@@ -267,12 +267,12 @@ private final class SharedStrings: @unchecked Sendable {
 
     func share(in recommendation: inout Recommendation) {
         // Each file's own lists are made to size before the lock: only the sharing needs it.
-        recommendation.actions = Self.exactlySized(recommendation.actions)
+        recommendation.actions = recommendation.actions.exactlySized()
         for action in recommendation.actions.indices {
-            recommendation.actions[action].owners = Self.exactlySized(recommendation.actions[action].owners)
-            recommendation.actions[action].updates = Self.exactlySized(recommendation.actions[action].updates)
+            recommendation.actions[action].owners = recommendation.actions[action].owners.exactlySized()
+            recommendation.actions[action].updates = recommendation.actions[action].updates.exactlySized()
             for update in recommendation.actions[action].updates.indices where recommendation.actions[action].updates[update].owners != nil {
-                recommendation.actions[action].updates[update].owners = Self.exactlySized(recommendation.actions[action].updates[update].owners!)
+                recommendation.actions[action].updates[update].owners = recommendation.actions[action].updates[update].owners!.exactlySized()
             }
         }
         lock.lock()
@@ -300,12 +300,5 @@ private final class SharedStrings: @unchecked Sendable {
         for owner in owners.indices { share(&owners[owner]) }
         let (inserted, member) = keptOwners.insert(owners)
         if !inserted, zip(member, owners).allSatisfy({ $0.utf8.elementsEqual($1.utf8) }) { owners = member }
-    }
-
-    private static func exactlySized<Element>(_ array: [Element]) -> [Element] {
-        guard array.capacity > array.count else { return array }
-        return [Element](unsafeUninitializedCapacity: array.count) { buffer, count in
-            count = buffer.initialize(fromContentsOf: array)
-        }
     }
 }
