@@ -70,17 +70,28 @@ public struct Action: Hashable, Sendable {
 
     /// The target now in force: the latest update's new target, else the action's own.
     public var currentTarget: PlanDate? {
-        updates.last(where: { $0.target != nil })?.target ?? target
+        latest { $0.target } ?? target
     }
 
     /// The state now: the latest update's new state, else the action's own.
     public var currentState: ActionState {
-        updates.last(where: { $0.state != nil })?.state ?? state
+        latest { $0.state } ?? state
     }
 
     /// The owners now: the latest update's new owners, else the action's own.
     public var currentOwners: [String] {
-        updates.last(where: { $0.owners != nil })?.owners ?? owners
+        latest { $0.owners } ?? owners
+    }
+
+    /// The latest update's value of `field`, where one sets it. Only the field is read out, not
+    /// a copy of the update: history walks ask it of every action of every commit.
+    private func latest<Value>(_ field: (Update) -> Value?) -> Value? {
+        var index = updates.endIndex
+        while index > updates.startIndex {
+            index -= 1
+            if let value = field(updates[index]) { return value }
+        }
+        return nil
     }
 }
 

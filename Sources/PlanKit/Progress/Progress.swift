@@ -171,10 +171,10 @@ public struct TargetHistory: Sendable {
             var states: [ActionState] = []
             states.reserveCapacity(rec.actions.count)
             for index in rec.actions.indices {
-                let state = Self.currentState(rec.actions[index])
+                let state = rec.actions[index].currentState
                 states.append(state)
                 stateCounts[Self.slot(state)] += 1
-                guard let target = Self.currentTarget(rec.actions[index]) else { continue }
+                guard let target = rec.actions[index].currentTarget else { continue }
                 Self.follow(&tracks[ActionKey(number: rec.number, id: rec.actions[index].id), default: Track()],
                             rec.actions[index], to: target, day: day)
             }
@@ -212,26 +212,6 @@ public struct TargetHistory: Sendable {
             }
         }
         track.lastTarget = target
-    }
-
-    /// `Action.currentState` and `currentTarget` without copying an update out: the walk asks
-    /// them of every action of every commit.
-    private static func currentState(_ action: Action) -> ActionState {
-        var index = action.updates.endIndex
-        while index > action.updates.startIndex {
-            index -= 1
-            if let state = action.updates[index].state { return state }
-        }
-        return action.state
-    }
-
-    private static func currentTarget(_ action: Action) -> PlanDate? {
-        var index = action.updates.endIndex
-        while index > action.updates.startIndex {
-            index -= 1
-            if let target = action.updates[index].target { return target }
-        }
-        return action.target
     }
 
     /// A state's place in `ActionState.allCases`.
