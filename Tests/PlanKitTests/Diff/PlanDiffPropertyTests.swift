@@ -92,6 +92,32 @@ import Testing
                 == JSONOutput.encode(DiffRenderer.JSONDiff(old: labels.old, new: labels.new, counts: [:], parsedFiles: 0, changes: [])))
     }
 
+    /// `DiffJSON` names each field of a change it writes; a field added to `Change` or to a value
+    /// it carries must be written there too, or the JSON would leave it out while the encoder
+    /// (and the tests above, which never set it) would not tell. The stored fields, as the
+    /// writer knows them:
+    @Test func theJSONWriterKnowsEveryStoredField() {
+        func fields(_ value: Any) -> Set<String> { Set(Mirror(reflecting: value).children.compactMap(\.label)) }
+        #expect(fields(Change(kind: .planChanged)) == [
+            "kind", "recommendation", "oldNumber", "recommendationKind", "action", "update", "field", "old", "new", "months",
+            "added", "removed", "words", "currentTarget", "currentState", "currentOwners", "recommendationValue", "actionValue",
+            "updateValue", "path", "summary",
+        ])
+        let update = Update(date: PlanDate("2021-12")!, text: "t")
+        let action = Action(id: "1.1", text: "t", updates: [update])
+        #expect(fields(UpdateValue(update)) == ["date", "text", "state", "target", "owners"])
+        #expect(fields(ActionValue(action)) == ["id", "text", "owners", "target", "state", "note", "updates"])
+        let recommendation = Recommendation(number: 1, addressee: "a", text: "t", status: .agreed, actions: [action])
+        #expect(fields(RecommendationValue(recommendation)) == [
+            "number", "reference", "kind", "addressee", "theme", "text", "status", "implementedPart", "reason", "response", "actions",
+        ])
+        #expect(fields(RecommendationValue.ReasonValue(categories: [], text: "")) == ["categories", "text"])
+        #expect(fields(Move(old: nil, new: nil)) == ["old", "new"])
+        #expect(fields(WordSegment(kind: .same, text: "")) == ["kind", "text"])
+        #expect(fields(DiffRenderer.JSONDiff(old: "", new: "", counts: [:], parsedFiles: 0, changes: []))
+                == ["version", "tool", "old", "new", "counts", "parsedFiles", "changes"])
+    }
+
     @Test func diffIsEmptyExactlyWhenTheCanonicalFilesAreEqual() async throws {
         let pairs = Generator<(GeneratedPlan, GeneratedPlan), Shrink.None<(GeneratedPlan, GeneratedPlan)>>(run: { rng in
             let a = Self.plan(&rng)
