@@ -4,7 +4,7 @@ import PackageDescription
 let package = Package(
     name: "plantool",
     // No `platforms:` claim: plantool is built and tested on Debian/Linux only (it reads
-    // /proc/self/exe and links the system's libgit2, libyaml and zlib through pkg-config).
+    // /proc/self/exe, links the system's libyaml and zlib through pkg-config, and loads its libgit2).
     products: [
         .executable(name: "plantool", targets: ["plantool"]),
         .library(name: "PlanKit", targets: ["PlanKit"]),
@@ -17,12 +17,9 @@ let package = Package(
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
-        // libgit2 from the system (Debian: libgit2-dev), reached through pkg-config.
-        .systemLibrary(
-            name: "CLibGit2",
-            pkgConfig: "libgit2",
-            providers: [.apt(["libgit2-dev"]), .brew(["libgit2"])]
-        ),
+        // libgit2 from the system (Debian: libgit2-dev): its headers at build time, the library
+        // loaded with dlopen when first called (Sources/CLibGit2/include/CLibGit2.h).
+        .target(name: "CLibGit2", linkerSettings: [.linkedLibrary("dl")]),
         // libyaml from the system (Debian: libyaml-dev): the plan file reader parses with it.
         .systemLibrary(
             name: "CLibYAML",
@@ -88,3 +85,11 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// Generic types are made by their metadata accessors, not looked up by their mangled names: such
+// a lookup checks each generic requirement by scanning every protocol conformance in the binary
+// (over 6,000, with Foundation linked in), tens of times as a command starts.
+for target in package.targets where target.type != .system && target.name != "CLibGit2" {
+    target.swiftSettings = (target.swiftSettings ?? [])
+        + [.unsafeFlags(["-Xfrontend", "-disable-concrete-type-metadata-mangled-name-accessors"])]
+}

@@ -27,3 +27,34 @@ struct StartUpTests {
         }
     }
 }
+
+/// libgit2 and the libraries it needs are loaded only by what calls git (CLibGit2.h), as the
+/// dynamic linker tells (`LD_DEBUG=files` lists every library it opens).
+@Suite("start-up: libgit2 loaded only when needed")
+struct LibraryStartUpTests {
+    func loadsLibgit2(_ arguments: [String], in dir: URL) -> (Bool, RunResult) {
+        let result = run(arguments, in: dir, env: ["LD_DEBUG": "files"])
+        return (result.stderr.contains("file=libgit2.so."), result)
+    }
+
+    @Test("help, and commands that never touch git, start without it")
+    func withoutGit() throws {
+        try withTemporaryDirectory { dir in
+            for arguments in [["--help"], ["diff", "--help"], ["fmt", "--help"]] {
+                let (loaded, result) = loadsLibgit2(arguments, in: dir)
+                #expect(result.status == 0, "\(arguments): \(result.status)")
+                #expect(!loaded, "\(arguments) loaded libgit2")
+            }
+        }
+    }
+
+    @Test("--version and commands that open the repository load it")
+    func withGit() throws {
+        try withTemporaryDirectory { dir in
+            for arguments in [["--version"], ["diff"], ["status"]] {
+                let (loaded, result) = loadsLibgit2(arguments, in: dir)
+                #expect(loaded, "\(arguments) did not load libgit2: \(result.status)")
+            }
+        }
+    }
+}
