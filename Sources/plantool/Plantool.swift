@@ -67,28 +67,20 @@ struct Plantool: ParsableCommand {
     }
 
     /// Whether the arguments name a subcommand that opens the git repository (one marked
-    /// `OpensRepository`), and ask for neither help nor the version.
+    /// in `repositoryCommands`), and ask for neither help nor the version.
     static func opensRepository(_ arguments: ArraySlice<String>) -> Bool {
         guard let name = arguments.first, !arguments.contains(where: { ["--help", "-h", "--version"].contains($0) }),
               let command = configuration.subcommands.first(where: { $0.configuration.commandName == name })
         else { return false }
-        return command is OpensRepository.Type
+        return repositoryCommands.contains { $0 == command }
     }
+
+    /// The commands that open the git repository whenever they run (or nearly always): libgit2
+    /// starts up on another thread while their arguments are parsed. A list, not a marker
+    /// protocol: asking whether a type conforms scans every conformance in the binary.
+    static let repositoryCommands: [any ParsableCommand.Type] = [
+        DiffCommand.self, LogCommand.self, StatusCommand.self, CommitCommand.self, DraftCommand.self,
+        HookCommand.self, LintCommand.self, CheckCommand.self, ActionCommand.self,
+        RecommendationCommand.self, RevisionCommand.self, OwnerCommand.self, FormCommand.self,
+    ]
 }
-
-/// A command that opens the git repository whenever it runs (or nearly always): libgit2 starts
-/// up on another thread while its arguments are parsed.
-protocol OpensRepository {}
-
-extension Plantool.DiffCommand: OpensRepository {}
-extension Plantool.LogCommand: OpensRepository {}
-extension Plantool.StatusCommand: OpensRepository {}
-extension Plantool.CommitCommand: OpensRepository {}
-extension Plantool.DraftCommand: OpensRepository {}
-extension Plantool.HookCommand: OpensRepository {}
-extension Plantool.LintCommand: OpensRepository {}
-extension Plantool.CheckCommand: OpensRepository {}
-extension Plantool.ActionCommand: OpensRepository {}
-extension Plantool.RecommendationCommand: OpensRepository {}
-extension Plantool.RevisionCommand: OpensRepository {}
-extension Plantool.OwnerCommand: OpensRepository {}

@@ -72,4 +72,3 @@ extension Plantool.FormCommand {
 }
 
 extension FormExport.Format: ExpressibleByArgument {}
-extension Plantool.FormCommand: OpensRepository {}
