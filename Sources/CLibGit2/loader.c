@@ -17,7 +17,7 @@ static const char *outcome = failure;
 
 void *plantool_git2_open(const char *name, struct plantool_git2_functions *functions, char *error, unsigned long size) {
     /* RTLD_GLOBAL: the binary's own definition of a libgit2 dependency's function (see
-       CertificateBundle in PlanGit) finds the library's with RTLD_NEXT. */
+       NetworkStartUp in PlanGit) finds the library's with RTLD_NEXT. */
     void *handle = dlopen(name, RTLD_NOW | RTLD_GLOBAL);
     if (!handle) {
         snprintf(error, size, "cannot load libgit2 (%s): %s", name, dlerror());

@@ -3,17 +3,24 @@ import Foundation
 
 /// libgit2, initialised once for the life of the process (and never shut down, as git2-rs does).
 public enum Git {
-    /// Without the system's CA bundle, which plantool, never on a network, has no use for
-    /// (see `CertificateBundle`).
+    /// Without the system's CA bundle or libssh2's start, which plantool, never on a network,
+    /// has no use for (see `NetworkStartUp`).
     private static let initialised: Bool = {
-        CertificateBundle.skipping { git_libgit2_init() } >= 0
+        NetworkStartUp.skipping { git_libgit2_init() } >= 0
     }()
 
     /// How many times libgit2's start-up was kept from parsing the CA bundle (1 once started,
     /// where the binary's definition of the parsing function took effect).
     public static var skippedCertificateBundles: Int {
         ensureInitialised()
-        return CertificateBundle.skipped
+        return NetworkStartUp.skippedCertificateBundles
+    }
+
+    /// How many times libgit2's start-up was kept from starting libssh2 (1 once started, where
+    /// the binary's definition took effect).
+    public static var skippedSSHStarts: Int {
+        ensureInitialised()
+        return NetworkStartUp.skippedSSHStarts
     }
 
     /// Makes sure libgit2 is initialised; every handle calls this before its first use.

@@ -200,6 +200,15 @@ import CLibGit2
         #expect(Git.skippedCertificateBundles == skippedBefore)
     }
 
+    @Test("libgit2 starts without starting libssh2; libssh2 still starts for every other call")
+    func sshStartSkippedOnlyAtStart() {
+        #expect(Git.skippedSSHStarts <= 1)
+        // Outside libgit2's start-up the call reaches libssh2, which starts and answers 0.
+        let skippedBefore = Git.skippedSSHStarts
+        #expect(plantoolSSHInit(0) == 0)
+        #expect(Git.skippedSSHStarts == skippedBefore)
+    }
+
     @Test("a failed call whose libgit2 error was cleared still says the system's reason")
     func errorFromTheLibraryWithNoneSet() {
         Git.ensureInitialised()

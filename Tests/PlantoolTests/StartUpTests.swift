@@ -48,6 +48,22 @@ struct LibraryStartUpTests {
         }
     }
 
+    @Test("the binary's definitions of the transports' start-up functions are the ones libgit2's libraries call")
+    func networkStartUpBound() throws {
+        // NetworkStartUp (PlanGit) works only if the dynamic linker binds these two names, in
+        // the libraries that call them, to plantool's own definitions.
+        try withTemporaryDirectory { dir in
+            let result = run(["--version"], in: dir, env: ["LD_DEBUG": "bindings"])
+            #expect(result.status == 0, "\(result.status)")
+            for symbol in ["mbedtls_x509_crt_parse_file", "libssh2_init"] {
+                let bound = result.stderr.split(separator: "\n").filter { $0.hasSuffix("normal symbol `\(symbol)'") }
+                #expect(!bound.isEmpty, "\(symbol) is not bound at all")
+                #expect(bound.allSatisfy { $0.contains(" to \(PackagePaths.binary.standardizedFileURL.path) [0]:") },
+                        "\(symbol): \(bound)")
+            }
+        }
+    }
+
     @Test("--version and commands that open the repository load it")
     func withGit() throws {
         try withTemporaryDirectory { dir in
