@@ -20,7 +20,7 @@ public enum MarkdownText {
 
     /// Text escaped for use inside a line.
     public static func inline(_ text: String) -> String {
-        asciiInline(text) ?? characterInline(text)
+        asciiInline(text) ?? simpleInline(text) ?? characterInline(text)
     }
 
     /// `inline` for any text, character by character.
@@ -129,6 +129,82 @@ public enum MarkdownText {
             }
             return String(decoding: out, as: UTF8.self)
         }
+    }
+
+    /// Scalars beyond ASCII that are each a character of their own, whatever stands beside them
+    /// (none joins or marks its neighbour, and no mark can follow: those are not listed), and
+    /// that `UnsafeCharacters` leaves as they are: Latin letters and signs, dashes, quotes and
+    /// other punctuation, currency signs, arrows. The line and paragraph separators become
+    /// spaces, as in `characterInline`.
+    static func standsAlone(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x00AD: false  // the soft hyphen, a format character
+        case 0x00A0...0x02FF, 0x2010...0x2027, 0x2030...0x205E, 0x20A0...0x20C0, 0x2190...0x21FF: true
+        default: false
+        }
+    }
+
+    /// `inline` of a text whose every scalar is ASCII (controls aside, but for tab and line
+    /// breaks) or `standsAlone`: each character is then one scalar (CR LF aside, which becomes
+    /// one space), so the text is read by scalars, without finding where characters end. Nil
+    /// for any other text, which `inline` reads by characters.
+    static func simpleInline(_ text: String) -> String? {
+        var flat: [Unicode.Scalar] = []
+        flat.reserveCapacity(text.utf8.count)
+        var scalars = text.unicodeScalars.makeIterator()
+        var pending = scalars.next()
+        while let scalar = pending {
+            pending = scalars.next()
+            switch scalar.value {
+            case 0x0D:
+                if pending?.value == 0x0A { pending = scalars.next() }
+                flat.append(" ")
+            case 0x0A, 0x09, 0x2028, 0x2029: flat.append(" ")
+            case 0x20..<0x7F: flat.append(scalar)
+            default:
+                guard standsAlone(scalar) else { return nil }
+                flat.append(scalar)
+            }
+        }
+        func isLetterOrNumber(_ scalar: Unicode.Scalar) -> Bool {
+            if scalar.isASCII { return ("0"..."9").contains(scalar) || ("A"..."Z").contains(scalar) || ("a"..."z").contains(scalar) }
+            let character = Character(scalar)
+            return character.isLetter || character.isNumber
+        }
+        func isASCIILetterOrDigit(_ scalar: Unicode.Scalar) -> Bool { scalar.isASCII && isLetterOrNumber(scalar) }
+        var out = String.UnicodeScalarView()
+        for (index, scalar) in flat.enumerated() {
+            switch scalar {
+            case "\\", "`", "*", "_", "[", "]", "<", ">", "|", "~", "$":
+                out.append("\\")
+                out.append(scalar)
+                continue
+            case "&":
+                var next = index + 1
+                var length = 0
+                if next < flat.count, flat[next] == "#" { next += 1 }
+                while next < flat.count, isASCIILetterOrDigit(flat[next]) {
+                    next += 1
+                    length += 1
+                }
+                if length > 0 && next < flat.count && flat[next] == ";" {
+                    out.append("\\")
+                    out.append(scalar)
+                    continue
+                }
+            default: break
+            }
+            out.append(scalar)
+            guard index + 1 < flat.count, scalar == "@" || scalar == "#" else { continue }
+            let next = flat[index + 1]
+            if scalar == "@" {
+                let startsWord = index == 0 || !isLetterOrNumber(flat[index - 1])
+                if startsWord && isLetterOrNumber(next) { out.append("\u{2060}") }
+            } else if ("0"..."9").contains(next) && (index == 0 || flat[index - 1] != "&") {
+                out.append("\u{2060}")
+            }
+        }
+        return String(out)
     }
 
     /// `&name;`, `&#123;` or `&#x1F;` begins at `index`.

@@ -6,7 +6,7 @@ import Testing
 @Suite struct MarkdownTextBytesTests {
     static let pieces = ["word", " ", "@team", "@", "a@b.org", "#12", "#", "&amp;", "&#169;", "&#x1F;", "&", "&;", ";", "\\", "`", "*",
                          "_", "[", "]", "<", ">", "|", "~", "$", "\n", "\r", "\r\n", "\t", "1.", "-", "9", "x", "\u{1B}", "\u{7F}",
-                         "é", "\u{2028}", "\u{2060}", "’", "\u{202E}", "😀", "\u{301}", "*\u{301}", "@\u{301}x", "#\u{301}1", "&\u{301}amp;", "\r\u{301}", "Ⅻ", "٣", "\u{2029}", "→", "—"]
+                         "é", "\u{2028}", "\u{2060}", "’", "\u{202E}", "😀", "\u{301}", "*\u{301}", "@\u{301}x", "#\u{301}1", "&\u{301}amp;", "\r\u{301}", "Ⅻ", "٣", "\u{2029}", "→", "—", "–", "“", "”", "£", "…", "ß", "Ω", "\u{AD}", "\u{85}", "é@x", "ü9"]
 
     /// The first `inline`, kept as the reference: every character tested against every rule.
     static func referenceInline(_ text: String) -> String {
@@ -43,7 +43,18 @@ import Testing
             let expected = Self.referenceInline(text)
             #expect(MarkdownText.inline(text) == expected, "\(text.unicodeScalars.map(\.value))")
             #expect(MarkdownText.characterInline(text) == expected, "\(text.unicodeScalars.map(\.value))")
+            if let bySimpleScalars = MarkdownText.simpleInline(text) {
+                #expect(bySimpleScalars == expected, "\(text.unicodeScalars.map(\.value))")
+            }
         }
+    }
+
+    @Test func textOfSimpleScalarsIsReadByScalars() {
+        #expect(MarkdownText.simpleInline("café – “*x*” é@team #12 £5 → @") == "café – “\\*x\\*” é@team #\u{2060}12 £5 → @")
+        #expect(MarkdownText.simpleInline("– @é") == "– @\u{2060}é")
+        #expect(MarkdownText.simpleInline("e\u{301}") == nil)  // a combining mark
+        #expect(MarkdownText.simpleInline("a\u{202E}b") == nil)  // a bidirectional control
+        #expect(MarkdownText.simpleInline("Ω") == nil)  // not listed: read by characters
     }
 
     @Test func asciiTextIsReadFromBytes() {
