@@ -11,7 +11,7 @@
 const char *plantool_git2_load(void);
 
 /* Opens the library `name` and finds every function of the table in it, or returns NULL with
-   the reason in `error` (`size` bytes). The loader's one way in, apart for tests. */
+   the reason in `error` (`size` bytes). The loader opens libgit2 with it; tests, other names. */
 void *plantool_git2_open(const char *name, struct plantool_git2_functions *table, char *error, unsigned long size);
 
 /* git_libgit2_opts is variadic, which Swift cannot call: one inline function per option used. */
