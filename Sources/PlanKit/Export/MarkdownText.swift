@@ -40,8 +40,13 @@ public enum MarkdownText {
         var out = ""
         out.reserveCapacity(flat.utf8.count + flat.utf8.count / 8)
         for (index, c) in characters.enumerated() {
-            // Every character looked for is ASCII alone: any other is appended as it is.
             guard let ascii = c.asciiValue else {
+                // A markup character with a mark on it (`*` and U+0301) is one character here,
+                // but Markdown reads scalars: it is escaped all the same. Every other character
+                // looked for is ASCII alone.
+                if let first = c.unicodeScalars.first, first.isASCII, significantBytes.contains(UInt8(first.value)) {
+                    out.append("\\")
+                }
                 out.append(c)
                 continue
             }

@@ -15,7 +15,8 @@ import Testing
         let characters = Array(UnsafeCharacters.neutralised(flat, keepingLineBreaks: false))
         var out = ""
         for (index, c) in characters.enumerated() {
-            if MarkdownText.significant.contains(c) {
+            // Markdown reads scalars: a markup character is escaped with or without a mark on it.
+            if MarkdownText.significant.contains(c) || MarkdownText.significant.contains(Character(c.unicodeScalars.first!)) {
                 out.append("\\")
                 out.append(c)
             } else if c == "&", MarkdownText.startsEntity(characters, at: index) {
@@ -47,6 +48,13 @@ import Testing
                 #expect(bySimpleScalars == expected, "\(text.unicodeScalars.map(\.value))")
             }
         }
+    }
+
+    @Test func aMarkupCharacterWithAMarkOnItIsEscaped() {
+        // `*́x*́` would otherwise be emphasis to a Markdown reader, which reads scalars.
+        #expect(MarkdownText.inline("*\u{301}x*\u{301}") == "\\*\u{301}x\\*\u{301}")
+        #expect(MarkdownText.inline("a |\u{301} b") == "a \\|\u{301} b")
+        #expect(MarkdownText.inline("e\u{301}") == "e\u{301}")
     }
 
     @Test func textOfSimpleScalarsIsReadByScalars() {
