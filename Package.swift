@@ -69,10 +69,12 @@ let package = Package(
                                            "-Xlinker", "--export-dynamic-symbol=mbedtls_x509_crt_parse_file",
                                            "-Xlinker", "--export-dynamic-symbol=libssh2_init"])]
         ),
+        // What the test targets share: the seeded generator of their random cases.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(
             name: "PlanKitTests",
             dependencies: [
-                "PlanKit", "PlanImport",
+                "PlanKit", "PlanImport", "TestSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),  // the DOCX tests open archives
             ],
@@ -87,9 +89,9 @@ let package = Package(
             exclude: ["Fixtures"]
         ),
         .testTarget(name: "PlanGitTests", dependencies: ["PlanGit", "CLibGit2"]),
-        .testTarget(name: "PlanWorkflowTests", dependencies: ["PlanWorkflow", "PlanKit", "PlanGit"]),
+        .testTarget(name: "PlanWorkflowTests", dependencies: ["PlanWorkflow", "PlanKit", "PlanGit", "TestSupport"]),
         // End-to-end tests: they run the built plantool binary on real folders.
-        .testTarget(name: "PlantoolTests", dependencies: ["PlanKit", "plantool"], exclude: ["Golden"]),
+        .testTarget(name: "PlantoolTests", dependencies: ["PlanKit", "plantool", "TestSupport"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,6 +1,7 @@
 import Foundation
 import PlanKit
 import PlanWorkflow
+import TestSupport
 import Testing
 
 /// The editing core on a copy of the example plan outside git: each edit rewrites only the
@@ -221,7 +222,7 @@ struct PlanEditorTests {
     @Test("property: random edits change no file but the one they name", arguments: 0..<12)
     func randomEditsTouchOneFile(seed: Int) throws {
         try Self.withPlan { plan in
-            var generator = SeededGenerator(seed: UInt64(seed + 1))
+            var generator = SplitMix64(state: UInt64(seed + 1))
             let editor = try PlanEditor(folder: plan, asOf: Self.asOf)
             let before = try Self.snapshot(plan)
             let rec = editor.plan.recommendations.randomElement(using: &generator)!
@@ -240,18 +241,5 @@ struct PlanEditorTests {
             #expect(Self.changed(before, try Self.snapshot(plan)) == [path])
             #expect(try Self.isCanonical(plan.appendingPathComponent(path)))
         }
-    }
-}
-
-/// A small deterministic generator (SplitMix64), so a failing seed can be run again.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Fault tests of plantool's git operations: a process killed part way, a full disk, a read-only
@@ -56,7 +57,7 @@ struct FaultTests {
             let committedTree = try gitOK(["rev-parse", "main^{tree}"], in: timing)
             let committedIndex = try gitOK(["ls-files", "-s"], in: timing)
 
-            var generator = SeededGenerator(seed: 20211207)
+            var generator = SplitMix64(state: 20211207)
             var outcomes: [String: Int] = [:]
             for iteration in 0..<30 {
                 let repo = try Faults.copy(pristine, as: "kill-\(iteration)")
@@ -126,7 +127,7 @@ struct FaultTests {
             let merged = try gitOK(["rev-parse", "main"], in: timing)
             let after = try RepositoryState.of(timing)
 
-            var generator = SeededGenerator(seed: 20211208)
+            var generator = SplitMix64(state: 20211208)
             var outcomes: [String: Int] = [:]
             for iteration in 0..<30 {
                 let repo = try Faults.copy(pristine, as: "kill-\(iteration)")
@@ -209,7 +210,7 @@ struct FaultTests {
             let repo = try Self.changedRepository(in: dir)
             let plan = repo.appendingPathComponent("plan")
             // 64 KiB of base64 noise: its blob cannot be compressed below the 4 KiB limit.
-            var generator = SeededGenerator(seed: 7)
+            var generator = SplitMix64(state: 7)
             let noise = Data((0..<49_152).map { _ in UInt8.random(in: 0...255, using: &generator) }).base64EncodedString()
             try write(noise + "\n", to: "appendix.txt", in: plan)
             let before = try RepositoryState.of(repo)

@@ -1,22 +1,7 @@
 import Foundation
 
-// Helpers for the fault tests: killing plantool part way, a seeded random source, copying a
-// prepared repository, and the git CLI checks every fault test makes afterwards.
-
-/// SplitMix64: a small seeded generator, so a failing run can be repeated with the same delays.
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+// Helpers for the fault tests: killing plantool part way, copying a prepared repository, and
+// the git CLI checks every fault test makes afterwards.
 
 enum Faults {
     /// Starts plantool with `args` in `dir` (output thrown away), kills it with SIGKILL after
