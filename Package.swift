@@ -60,6 +60,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Rainbow", package: "Rainbow"),
             ],
+            exclude: ["link-order.txt"],
             // lld (the Swift toolchain's) with relative relocations packed (DT_RELR, glibc 2.36):
             // about 100,000 of them, which gold writes out as 2 MB of table that the dynamic
             // linker reads at every start, and which then stays resident.
@@ -67,7 +68,11 @@ let package = Package(
             // own are exported by name: a build without the static runtime exports nothing else.
             linkerSettings: [.unsafeFlags(["-use-ld=lld", "-Xlinker", "-z", "-Xlinker", "pack-relative-relocs",
                                            "-Xlinker", "--export-dynamic-symbol=mbedtls_x509_crt_parse_file",
-                                           "-Xlinker", "--export-dynamic-symbol=libssh2_init"])]
+                                           "-Xlinker", "--export-dynamic-symbol=libssh2_init"]),
+                             // The functions the everyday commands run, linked next to one
+                             // another (scripts/link-order writes the list).
+                             .unsafeFlags(["-Xlinker", "--symbol-ordering-file=\(Context.packageDirectory)/Sources/plantool/link-order.txt",
+                                           "-Xlinker", "--no-warn-symbol-ordering"], .when(configuration: .release))],
         ),
         // What the test targets share: the seeded generator of their random cases.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
@@ -101,5 +106,7 @@ let package = Package(
 // (over 6,000, with Foundation linked in), tens of times as a command starts.
 for target in package.targets where target.type != .system && target.name != "CLibGit2" {
     target.swiftSettings = (target.swiftSettings ?? [])
-        + [.unsafeFlags(["-Xfrontend", "-disable-concrete-type-metadata-mangled-name-accessors"])]
+        + [.unsafeFlags(["-Xfrontend", "-disable-concrete-type-metadata-mangled-name-accessors"]),
+           // Each function in a section of its own, for the link order (above).
+           .unsafeFlags(["-Xfrontend", "-function-sections"], BuildSettingCondition.when(configuration: .release))]
 }

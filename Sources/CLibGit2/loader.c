@@ -17,8 +17,11 @@ static const char *outcome = failure;
 
 void *plantool_git2_open(const char *name, struct plantool_git2_functions *functions, char *error, unsigned long size) {
     /* RTLD_GLOBAL: the binary's own definition of a libgit2 dependency's function (see
-       NetworkStartUp in PlanGit) finds the library's with RTLD_NEXT. */
-    void *handle = dlopen(name, RTLD_NOW | RTLD_GLOBAL);
+       NetworkStartUp in PlanGit) finds the library's with RTLD_NEXT. RTLD_LAZY: the libraries
+       Debian links with immediate binding (libgit2, OpenSSL, mbedTLS, libssh2) still bind at
+       once; Kerberos and the other network libraries, which plantool never calls, then bind
+       nothing, which saves about 1,200 symbol lookups on every git command. */
+    void *handle = dlopen(name, RTLD_LAZY | RTLD_GLOBAL);
     if (!handle) {
         snprintf(error, size, "cannot load libgit2 (%s): %s", name, dlerror());
         return NULL;

@@ -6,11 +6,26 @@ enum ParallelMap {
     static func map<Element: Sendable, Result: Sendable>(_ elements: [Element], minimum: Int = 16,
                                                          _ transform: @Sendable (Element) -> Result) -> [Result] {
         guard elements.count >= minimum else { return elements.map(transform) }
-        let slots = ParallelResultSlots<Result>(count: elements.count)
-        DispatchQueue.concurrentPerform(iterations: elements.count) { index in
-            slots.set(index, transform(elements[index]))
+        // Each task initialises its own element of the result, in place: no array of optionals
+        // to copy out of afterwards, which would hold the results twice (lint's peak memory,
+        // where the results are every parsed file of the plan).
+        return Array(unsafeUninitializedCapacity: elements.count) { buffer, initialized in
+            let results = ResultElements(base: buffer.baseAddress!)
+            DispatchQueue.concurrentPerform(iterations: elements.count) { index in
+                results.initialize(index, to: transform(elements[index]))
+            }
+            initialized = elements.count
         }
-        return slots.values.map { $0! }
+    }
+}
+
+/// The uninitialised elements of `map`'s result, handed to its tasks: each initialises only its
+/// own index, once, and concurrentPerform returns only after every task has finished.
+private struct ResultElements<Value>: @unchecked Sendable {
+    let base: UnsafeMutablePointer<Value>
+
+    func initialize(_ index: Int, to value: consuming Value) {
+        (base + index).initialize(to: value)
     }
 }
 
@@ -34,7 +49,7 @@ extension ParallelMap {
     }
 }
 
-/// One slot per task of a concurrentPerform: each task writes only its own slot, under a lock.
+/// One slot per task of `pipelined`: each task writes only its own slot, under a lock.
 private final class ParallelResultSlots<Value: Sendable>: @unchecked Sendable {
     private var slots: [Value?]
     private let lock = NSLock()
