@@ -31,42 +31,84 @@ private struct ResultElements<Value>: @unchecked Sendable {
 
 extension ParallelMap {
     /// Makes each input on the calling thread, one after another (reading blobs through one
-    /// libgit2 repository, which is not to be shared between threads), and hands it at once to
-    /// the other cores to transform: reading and parsing overlap, where `map` would parse only
-    /// once everything is read. Results come back in input order.
+    /// libgit2 repository, which is not to be shared between threads), while the other cores
+    /// transform the inputs already made; once every input is made, the calling thread
+    /// transforms too. One helper thread fewer than the cores, so that making the inputs is
+    /// never held up by the transforms. Results come back in input order.
     static func pipelined<Input: Sendable, Result: Sendable>(count: Int, minimum: Int = 16, produce: (Int) -> Input,
                                                              _ transform: @escaping @Sendable (Input) -> Result) -> [Result] {
-        guard count >= minimum else { return (0..<count).map { transform(produce($0)) } }
-        let slots = ParallelResultSlots<Result>(count: count)
+        let helpers = min(ProcessInfo.processInfo.activeProcessorCount, count) - 1
+        guard count >= minimum, helpers > 0 else { return (0..<count).map { transform(produce($0)) } }
+        let work = PipelinedWork<Input, Result>(count: count, transform: transform)
         let group = DispatchGroup()
         let queue = DispatchQueue.global(qos: .userInitiated)
-        for index in 0..<count {
-            let input = produce(index)
-            queue.async(group: group) { slots.set(index, transform(input)) }
+        for _ in 0..<helpers {
+            queue.async(group: group) { work.transformUntilDone() }
         }
+        for index in 0..<count {
+            work.put(produce(index), at: index)
+        }
+        work.transformUntilDone()
         group.wait()
-        return slots.values.map { $0! }
+        return work.results()
     }
 }
 
-/// One slot per task of `pipelined`: each task writes only its own slot, under a lock.
-private final class ParallelResultSlots<Value: Sendable>: @unchecked Sendable {
-    private var slots: [Value?]
-    private let lock = NSLock()
+/// The inputs of `pipelined` as they are made, and their results: every thread takes the next
+/// input not yet taken (waiting while it is not yet made), so that each is transformed once.
+private final class PipelinedWork<Input: Sendable, Result: Sendable>: @unchecked Sendable {
+    private let count: Int
+    private let transform: @Sendable (Input) -> Result
+    /// Guards everything below.
+    private let condition = NSCondition()
+    /// The inputs made and not yet taken; `made` of them so far, the next to take `taken`.
+    private var inputs: [Input?]
+    private var made = 0
+    private var taken = 0
+    private var slots: [Result?]
 
-    init(count: Int) {
+    init(count: Int, transform: @escaping @Sendable (Input) -> Result) {
+        self.count = count
+        self.transform = transform
+        inputs = Array(repeating: nil, count: count)
         slots = Array(repeating: nil, count: count)
     }
 
-    func set(_ index: Int, _ value: Value) {
-        lock.lock()
-        slots[index] = value
-        lock.unlock()
+    /// The input at `index`, made: inputs are put in order.
+    func put(_ input: Input, at index: Int) {
+        condition.lock()
+        inputs[index] = input
+        made = index + 1
+        condition.signal()
+        condition.unlock()
     }
 
-    var values: [Value?] {
-        lock.lock()
-        defer { lock.unlock() }
-        return slots
+    /// Takes inputs and transforms them until every input is taken.
+    func transformUntilDone() {
+        while true {
+            condition.lock()
+            while taken == made && taken < count { condition.wait() }
+            guard taken < count else {
+                // Whoever else waits can stop too.
+                condition.broadcast()
+                condition.unlock()
+                return
+            }
+            let index = taken
+            taken += 1
+            let input = inputs[index].take()!
+            condition.unlock()
+            let result = transform(input)
+            condition.lock()
+            slots[index] = result
+            condition.unlock()
+        }
+    }
+
+    /// The results in input order; once every thread has returned from `transformUntilDone`.
+    func results() -> [Result] {
+        condition.lock()
+        defer { condition.unlock() }
+        return slots.map { $0! }
     }
 }
