@@ -259,8 +259,9 @@ public struct PlanDiffer {
         }
 
         /// The parsed recommendations, in order; `.some(nil)` for a file that cannot be read or
-        /// does not parse (reported). Blobs are read one after another (one libgit2 repository),
-        /// each handed to the other cores to parse as soon as it is read.
+        /// does not parse (reported). Blobs are read one after another (one libgit2 repository)
+        /// while the other cores parse those already read; this thread parses too once all are
+        /// read (`ParallelMap.pipelined`).
         mutating func parseRecommendations(_ files: [(entry: PlanListing.Entry, side: Side)]) -> [Recommendation??] {
             let paths = files.map { $0.side.listing?.displayPath($0.entry.path) ?? $0.entry.path }
             var failures: [Int: PlanFileError] = [:]
