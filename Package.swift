@@ -64,11 +64,14 @@ let package = Package(
             // lld (the Swift toolchain's) with relative relocations packed (DT_RELR, glibc 2.36):
             // about 100,000 of them, which gold writes out as 2 MB of table that the dynamic
             // linker reads at every start, and which then stays resident.
-            // The two functions NetworkStartUp (PlanGit) defines in place of libgit2's libraries'
-            // own are exported by name: a build without the static runtime exports nothing else.
+            // The functions NetworkStartUp and DeferredRandomSeed (PlanGit) define in place of
+            // libgit2's libraries' own are exported by name (mbedTLS's random generator's and
+            // entropy pool's by pattern): a build without the static runtime exports nothing else.
             linkerSettings: [.unsafeFlags(["-use-ld=lld", "-Xlinker", "-z", "-Xlinker", "pack-relative-relocs",
                                            "-Xlinker", "--export-dynamic-symbol=mbedtls_x509_crt_parse_file",
-                                           "-Xlinker", "--export-dynamic-symbol=libssh2_init"]),
+                                           "-Xlinker", "--export-dynamic-symbol=libssh2_init",
+                                           "-Xlinker", "--export-dynamic-symbol=mbedtls_ctr_drbg_*",
+                                           "-Xlinker", "--export-dynamic-symbol=mbedtls_entropy_*"]),
                              // The functions the everyday commands run, linked next to one
                              // another (scripts/link-order writes the list).
                              .unsafeFlags(["-Xlinker", "--symbol-ordering-file=\(Context.packageDirectory)/Sources/plantool/link-order.txt",

@@ -29,9 +29,14 @@ enum NetworkStartUp {
     static var skippedCertificateBundles: Int { skippedBundles.load(ordering: .sequentiallyConsistent) }
     static var skippedSSHStarts: Int { skippedSSH.load(ordering: .sequentiallyConsistent) }
 
-    fileprivate static func skipsOnThisThread(counting counter: borrowing Atomic<Int>) -> Bool {
+    /// Whether this thread is inside `git_libgit2_init`, marked by `skipping`.
+    static var isInitialisingThread: Bool {
         let thread = initialisingThread.load(ordering: .sequentiallyConsistent)
-        guard thread != 0, thread == UInt(pthread_self()) else { return false }
+        return thread != 0 && thread == UInt(pthread_self())
+    }
+
+    fileprivate static func skipsOnThisThread(counting counter: borrowing Atomic<Int>) -> Bool {
+        guard isInitialisingThread else { return false }
         counter.add(1, ordering: .sequentiallyConsistent)
         return true
     }
@@ -40,7 +45,7 @@ enum NetworkStartUp {
     fileprivate static func skipsSSH() -> Bool { skipsOnThisThread(counting: skippedSSH) }
 
     /// The library's own definition of `name`, found past the binary's.
-    fileprivate static func next<Function>(_ name: String, as type: Function.Type) -> Function? {
+    static func next<Function>(_ name: String, as type: Function.Type) -> Function? {
         // RTLD_NEXT: ((void *) -1l) in glibc's dlfcn.h, a macro Swift does not import.
         dlsym(UnsafeMutableRawPointer(bitPattern: -1), name).map { unsafeBitCast($0, to: type) }
     }

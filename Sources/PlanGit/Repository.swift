@@ -19,13 +19,14 @@ public final class Repository {
     /// The repository around `directory`, as git finds it: through a `.git` folder or file
     /// (linked worktrees), and, inside a git hook, from `GIT_DIR`, `GIT_WORK_TREE` and
     /// `GIT_INDEX_FILE`. libgit2 1.5 refuses to open from the environment when `GIT_WORK_TREE`
-    /// is set, so the environment is applied here instead.
-    public static func discover(from directory: String,
-                                environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Repository {
+    /// is set, so the environment is applied here instead. `environment` stands in for the
+    /// process's variables (tests); nil reads the process's.
+    public static func discover(from directory: String, environment: [String: String]? = nil) throws -> Repository {
         Git.ensureInitialised()
+        let variable = ProcessEnvironment.reader(environment)
         var handle: OpaquePointer?
         let base = URL(fileURLWithPath: directory)
-        if let gitDir = environment["GIT_DIR"], !gitDir.isEmpty {
+        if let gitDir = variable("GIT_DIR"), !gitDir.isEmpty {
             let path = URL(fileURLWithPath: gitDir, relativeTo: base).standardizedFileURL.path
             try check(git_repository_open_ext(&handle, path, GIT_REPOSITORY_OPEN_NO_SEARCH.rawValue, nil),
                       "open the repository at \(gitDir) (GIT_DIR)")
@@ -40,11 +41,11 @@ public final class Repository {
         }
         guard let handle else { throw GitError(operation: "open a repository", message: "libgit2 returned no repository") }
         let repository = Repository(pointer: handle)
-        if let workTree = environment["GIT_WORK_TREE"], !workTree.isEmpty {
+        if let workTree = variable("GIT_WORK_TREE"), !workTree.isEmpty {
             let path = URL(fileURLWithPath: workTree, relativeTo: base).standardizedFileURL.path
             try check(git_repository_set_workdir(handle, path, 0), "use \(workTree) as the working tree (GIT_WORK_TREE)")
         }
-        if let indexFile = environment["GIT_INDEX_FILE"], !indexFile.isEmpty {
+        if let indexFile = variable("GIT_INDEX_FILE"), !indexFile.isEmpty {
             let path = URL(fileURLWithPath: indexFile, relativeTo: base).standardizedFileURL.path
             var index: OpaquePointer?
             try check(git_index_open(&index, path), "open the index \(indexFile) (GIT_INDEX_FILE)")
@@ -140,7 +141,7 @@ extension Repository {
         if let configured = try config("core.hooksPath"), !configured.isEmpty {
             var path = configured
             if path.hasPrefix("~/") {
-                path = (ProcessInfo.processInfo.environment["HOME"] ?? "") + String(path.dropFirst())
+                path = (ProcessEnvironment.value("HOME") ?? "") + String(path.dropFirst())
             }
             if path.hasPrefix("/") { return path }
             let base = workingDirectory ?? gitDirectory

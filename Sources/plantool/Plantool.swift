@@ -43,9 +43,7 @@ struct Plantool: ParsableCommand {
             gitStart?.wait()
             Foundation.exit(code)
         }
-        // FORCE_COLOR asks for colour even when output is not a terminal (Rainbow otherwise
-        // colours a terminal only, and NO_COLOR turns colour off).
-        if let force = ProcessInfo.processInfo.environment["FORCE_COLOR"], !force.isEmpty, force != "0" {
+        if Output.colourForced {
             Rainbow.outputTarget = .console
         }
         do {

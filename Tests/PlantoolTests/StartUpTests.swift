@@ -50,12 +50,13 @@ struct LibraryStartUpTests {
 
     @Test("the binary's definitions of the transports' start-up functions are the ones libgit2's libraries call")
     func networkStartUpBound() throws {
-        // NetworkStartUp (PlanGit) works only if the dynamic linker binds these two names, in
-        // the libraries that call them, to plantool's own definitions.
+        // NetworkStartUp and DeferredRandomSeed (PlanGit) work only if the dynamic linker binds
+        // these names, in the libraries that call them, to plantool's own definitions.
         try withTemporaryDirectory { dir in
             let result = run(["--version"], in: dir, env: ["LD_DEBUG": "bindings"])
             #expect(result.status == 0, "\(result.status)")
-            for symbol in ["mbedtls_x509_crt_parse_file", "libssh2_init"] {
+            for symbol in ["mbedtls_x509_crt_parse_file", "libssh2_init", "mbedtls_entropy_init", "mbedtls_entropy_func",
+                           "mbedtls_ctr_drbg_seed", "mbedtls_ctr_drbg_random", "mbedtls_ctr_drbg_free"] {
                 let bound = result.stderr.split(separator: "\n").filter { $0.hasSuffix("normal symbol `\(symbol)'") }
                 #expect(!bound.isEmpty, "\(symbol) is not bound at all")
                 #expect(bound.allSatisfy { $0.contains(" to \(PackagePaths.binary.standardizedFileURL.path) [0]:") },

@@ -74,7 +74,7 @@ extension Plantool {
                                       asOf: asOf.flatMap { Day($0) } ?? Day.today())
             let diagnostics = run.diagnostics, files = run.files
             let chosen = format.flatMap { LintOutputFormat(rawValue: $0) }
-                ?? (ProcessInfo.processInfo.environment["GITHUB_ACTIONS"] == "true" ? .github : .human)
+                ?? (ProcessEnvironment.value("GITHUB_ACTIONS") == "true" ? .github : .human)
             switch chosen {
             case .human:
                 Output.humanDiagnostics(diagnostics)

@@ -1,4 +1,5 @@
 import Foundation
+import PlanGit
 import PlanKit
 import PlanWorkflow
 // Rainbow keeps its settings in global variables, set once at start-up (Plantool.main) and only
@@ -20,8 +21,18 @@ enum Output {
     /// Otherwise Rainbow still takes each styled string apart before giving it back plain, so
     /// callers that style many lines skip the styling.
     static var colours: Bool {
-        Rainbow.enabled && Rainbow.outputTarget == .console
+        // Rainbow finds its settings by copying the whole environment, twice. Output that is no
+        // terminal is coloured only with FORCE_COLOR, so without it Rainbow is not asked.
+        guard colourForced || isatty(STDOUT_FILENO) != 0 else { return false }
+        return Rainbow.enabled && Rainbow.outputTarget == .console
     }
+
+    /// FORCE_COLOR asks for colour even when output is not a terminal (Rainbow otherwise
+    /// colours a terminal only, and NO_COLOR turns colour off).
+    static let colourForced: Bool = {
+        guard let force = ProcessEnvironment.value("FORCE_COLOR") else { return false }
+        return !force.isEmpty && force != "0"
+    }()
 
     static func error(_ message: String) {
         standardError("plantool: error: \(message)")
