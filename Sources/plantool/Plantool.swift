@@ -37,12 +37,8 @@ struct Plantool: ParsableCommand {
         signal(SIGXFSZ, SIG_IGN)
         // A command that opens the repository has libgit2 start up while its arguments are
         // parsed; every way out below waits for that start-up to finish first.
-        let gitStart = opensRepository(CommandLine.arguments.dropFirst()) ? Git.initialiseInBackground() : nil
+        gitStart = opensRepository(CommandLine.arguments.dropFirst()) ? Git.initialiseInBackground() : nil
         defer { gitStart?.wait() }
-        func exit(_ code: Int32) -> Never {
-            gitStart?.wait()
-            Foundation.exit(code)
-        }
         if Output.colourForced {
             Rainbow.outputTarget = .console
         }
@@ -62,6 +58,16 @@ struct Plantool: ParsableCommand {
             gitStart?.wait()
             Self.exit(withError: error)
         }
+    }
+
+    /// libgit2 starting on another thread (set once, by `main`, before anything else runs).
+    nonisolated(unsafe) private static var gitStart: Git.BackgroundStart?
+
+    /// Ends plantool with `code`, once libgit2's start-up, if one was begun, has finished (its
+    /// exit handlers must not run while the other thread is inside it). Called on the main thread.
+    static func exit(_ code: Int32) -> Never {
+        gitStart?.wait()
+        Foundation.exit(code)
     }
 
     /// Whether the arguments name a subcommand that opens the git repository (one marked

@@ -242,6 +242,29 @@ struct FaultTests {
         }
     }
 
+    @Test("output to a full device (/dev/full) fails with exit status 2 and the reason, never a crash")
+    func outputToFullDevice() throws {
+        guard let bash = Faults.executable(["/bin/bash", "/usr/bin/bash"]),
+              FileManager.default.fileExists(atPath: "/dev/full") else {
+            print("outputToFullDevice: no bash or no /dev/full to write to; skipped")
+            return
+        }
+        try withTemporaryDirectory { dir in
+            let repo = try Self.changedRepository(in: dir)
+            let plan = repo.appendingPathComponent("plan")
+            // Lines, a whole rendered text, and a document's bytes: each way plantool writes.
+            for arguments in [["lint", "--list-rules"], ["diff"], ["status"], ["export", "--format", "markdown"],
+                              ["export", "--format", "docx"], ["textconv", "recommendations/02.yaml"]] {
+                let script = "exec \"$0\" \"$@\" >/dev/full"
+                let result = runProcess(URL(fileURLWithPath: bash), ["-c", script, GitFixture.plantoolPath] + arguments, in: plan,
+                                        environment: TestEnvironment.make(), timeout: 60)
+                #expect(result.status == 2, "\(arguments): \(result)")
+                #expect(result.stderr.hasSuffix("plantool: error: cannot write to standard output: No space left on device\n"),
+                        "\(arguments): \(result)")
+            }
+        }
+    }
+
     @Test("commit and draft start in a read-only repository fail clearly and change nothing")
     func readOnlyRepository() throws {
         try withTemporaryDirectory { dir in

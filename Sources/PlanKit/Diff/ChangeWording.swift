@@ -13,7 +13,7 @@ public enum ChangeWording {
     public static func sentence(_ c: Change, _ v: Vocabulary, words: PlanWords = .standard) -> String {
         let n = c.recommendation.map(String.init) ?? "?"
         let noun = (c.recommendationKind ?? .recommendation).noun
-        let subject = noun.prefix(1).uppercased() + noun.dropFirst()
+        let subject = noun.prefix(1).uppercased() + String(noun.dropFirst())
         func status(_ raw: String, _ v: Vocabulary) -> String { ChangeWording.status(raw, v, words: words) }
         let id = c.action ?? "?"
         let update = "update " + (c.update.map { key($0, v) } ?? "?")

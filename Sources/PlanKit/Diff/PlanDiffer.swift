@@ -186,8 +186,10 @@ public struct PlanDiffer {
             // Both sides in one go, so that reading one side's blobs overlaps parsing the other's.
             let outcomes = parseRecommendations(oldChanged.map { ($0, old) } + newChanged.map { ($0, new) })
             var oldPaths: [Int: String] = [:]
-            for (entry, outcome) in zip(oldChanged, outcomes.prefix(oldChanged.count)) {
-                switch outcome {
+            // Indices, not zip: the first use of a generic type such as Zip2Sequence costs a
+            // scan of every protocol conformance in the binary.
+            for (index, entry) in oldChanged.enumerated() {
+                switch outcomes[index] {
                 case .some(.some(let rec)):
                     before[rec.number] = rec
                     oldPaths[rec.number] = old.listing?.displayPath(entry.path)
@@ -195,9 +197,9 @@ public struct PlanDiffer {
                 case .none: break
                 }
             }
-            for (entry, outcome) in zip(newChanged, outcomes.dropFirst(oldChanged.count)) {
+            for (index, entry) in newChanged.enumerated() {
                 paths[PlanLoader.number(fromFileName: Self.name(entry.path)) ?? -1] = new.listing?.displayPath(entry.path)
-                switch outcome {
+                switch outcomes[oldChanged.count + index] {
                 case .some(.some(let rec)):
                     after[rec.number] = rec
                     paths[rec.number] = new.listing?.displayPath(entry.path)

@@ -70,6 +70,10 @@ enum RecommendationDiff {
     }
 
     static func compare(_ a: Action, _ b: Action, recommendation n: Int, path: String?) -> [Change] {
+        // Most actions of a changed recommendation are unchanged. Equal actions differ in no
+        // field that is compared below (each comparison is `==` on a field, as this is), so
+        // nothing below would be found.
+        if a == b { return [] }
         let id = b.id
         let base = "actions[\(id)]"
         var found: [(change: Change, source: Source, attribute: Attribute?)] = []

@@ -95,7 +95,7 @@ extension Plantool {
             } else {
                 bytes = Array(HTMLRedline.render(old: old, new: new, changes: comparison.changes, labels: labels).utf8)
             }
-            guard let output, output != "-" else { return FileHandle.standardOutput.write(Data(bytes)) }
+            guard let output, output != "-" else { return Output.write(bytes) }
             try PlanExport.write(bytes, as: docx ? DocxWriter.self : HTMLExport.self, to: output)
             Output.standardError("wrote the redline of \(Wording.count(comparison.changes.count, "change")) to \(output)")
         }

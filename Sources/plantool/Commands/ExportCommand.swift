@@ -85,7 +85,7 @@ extension Plantool {
                 if !chosen.isText && isatty(STDOUT_FILENO) == 1 {
                     throw WorkflowError(message: "a Word document is not for a terminal: write it with -o FILE.docx, or redirect standard output")
                 }
-                FileHandle.standardOutput.write(Data(bytes))
+                Output.write(bytes)
             }
         }
     }

@@ -73,7 +73,7 @@ extension Plantool {
                     throw WorkflowError(message: error.message)
                 }
             } else {
-                FileHandle.standardOutput.write(Data(text.utf8))
+                Output.write(text)
             }
         }
     }

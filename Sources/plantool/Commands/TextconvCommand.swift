@@ -40,9 +40,9 @@ extension Plantool {
                     ? PlanDirectory.planFileName : "01.yaml"
             }
             if let text = Textconv.render(bytes, fileName: name) {
-                FileHandle.standardOutput.write(Data(text.utf8))
+                Output.write(text)
             } else {
-                FileHandle.standardOutput.write(Data(Textconv.shownAsItIs(bytes).utf8))
+                Output.write(Textconv.shownAsItIs(bytes))
             }
         }
     }

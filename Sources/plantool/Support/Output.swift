@@ -10,11 +10,43 @@ import PlanWorkflow
 /// standard error.
 enum Output {
     static func line(_ text: String) {
-        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+        write(text + "\n")
     }
 
     static func standardError(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        var line = text + "\n"
+        line.withUTF8 { write($0, to: STDERR_FILENO) }
+    }
+
+    /// Writes `text` to standard output as it is.
+    static func write(_ text: String) {
+        var text = text
+        text.withUTF8 { write($0, to: STDOUT_FILENO) }
+    }
+
+    /// Writes `bytes` to standard output as they are (a document, an export).
+    static func write(_ bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { write($0, to: STDOUT_FILENO) }
+    }
+
+    /// Writes all of `bytes`, again after an interrupted or partial write. A write that fails (a
+    /// full disk, a pipe closed while SIGPIPE is ignored) ends plantool with exit status 2 and
+    /// the reason on standard error: output cut short is never taken for success.
+    private static func write(_ bytes: UnsafeBufferPointer<UInt8>, to descriptor: Int32) {
+        guard let base = bytes.baseAddress else { return }
+        var offset = 0
+        while offset < bytes.count {
+            let written = Glibc.write(descriptor, base + offset, bytes.count - offset)
+            if written >= 0 {
+                offset += written
+            } else if errno != EINTR {
+                let reason = String(cString: strerror(errno))
+                if descriptor != STDERR_FILENO {
+                    error("cannot write to standard output: \(reason)")
+                }
+                Plantool.exit(2)
+            }
+        }
     }
 
     /// Whether colours reach standard output: a terminal (or FORCE_COLOR), and no NO_COLOR.
