@@ -17,6 +17,11 @@ import Testing
         #expect(ByteScan.isPrintableASCII(word) == bytes.allSatisfy { (0x20...0x7E).contains($0) }, "\(bytes)")
         #expect(ByteScan.mayHoldLineBreak(word) == bytes.contains { $0 == 0x0A || $0 == 0x0D || $0 >= 0x80 }, "\(bytes)")
         #expect(ByteScan.hasZeroByte(word) == bytes.contains(0), "\(bytes)")
+        #expect(ByteScan.isPrintableASCIIOrSpace(word)
+                == bytes.allSatisfy { (0x20...0x7E).contains($0) || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }, "\(bytes)")
+        // One high bit for each zero byte, and nothing else (in either byte order).
+        let zeros = ByteScan.zeroBytes(word)
+        #expect(zeros & ~ByteScan.highs == 0 && zeros.nonzeroBitCount == bytes.filter { $0 == 0 }.count, "\(bytes)")
     }
 
     @Test func everyByteAtEveryPlace() {
@@ -33,6 +38,13 @@ import Testing
         var random = SplitMix64(state: 7)
         for _ in 0..<20_000 {
             Self.check((0..<8).map { _ in Self.tricky.randomElement(using: &random)! })
+        }
+    }
+
+    @Test func wordsOfAnyBytes() {
+        var random = SplitMix64(state: 13)
+        for _ in 0..<20_000 {
+            Self.check((0..<8).map { _ in UInt8.random(in: 0...255, using: &random) })
         }
     }
 

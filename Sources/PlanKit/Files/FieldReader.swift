@@ -37,7 +37,7 @@ struct FieldReader {
             report(.wrongType, at: Self.location(node), "\(what) must be a mapping of keys to values, found \(Self.describe(node))")
             return nil
         }
-        var fields = Fields(node: node, fieldPath: fieldPath)
+        var fields = Fields(node: node, fieldPath: fieldPath, capacity: mapping.count)
         for (key, value) in mapping {
             guard let name = key.scalar?.string else {
                 report(.wrongType, at: Self.location(key), "keys must be plain words, found \(Self.describe(key))")
@@ -284,9 +284,10 @@ struct Fields {
     /// costs less than hashing each name into a dictionary.
     private var entries: [(name: String, location: SourceLocation?, value: YAMLNode)] = []
 
-    init(node: YAMLNode, fieldPath: String) {
+    init(node: YAMLNode, fieldPath: String, capacity: Int = 0) {
         self.node = node
         self.fieldPath = fieldPath
+        entries.reserveCapacity(capacity)
     }
 
     /// The key's place and its value.

@@ -18,6 +18,9 @@ struct SourceText {
         self.bytes = bytes
         var starts = [0]
         var ends: [Int] = []
+        // Room for lines of 32 bytes on average, more than a plan file's, without regrowing.
+        starts.reserveCapacity(bytes.count / 32 + 2)
+        ends.reserveCapacity(bytes.count / 32 + 2)
         // Plan files are read by the thousand: the bytes are scanned without bounds checks.
         bytes.withUnsafeBufferPointer { bytes in
             var index = 0
@@ -119,9 +122,9 @@ struct SourceText {
         var index = 0
         let count = bytes.count
         while index < count {
-            // Eight bytes at a time past printable ASCII, which holds no such character; else
-            // those eight one by one.
-            if index + 8 <= count, ByteScan.isPrintableASCII(ByteScan.word(bytes, at: index)) {
+            // Eight bytes at a time past printable ASCII, tabs and line breaks, which hold no
+            // such character; else those eight one by one.
+            if index + 8 <= count, ByteScan.isPrintableASCIIOrSpace(ByteScan.word(bytes, at: index)) {
                 index += 8
                 continue
             }
@@ -187,6 +190,24 @@ enum ByteScan {
         let below = (word &- ones &* 0x20) & ~word & highs
         let above = ((word &+ ones) | word) & highs
         return below | above == 0
+    }
+
+    /// Whether every byte is printable ASCII, a tab, LF or CR.
+    static func isPrintableASCIIOrSpace(_ word: UInt64) -> Bool {
+        // Each byte tested within itself (no carry crosses into the next): below 0x20 when its
+        // high bit is clear and its low seven bits plus 0x60 do not reach 0x80.
+        let below = ~word & ~((word & lows) &+ ones &* 0x60) & highs
+        let spaces = zeroBytes(word ^ (ones &* 0x09)) | zeroBytes(word ^ (ones &* 0x0A)) | zeroBytes(word ^ (ones &* 0x0D))
+        // DEL and beyond ASCII, as `isPrintableASCII` finds them.
+        let above = ((word &+ ones) | word) & highs
+        return (below & ~spaces) | above == 0
+    }
+
+    static let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+
+    /// Bit 7 of each byte that is zero, and only of those (exact, unlike `hasZeroByte`'s test).
+    static func zeroBytes(_ word: UInt64) -> UInt64 {
+        ~(((word & lows) &+ lows) | word | lows)
     }
 
     /// Whether some byte is CR, LF or beyond ASCII.

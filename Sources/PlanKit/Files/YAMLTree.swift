@@ -94,6 +94,8 @@ struct YAMLTree {
             yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
             yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
             var builder = Builder()
+            // About one scalar to every 24 bytes of a plan file.
+            builder.scalars.reserveCapacity(buffer.count / 24 + 8)
             do throws(Failure) {
                 try builder.document(&parser)
                 result = .success(builder)
@@ -179,7 +181,9 @@ struct YAMLTree {
                 enter(anchored: anchor)
                 defer { leave(anchored: anchor, at: location) }
                 let issueCount = issues.count
+                // Room for a plan's usual lists (owners, actions, updates) without regrowing.
                 var items: [YAMLNode] = []
+                items.reserveCapacity(4)
                 while true {
                     var child = try next(&parser)
                     defer { yaml_event_delete(&child) }
@@ -203,7 +207,9 @@ struct YAMLTree {
                 if data.style == YAML_FLOW_MAPPING_STYLE {
                     report(.flowMapping, location, "flow mappings ({...}) are not allowed; write one key per line")
                 }
+                // Room for an update's or an action's keys without regrowing.
                 var pairs: [(key: YAMLNode, value: YAMLNode)] = []
+                pairs.reserveCapacity(8)
                 while true {
                     var keyEvent = try next(&parser)
                     defer { yaml_event_delete(&keyEvent) }
