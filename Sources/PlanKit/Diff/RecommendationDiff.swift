@@ -24,7 +24,10 @@ enum RecommendationDiff {
         add(.statusChanged, "status", a.status.rawValue, b.status.rawValue, text: false)
         switch (a.reason, b.reason) {
         case (let x?, let y?):
-            add(.reasonChanged, "reason.categories", categories(x), categories(y), text: false)
+            // Equal lists of categories read the same: only differing ones are written out.
+            if x.categories != y.categories {
+                add(.reasonChanged, "reason.categories", categories(x), categories(y), text: false)
+            }
             add(.reasonChanged, "reason.text", x.text, y.text)
         default:
             add(.reasonChanged, "reason", a.reason.map(describe), b.reason.map(describe), text: false)
@@ -102,6 +105,8 @@ enum RecommendationDiff {
         let oldKeys = keys(a.updates), newKeys = keys(b.updates)
         for (o, m) in match.pairs.sorted(by: { $0.new < $1.new }).map({ ($0.old, $0.new) }) {
             let x = a.updates[o], y = b.updates[m]
+            // Most pairs are the same update: equal, they differ in no field compared below.
+            if x == y { continue }
             let source = Source.pair(old: o, new: m)
             let place = base + ".updates[\(newKeys[m])]"
             add(.updateChanged, base + ".updates[\(oldKeys[o])].date", x.date.description, y.date.description, source: source,

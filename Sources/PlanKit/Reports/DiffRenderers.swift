@@ -18,6 +18,8 @@ public enum DiffRenderer {
         var order: [String] = []
         var titles: [String: String] = [:]
         var grouped: [String: [Change]] = [:]
+        // A file's changes come together: its plan folder is worked out once.
+        var folders: [String: String] = [:]
         for change in changes {
             let title: String
             if change.kind == .planChanged || (change.kind == .orderChanged && change.recommendation == nil) {
@@ -28,7 +30,14 @@ public enum DiffRenderer {
                 title = change.path ?? "Other"
             }
             // Several plans in one repository each keep their own groups.
-            let key = planFolder(of: change.path) + "\u{0}" + title
+            let folder: String
+            if let path = change.path, let known = folders[path] {
+                folder = known
+            } else {
+                folder = planFolder(of: change.path)
+                if let path = change.path { folders[path] = folder }
+            }
+            let key = folder + "\u{0}" + title
             if grouped[key] == nil {
                 order.append(key)
                 titles[key] = title
@@ -139,13 +148,11 @@ public enum DiffRenderer {
         // A text over several lines may hold tabs and line separators; on one line they are
         // spaces (CR LF one space; a CR alone is left to be shown by its stand-in). Most values
         // hold none, and are not copied (0xE2 leads U+2028 and U+2029).
-        var copy = text
-        // Bytes that may need a change: controls (tab and line feed among them), DEL, and the
-        // lead bytes of C1 controls (0xC2) and of the separators and bidi controls (0xE2).
-        let plainAlready = copy.withUTF8 { bytes in
-            !bytes.contains { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 }
-        }
-        if plainAlready { return text }
+        // Exactly the texts that hold a scalar no one-line value may hold (controls, tab and
+        // line breaks among them, DEL, C1, the separators and bidi controls) change below: the
+        // byte test finds those, and lets the arrows, ellipses and curly quotes of the sentences
+        // through.
+        guard UnsafeCharacters.mayHoldForbidden(text, multiline: false) else { return text }
         guard text.utf8.contains(where: { $0 == 0x0A || $0 == 0x09 || $0 == 0xE2 }) else {
             return UnsafeCharacters.neutralised(text, keepingLineBreaks: false)
         }
@@ -187,19 +194,24 @@ public enum DiffRenderer {
         var copy = text
         return copy.withUTF8 { bytes -> String? in
             func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
-            var ranges: [Range<Int>] = []
+            // The words shown, one space between each, gathered into one buffer.
+            var shown: [UInt8] = []
+            shown.reserveCapacity(min(bytes.count, 400))
+            var count = 0
             var index = 0
             while index < bytes.count {
                 guard bytes[index] < 0x80 else { return nil }
                 if isSpace(bytes[index]) { index += 1; continue }
-                if ranges.count == words { break }
+                if count == words { break }
                 let start = index
                 while index < bytes.count, bytes[index] < 0x80, !isSpace(bytes[index]) { index += 1 }
                 // A word running into a byte beyond ASCII is left to the general reading.
                 if index < bytes.count, bytes[index] >= 0x80 { return nil }
-                ranges.append(start..<index)
+                if count > 0 { shown.append(0x20) }
+                shown.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+                count += 1
             }
-            var result = ranges.map { String(decoding: UnsafeBufferPointer(rebasing: bytes[$0]), as: UTF8.self) }.joined(separator: " ")
+            var result = String(decoding: shown, as: UTF8.self)
             if index < bytes.count { result += " …" }
             return result
         }
