@@ -20,7 +20,7 @@ public enum MarkdownText {
 
     /// Text escaped for use inside a line.
     public static func inline(_ text: String) -> String {
-        asciiInline(text) ?? simpleInline(text) ?? characterInline(text)
+        byteInline(text) ?? characterInline(text)
     }
 
     /// `inline` for any text, character by character.
@@ -75,67 +75,6 @@ public enum MarkdownText {
     /// `significant` as ASCII values.
     static let significantBytes: Set<UInt8> = Set(significant.compactMap(\.asciiValue))
 
-    /// `inline` of an ASCII text without controls (tab and line breaks aside), from its bytes:
-    /// each character is then one byte (CR LF aside, which becomes one space), and letters and
-    /// digits are ASCII ones. Nil for any other text, which `inline` reads by characters.
-    static func asciiInline(_ text: String) -> String? {
-        var copy = text
-        return copy.withUTF8 { source -> String? in
-            var flat: [UInt8] = []
-            flat.reserveCapacity(source.count)
-            var index = 0
-            while index < source.count {
-                let byte = source[index]
-                index += 1
-                switch byte {
-                case 0x0D:
-                    if index < source.count, source[index] == 0x0A { index += 1 }
-                    flat.append(0x20)
-                case 0x0A, 0x09: flat.append(0x20)
-                case 0x20..<0x7F: flat.append(byte)
-                default: return nil  // a control, DEL or beyond ASCII
-                }
-            }
-            func isLetterOrDigit(_ byte: UInt8) -> Bool {
-                (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
-            }
-            var out: [UInt8] = []
-            out.reserveCapacity(flat.count + flat.count / 8)
-            for (index, byte) in flat.enumerated() {
-                switch byte {
-                case UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "["), UInt8(ascii: "]"),
-                     UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "|"), UInt8(ascii: "~"), UInt8(ascii: "$"):
-                    out.append(UInt8(ascii: "\\"))
-                    out.append(byte)
-                    continue
-                case UInt8(ascii: "&"):
-                    var next = index + 1
-                    var length = 0
-                    if next < flat.count, flat[next] == UInt8(ascii: "#") { next += 1 }
-                    while next < flat.count, isLetterOrDigit(flat[next]) {
-                        next += 1
-                        length += 1
-                    }
-                    if length > 0 && next < flat.count && flat[next] == UInt8(ascii: ";") {
-                        out.append(UInt8(ascii: "\\"))
-                        out.append(byte)
-                        continue
-                    }
-                default: break
-                }
-                out.append(byte)
-                guard index + 1 < flat.count else { continue }
-                let next = flat[index + 1]
-                let startsWord = index == 0 || !isLetterOrDigit(flat[index - 1])
-                if (byte == UInt8(ascii: "@") && startsWord && isLetterOrDigit(next))
-                    || (byte == UInt8(ascii: "#") && (0x30...0x39).contains(next) && (index == 0 || flat[index - 1] != UInt8(ascii: "&"))) {
-                    out.append(contentsOf: [0xE2, 0x81, 0xA0])  // the word joiner
-                }
-            }
-            return String(decoding: out, as: UTF8.self)
-        }
-    }
-
     /// Scalars beyond ASCII that are each a character of their own, whatever stands beside them
     /// (none joins or marks its neighbour, and no mark can follow: those are not listed), and
     /// that `UnsafeCharacters` leaves as they are: Latin letters and signs, dashes, quotes and
@@ -150,66 +89,116 @@ public enum MarkdownText {
     }
 
     /// `inline` of a text whose every scalar is ASCII (controls aside, but for tab and line
-    /// breaks) or `standsAlone`: each character is then one scalar (CR LF aside, which becomes
-    /// one space), so the text is read by scalars, without finding where characters end. Nil
-    /// for any other text, which `inline` reads by characters.
-    static func simpleInline(_ text: String) -> String? {
-        var flat: [Unicode.Scalar] = []
-        flat.reserveCapacity(text.utf8.count)
-        var scalars = text.unicodeScalars.makeIterator()
-        var pending = scalars.next()
-        while let scalar = pending {
-            pending = scalars.next()
-            switch scalar.value {
-            case 0x0D:
-                if pending?.value == 0x0A { pending = scalars.next() }
-                flat.append(" ")
-            case 0x0A, 0x09, 0x2028, 0x2029: flat.append(" ")
-            case 0x20..<0x7F: flat.append(scalar)
-            default:
-                guard standsAlone(scalar) else { return nil }
-                flat.append(scalar)
+    /// breaks) or `standsAlone`, from its UTF-8 bytes: each character is then one scalar (CR LF
+    /// aside, which becomes one space), and every character Markdown reads as markup one byte,
+    /// so only the neighbours of an `@` are ever decoded. Nil for any other text, which
+    /// `inline` reads by characters.
+    static func byteInline(_ text: String) -> String? {
+        var copy = text
+        return copy.withUTF8 { source -> String? in
+            // A Swift string is valid UTF-8: a lead byte says how long its scalar is.
+            func length(_ lead: UInt8) -> Int { lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4 }
+            func scalar<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, at start: Bytes.Index) -> Unicode.Scalar
+            where Bytes.Index == Int {
+                let lead = bytes[start]
+                let count = length(lead)
+                var value = count == 1 ? UInt32(lead) : UInt32(lead) & (0xFF >> (count + 1))
+                for offset in 1..<max(count, 1) { value = value << 6 | UInt32(bytes[start + offset] & 0x3F) }
+                return Unicode.Scalar(value) ?? "\u{FFFD}"
             }
-        }
-        func isLetterOrNumber(_ scalar: Unicode.Scalar) -> Bool {
-            if scalar.isASCII { return ("0"..."9").contains(scalar) || ("A"..."Z").contains(scalar) || ("a"..."z").contains(scalar) }
-            let character = Character(scalar)
-            return character.isLetter || character.isNumber
-        }
-        func isASCIILetterOrDigit(_ scalar: Unicode.Scalar) -> Bool { scalar.isASCII && isLetterOrNumber(scalar) }
-        var out = String.UnicodeScalarView()
-        for (index, scalar) in flat.enumerated() {
-            switch scalar {
-            case "\\", "`", "*", "_", "[", "]", "<", ">", "|", "~", "$":
-                out.append("\\")
-                out.append(scalar)
-                continue
-            case "&":
-                var next = index + 1
-                var length = 0
-                if next < flat.count, flat[next] == "#" { next += 1 }
-                while next < flat.count, isASCIILetterOrDigit(flat[next]) {
-                    next += 1
-                    length += 1
+            var flat: [UInt8] = []
+            flat.reserveCapacity(source.count)
+            var index = 0
+            while index < source.count {
+                let byte = source[index]
+                switch byte {
+                case 0x0D:
+                    index += 1
+                    if index < source.count, source[index] == 0x0A { index += 1 }
+                    flat.append(0x20)
+                case 0x0A, 0x09:
+                    index += 1
+                    flat.append(0x20)
+                case 0x20..<0x7F:
+                    index += 1
+                    flat.append(byte)
+                case 0xC2...0xF4:
+                    let value = scalar(source, at: index).value
+                    let count = length(byte)
+                    if value == 0x2028 || value == 0x2029 {
+                        flat.append(0x20)
+                    } else if standsAlone(Unicode.Scalar(value)!) {
+                        flat.append(contentsOf: UnsafeBufferPointer(rebasing: source[index..<index + count]))
+                    } else {
+                        return nil
+                    }
+                    index += count
+                default: return nil  // a control or DEL
                 }
-                if length > 0 && next < flat.count && flat[next] == ";" {
-                    out.append("\\")
-                    out.append(scalar)
+            }
+            func isASCIILetterOrDigit(_ byte: UInt8) -> Bool {
+                (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+            }
+            func isLetterOrNumber(_ scalar: Unicode.Scalar) -> Bool {
+                if scalar.isASCII { return isASCIILetterOrDigit(UInt8(scalar.value)) }
+                let character = Character(scalar)
+                return character.isLetter || character.isNumber
+            }
+            /// The scalar that ends just before `end` (its continuation bytes stepped back over).
+            func scalar(before end: Int) -> Unicode.Scalar {
+                var start = end - 1
+                while start > 0, flat[start] & 0xC0 == 0x80 { start -= 1 }
+                return scalar(flat, at: start)
+            }
+            var out: [UInt8] = []
+            out.reserveCapacity(flat.count + flat.count / 8)
+            var position = 0
+            while position < flat.count {
+                let byte = flat[position]
+                if byte >= 0x80 {
+                    // A scalar that stands alone: no markup, and no rule starts at it.
+                    let count = length(byte)
+                    out.append(contentsOf: flat[position..<position + count])
+                    position += count
                     continue
                 }
-            default: break
+                defer { position += 1 }
+                switch byte {
+                case UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "["), UInt8(ascii: "]"),
+                     UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "|"), UInt8(ascii: "~"), UInt8(ascii: "$"):
+                    out.append(UInt8(ascii: "\\"))
+                    out.append(byte)
+                    continue
+                case UInt8(ascii: "&"):
+                    var next = position + 1
+                    var length = 0
+                    if next < flat.count, flat[next] == UInt8(ascii: "#") { next += 1 }
+                    while next < flat.count, isASCIILetterOrDigit(flat[next]) {
+                        next += 1
+                        length += 1
+                    }
+                    if length > 0 && next < flat.count && flat[next] == UInt8(ascii: ";") {
+                        out.append(UInt8(ascii: "\\"))
+                        out.append(byte)
+                        continue
+                    }
+                default: break
+                }
+                out.append(byte)
+                guard position + 1 < flat.count, byte == UInt8(ascii: "@") || byte == UInt8(ascii: "#") else { continue }
+                // `@name` a mention; `#123` a reference (not in `&#169;`: the escaped `&` keeps that
+                // text). GitHub mentions only an `@` no letter or digit stands before.
+                if byte == UInt8(ascii: "@") {
+                    let startsWord = position == 0 || !isLetterOrNumber(scalar(before: position))
+                    if startsWord && isLetterOrNumber(scalar(flat, at: position + 1)) {
+                        out.append(contentsOf: [0xE2, 0x81, 0xA0])  // the word joiner
+                    }
+                } else if (0x30...0x39).contains(flat[position + 1]) && (position == 0 || flat[position - 1] != UInt8(ascii: "&")) {
+                    out.append(contentsOf: [0xE2, 0x81, 0xA0])
+                }
             }
-            out.append(scalar)
-            guard index + 1 < flat.count, scalar == "@" || scalar == "#" else { continue }
-            let next = flat[index + 1]
-            if scalar == "@" {
-                let startsWord = index == 0 || !isLetterOrNumber(flat[index - 1])
-                if startsWord && isLetterOrNumber(next) { out.append("\u{2060}") }
-            } else if ("0"..."9").contains(next) && (index == 0 || flat[index - 1] != "&") {
-                out.append("\u{2060}")
-            }
+            return String(decoding: out, as: UTF8.self)
         }
-        return String(out)
     }
 
     /// `&name;`, `&#123;` or `&#x1F;` begins at `index`.

@@ -2,8 +2,8 @@ import TestSupport
 import Testing
 @testable import PlanKit
 
-/// `MarkdownText.inline` reads ASCII text from its bytes: for any text it answers what the
-/// character-by-character reading answers.
+/// `MarkdownText.inline` reads text of ASCII and scalars that stand alone from its bytes: for any
+/// text it answers what the character-by-character reading answers.
 @Suite struct MarkdownTextBytesTests {
     static let pieces = ["word", " ", "@team", "@", "a@b.org", "#12", "#", "&amp;", "&#169;", "&#x1F;", "&", "&;", ";", "\\", "`", "*",
                          "_", "[", "]", "<", ">", "|", "~", "$", "\n", "\r", "\r\n", "\t", "1.", "-", "9", "x", "\u{1B}", "\u{7F}",
@@ -45,8 +45,8 @@ import Testing
             let expected = Self.referenceInline(text)
             #expect(MarkdownText.inline(text) == expected, "\(text.unicodeScalars.map(\.value))")
             #expect(MarkdownText.characterInline(text) == expected, "\(text.unicodeScalars.map(\.value))")
-            if let bySimpleScalars = MarkdownText.simpleInline(text) {
-                #expect(bySimpleScalars == expected, "\(text.unicodeScalars.map(\.value))")
+            if let byBytes = MarkdownText.byteInline(text) {
+                #expect(byBytes == expected, "\(text.unicodeScalars.map(\.value))")
             }
         }
     }
@@ -58,18 +58,20 @@ import Testing
         #expect(MarkdownText.inline("e\u{301}") == "e\u{301}")
     }
 
-    @Test func textOfSimpleScalarsIsReadByScalars() {
-        #expect(MarkdownText.simpleInline("café – “*x*” é@team #12 £5 → @") == "café – “\\*x\\*” é@team #\u{2060}12 £5 → @")
-        #expect(MarkdownText.simpleInline("– @é") == "– @\u{2060}é")
-        #expect(MarkdownText.simpleInline("e\u{301}") == nil)  // a combining mark
-        #expect(MarkdownText.simpleInline("a\u{202E}b") == nil)  // a bidirectional control
-        #expect(MarkdownText.simpleInline("Ω") == nil)  // not listed: read by characters
+    @Test func textOfScalarsThatStandAloneIsReadFromBytes() {
+        #expect(MarkdownText.byteInline("café – “*x*” é@team #12 £5 → @") == "café – “\\*x\\*” é@team #\u{2060}12 £5 → @")
+        #expect(MarkdownText.byteInline("– @é") == "– @\u{2060}é")
+        #expect(MarkdownText.byteInline("é@ü a\u{2028}b") == "é@ü a b")  // a letter before the @: no mention
+        #expect(MarkdownText.byteInline("e\u{301}") == nil)  // a combining mark
+        #expect(MarkdownText.byteInline("a\u{202E}b") == nil)  // a bidirectional control
+        #expect(MarkdownText.byteInline("Ω") == nil)  // not listed: read by characters
+        #expect(MarkdownText.byteInline("😀") == nil)
     }
 
     @Test func asciiTextIsReadFromBytes() {
-        #expect(MarkdownText.asciiInline("a *b* @team #12 &amp;\r\nx") == "a \\*b\\* @\u{2060}team #\u{2060}12 \\&amp; x")
-        #expect(MarkdownText.asciiInline("café") == nil)
-        #expect(MarkdownText.asciiInline("a\u{1B}b") == nil)
+        #expect(MarkdownText.byteInline("a *b* @team #12 &amp;\r\nx") == "a \\*b\\* @\u{2060}team #\u{2060}12 \\&amp; x")
+        #expect(MarkdownText.byteInline("a\u{1B}b") == nil)
+        #expect(MarkdownText.byteInline("a\u{7F}b") == nil)
     }
 
     @Test(arguments: 0..<4) func linesAndIndentAsCharacterSplits(seed: UInt64) {
