@@ -40,17 +40,46 @@ extension ParallelMap {
         let helpers = min(ProcessInfo.processInfo.activeProcessorCount, count) - 1
         guard count >= minimum, helpers > 0 else { return (0..<count).map { transform(produce($0)) } }
         let work = PipelinedWork<Input, Result>(count: count, transform: transform)
-        let group = DispatchGroup()
-        let queue = DispatchQueue.global(qos: .userInitiated)
-        for _ in 0..<helpers {
-            queue.async(group: group) { work.transformUntilDone() }
-        }
+        // Threads of their own, not Dispatch's pool: its first use in a process starts its
+        // worker threads one after another, and a diff's helper began a millisecond and more
+        // after the first blob was read. Should none start, this thread transforms everything.
+        let threads = (0..<helpers).compactMap { _ in HelperThread { work.transformUntilDone() } }
         for index in 0..<count {
             work.put(produce(index), at: index)
         }
         work.transformUntilDone()
-        group.wait()
+        for thread in threads { thread.join() }
         return work.results()
+    }
+}
+
+/// A thread running one closure, joined once.
+private final class HelperThread {
+    private final class Body {
+        let run: @Sendable () -> Void
+        init(_ run: @escaping @Sendable () -> Void) { self.run = run }
+    }
+
+    private let thread: pthread_t
+
+    /// Starts `body` on a new thread; nil when no thread can be made.
+    init?(_ body: @escaping @Sendable () -> Void) {
+        let context = Unmanaged.passRetained(Body(body)).toOpaque()
+        var thread = pthread_t()
+        let started = pthread_create(&thread, nil, { context in
+            Unmanaged<Body>.fromOpaque(context!).takeRetainedValue().run()
+            return nil
+        }, context)
+        guard started == 0 else {
+            Unmanaged<Body>.fromOpaque(context).release()
+            return nil
+        }
+        self.thread = thread
+    }
+
+    /// Waits until the closure has returned.
+    func join() {
+        pthread_join(thread, nil)
     }
 }
 
