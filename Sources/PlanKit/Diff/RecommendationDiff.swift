@@ -199,11 +199,18 @@ enum RecommendationDiff {
     /// Pairs of (old index, new index): identical updates first, then the n-th remaining update of
     /// a date with the n-th, then the same text under another date; the rest were added or removed.
     static func matchUpdates(_ a: [Update], _ b: [Update]) -> (pairs: [(old: Int, new: Int)], added: [Int], removed: [Int]) {
-        var oldLeft = Array(a.indices), newLeft = Array(b.indices)
-        var pairs: [(old: Int, new: Int)] = []
+        // Updates are mostly added at the end: the run of equal updates both lists start with
+        // pairs up in order, as the first pass would pair it (each new update there takes the
+        // first old one left of its value, which is the one at its own place), and only the
+        // rest goes through the passes.
+        var shared = 0
+        while shared < min(a.count, b.count), a[shared] == b[shared] { shared += 1 }
+        var oldLeft = Array(a.indices.dropFirst(shared)), newLeft = Array(b.indices.dropFirst(shared))
+        var pairs: [(old: Int, new: Int)] = (0..<shared).map { ($0, $0) }
         // Each pass matches a new update with the first old one left that has the same key:
         // the old ones left are queued by key, so thousands of updates stay linear.
         func pass<Key: Hashable>(_ key: (Update) -> Key) {
+            guard !oldLeft.isEmpty, !newLeft.isEmpty else { return }
             var queues: [Key: [Int]] = [:]
             for old in oldLeft { queues[key(a[old]), default: []].append(old) }
             var heads: [Key: Int] = [:]
