@@ -34,11 +34,12 @@ struct Plantool: ParsableCommand {
     static func main() {
         // Past the file size limit (`ulimit -f`), a write fails with EFBIG and plantool reports
         // it, instead of being killed by SIGXFSZ part way through.
-        signal(SIGXFSZ, SIG_IGN)
         // A command that opens the repository has libgit2 start up while its arguments are
-        // parsed; every way out below waits for that start-up to finish first.
-        gitStart = opensRepository(CommandLine.arguments.dropFirst()) ? Git.initialiseInBackground() : nil
+        // parsed, begun before anything else (loading it takes longer than the parsing); every
+        // way out below waits for that start-up to finish first.
+        gitStart = opensRepository(CommandLine.unsafeArgv, count: Int(CommandLine.argc)) ? Git.initialiseInBackground() : nil
         defer { gitStart?.wait() }
+        signal(SIGXFSZ, SIG_IGN)
         if Output.colourForced {
             Rainbow.outputTarget = .console
         }
@@ -70,13 +71,19 @@ struct Plantool: ParsableCommand {
         Foundation.exit(code)
     }
 
-    /// Whether the arguments name a subcommand that opens the git repository (one marked
-    /// in `repositoryCommands`), and ask for neither help nor the version.
-    static func opensRepository(_ arguments: ArraySlice<String>) -> Bool {
-        guard let name = arguments.first, !arguments.contains(where: { ["--help", "-h", "--version"].contains($0) }),
-              let command = configuration.subcommands.first(where: { $0.configuration.commandName == name })
-        else { return false }
-        return repositoryCommands.contains { $0 == command }
+    /// Whether the arguments (`argv`, the program's name first) name a subcommand that opens
+    /// the git repository (one of `repositoryCommands`), and ask for neither help nor the
+    /// version. Read from the C strings themselves, before Swift's copy of them or any
+    /// command's configuration is made.
+    static func opensRepository(_ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>, count: Int) -> Bool {
+        assert(repositoryCommandNames == repositoryCommands.map { $0.configuration.commandName ?? "" },
+               "repositoryCommandNames must name repositoryCommands")
+        guard count > 1, let name = argv[1] else { return false }
+        for index in 1..<count {
+            guard let argument = argv[index] else { continue }
+            if strcmp(argument, "--help") == 0 || strcmp(argument, "-h") == 0 || strcmp(argument, "--version") == 0 { return false }
+        }
+        return repositoryCommandNames.contains { strcmp(name, $0) == 0 }
     }
 
     /// The commands that open the git repository whenever they run (or nearly always): libgit2
@@ -86,5 +93,11 @@ struct Plantool: ParsableCommand {
         DiffCommand.self, LogCommand.self, StatusCommand.self, CommitCommand.self, DraftCommand.self,
         HookCommand.self, LintCommand.self, CheckCommand.self, ActionCommand.self,
         RecommendationCommand.self, RevisionCommand.self, OwnerCommand.self, FormCommand.self,
+    ]
+
+    /// Their names, in the same order (a debug build checks them against the commands'
+    /// configurations at every start, so every test run does).
+    static let repositoryCommandNames = [
+        "diff", "log", "status", "commit", "draft", "hook", "lint", "check", "action", "recommendation", "revision", "owner", "form",
     ]
 }
