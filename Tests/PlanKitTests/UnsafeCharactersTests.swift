@@ -72,6 +72,13 @@ import Testing
                 let expected = UnsafeCharacters.isAllowed(scalar, multiline: multiline) ? nil : 14
                 #expect(UnsafeCharacters.firstForbidden(in: text, multiline: multiline)?.offset == expected,
                         "\(UnsafeCharacters.name(scalar)) multiline: \(multiline)")
+                // In plain ASCII, at every place of the eight-byte words the scan passes over.
+                for place in 0..<17 {
+                    let ascii = String(repeating: "a", count: place) + String(Character(scalar)) + String(repeating: "b", count: 9)
+                    let allowed = UnsafeCharacters.isAllowed(scalar, multiline: multiline)
+                    #expect(UnsafeCharacters.firstForbidden(in: ascii, multiline: multiline)?.offset == (allowed ? nil : place),
+                            "\(UnsafeCharacters.name(scalar)) at \(place) multiline: \(multiline)")
+                }
             }
         }
     }

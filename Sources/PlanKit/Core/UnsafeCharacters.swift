@@ -35,6 +35,11 @@ public enum UnsafeCharacters {
         var index = 0
         let count = bytes.count
         while index < count {
+            // Eight bytes at a time past printable ASCII.
+            if index + 8 <= count, ByteScan.isPrintableASCII(ByteScan.word(bytes, at: index)) {
+                index += 8
+                continue
+            }
             let byte = bytes[index]
             index += 1
             if byte >= 0x20 && byte < 0x7F { continue }

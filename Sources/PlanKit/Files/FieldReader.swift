@@ -67,7 +67,15 @@ struct FieldReader {
 
     /// The texts that may span lines: those the canonical writer writes as block text. Every
     /// other value (titles, addressee, theme, owners, ids, dates, url, words) is one line.
-    static let multilineKeys: Set<String> = ["text", "note", "response", "implemented-part", "introduction"]
+    /// (An array: five short names are compared faster than one is hashed.)
+    static let multilineKeys = ["text", "note", "response", "implemented-part", "introduction"]
+
+    /// Whether the text is empty or all white space. Most texts start with a visible ASCII
+    /// character, which settles it without looking up a scalar's properties.
+    static func isBlank(_ text: String) -> Bool {
+        if let first = text.utf8.first, first > 0x20 && first < 0x7F { return false }
+        return text.unicodeScalars.allSatisfy { $0.properties.isWhitespace }
+    }
 
     /// Reports a value that holds a character no plan text may hold (`UnsafeCharacters`),
     /// whether written raw or as a YAML escape, naming the character and the field.
@@ -98,7 +106,7 @@ struct FieldReader {
                    "'\(key)' has no value; give it one\(required ? "" : " or remove the key")")
             return nil
         }
-        if scalar.string.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) {
+        if Self.isBlank(scalar.string) {
             report(.emptyValue, at: Self.location(node), "'\(key)' is empty; give it some text\(required ? "" : " or remove the key")")
             return nil
         }
@@ -236,7 +244,7 @@ struct FieldReader {
             }
             if holdsUnsafeCharacter(scalar.string, key: key, at: Self.location(item)) { continue }
             if (scalar.style == .plain && YAMLScalars.isNull(scalar.string))
-                || scalar.string.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) {
+                || Self.isBlank(scalar.string) {
                 report(.emptyValue, at: Self.location(item), "an item of '\(key)' is empty; remove it or give it text")
                 continue
             }
