@@ -179,13 +179,14 @@ public struct PlanDiffer {
             // Only files that differ are read: the cost follows the change.
             let oldChanged = oldEntries.filter { $0.blobID == nil || newIDs[$0.path] != .some($0.blobID) }
             let newChanged = newEntries.filter { $0.blobID == nil || oldIDs[$0.path] != .some($0.blobID) }
-            var before: [Int: Recommendation] = [:]
-            var after: [Int: Recommendation] = [:]
+            // Sized at once: grown step by step, each would be copied several times over.
+            var before: [Int: Recommendation] = Dictionary(minimumCapacity: oldChanged.count)
+            var after: [Int: Recommendation] = Dictionary(minimumCapacity: newChanged.count)
             var unreadableNumbers = Set<Int>()
-            var paths: [Int: String] = [:]
+            var paths: [Int: String] = Dictionary(minimumCapacity: newChanged.count)
             // Both sides in one go, so that reading one side's blobs overlaps parsing the other's.
             let outcomes = parseRecommendations(oldChanged.map { ($0, old) } + newChanged.map { ($0, new) })
-            var oldPaths: [Int: String] = [:]
+            var oldPaths: [Int: String] = Dictionary(minimumCapacity: oldChanged.count)
             // Indices, not zip: the first use of a generic type such as Zip2Sequence costs a
             // scan of every protocol conformance in the binary.
             for (index, entry) in oldChanged.enumerated() {

@@ -102,7 +102,8 @@ enum RecommendationDiff {
         add(.stateChanged, base + ".state", a.state.rawValue, b.state.rawValue, source: .own, attribute: .state)
 
         let match = matchUpdates(a.updates, b.updates)
-        let oldKeys = keys(a.updates), newKeys = keys(b.updates)
+        // Keys worked out only for the updates a change names (most pairs are equal).
+        let oldKeys = LazyKeys(updates: a.updates), newKeys = LazyKeys(updates: b.updates)
         for (o, m) in match.pairs.sorted(by: { $0.new < $1.new }).map({ ($0.old, $0.new) }) {
             let x = a.updates[o], y = b.updates[m]
             // Most pairs are the same update: equal, they differ in no field compared below.
@@ -185,6 +186,18 @@ enum RecommendationDiff {
     }
 
     static func joined(_ owners: [String]) -> String { owners.joined(separator: "; ") }
+
+    /// `keys(updates)[index]`, worked out for one index when asked.
+    struct LazyKeys {
+        let updates: [Update]
+
+        subscript(index: Int) -> String {
+            let date = updates[index].date
+            var occurrence = 1
+            for earlier in updates[..<index] where earlier.date == date { occurrence += 1 }
+            return date.description + (occurrence > 1 ? "#\(occurrence)" : "")
+        }
+    }
 
     /// Each update's key in its action: its date, then `#2`, `#3` for later updates of that date.
     static func keys(_ updates: [Update]) -> [String] {

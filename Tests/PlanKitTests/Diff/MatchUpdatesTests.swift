@@ -58,4 +58,13 @@ import Testing
             #expect(found.added == expected.added && found.removed == expected.removed, "\(a) → \(b)")
         }
     }
+
+    @Test func keysWorkedOutOneAtATimeAreTheListsKeys() {
+        var random = SplitMix64(state: 600)
+        for _ in 0..<2_000 {
+            let updates = (0..<Int.random(in: 0...8, using: &random)).map { _ in Self.update(&random) }
+            let lazy = RecommendationDiff.LazyKeys(updates: updates)
+            #expect(updates.indices.map { lazy[$0] } == RecommendationDiff.keys(updates), "\(updates)")
+        }
+    }
 }
