@@ -98,106 +98,131 @@ public enum MarkdownText {
         return copy.withUTF8 { source -> String? in
             // A Swift string is valid UTF-8: a lead byte says how long its scalar is.
             func length(_ lead: UInt8) -> Int { lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4 }
-            func scalar<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, at start: Bytes.Index) -> Unicode.Scalar
-            where Bytes.Index == Int {
+            func decode(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Unicode.Scalar {
                 let lead = bytes[start]
                 let count = length(lead)
                 var value = count == 1 ? UInt32(lead) : UInt32(lead) & (0xFF >> (count + 1))
                 for offset in 1..<max(count, 1) { value = value << 6 | UInt32(bytes[start + offset] & 0x3F) }
                 return Unicode.Scalar(value) ?? "\u{FFFD}"
             }
-            var flat: [UInt8] = []
-            flat.reserveCapacity(source.count)
-            var index = 0
-            while index < source.count {
-                let byte = source[index]
-                switch byte {
-                case 0x0D:
-                    index += 1
-                    if index < source.count, source[index] == 0x0A { index += 1 }
-                    flat.append(0x20)
-                case 0x0A, 0x09:
-                    index += 1
-                    flat.append(0x20)
-                case 0x20..<0x7F:
-                    index += 1
-                    flat.append(byte)
-                case 0xC2...0xF4:
-                    let value = scalar(source, at: index).value
-                    let count = length(byte)
-                    if value == 0x2028 || value == 0x2029 {
-                        flat.append(0x20)
-                    } else if standsAlone(Unicode.Scalar(value)!) {
-                        flat.append(contentsOf: UnsafeBufferPointer(rebasing: source[index..<index + count]))
-                    } else {
-                        return nil
+            // The text on one line (line breaks and tabs as spaces), written straight into its
+            // buffer; refused at a byte the rules below do not read.
+            var refused = false
+            let flat = [UInt8](unsafeUninitializedCapacity: source.count) { buffer, initialized in
+                var index = 0, count = 0
+                defer { initialized = count }
+                while index < source.count {
+                    let byte = source[index]
+                    switch byte {
+                    case 0x0D:
+                        index += 1
+                        if index < source.count, source[index] == 0x0A { index += 1 }
+                        buffer[count] = 0x20
+                        count += 1
+                    case 0x0A, 0x09:
+                        index += 1
+                        buffer[count] = 0x20
+                        count += 1
+                    case 0x20..<0x7F:
+                        index += 1
+                        buffer[count] = byte
+                        count += 1
+                    case 0xC2...0xF4:
+                        let value = decode(source, at: index).value
+                        let bytes = length(byte)
+                        if value == 0x2028 || value == 0x2029 {
+                            buffer[count] = 0x20
+                            count += 1
+                        } else if standsAlone(Unicode.Scalar(value)!) {
+                            for offset in 0..<bytes { buffer[count + offset] = source[index + offset] }
+                            count += bytes
+                        } else {
+                            refused = true
+                            return
+                        }
+                        index += bytes
+                    default:  // a control or DEL
+                        refused = true
+                        return
                     }
-                    index += count
-                default: return nil  // a control or DEL
                 }
             }
-            func isASCIILetterOrDigit(_ byte: UInt8) -> Bool {
-                (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
-            }
-            func isLetterOrNumber(_ scalar: Unicode.Scalar) -> Bool {
-                if scalar.isASCII { return isASCIILetterOrDigit(UInt8(scalar.value)) }
-                let character = Character(scalar)
-                return character.isLetter || character.isNumber
-            }
-            /// The scalar that ends just before `end` (its continuation bytes stepped back over).
-            func scalar(before end: Int) -> Unicode.Scalar {
-                var start = end - 1
-                while start > 0, flat[start] & 0xC0 == 0x80 { start -= 1 }
-                return scalar(flat, at: start)
-            }
-            var out: [UInt8] = []
-            out.reserveCapacity(flat.count + flat.count / 8)
-            var position = 0
-            while position < flat.count {
-                let byte = flat[position]
-                if byte >= 0x80 {
-                    // A scalar that stands alone: no markup, and no rule starts at it.
-                    let count = length(byte)
-                    out.append(contentsOf: flat[position..<position + count])
-                    position += count
-                    continue
+            if refused { return nil }
+            if flat.isEmpty { return "" }
+            return flat.withUnsafeBufferPointer { flat -> String in
+                func isASCIILetterOrDigit(_ byte: UInt8) -> Bool {
+                    (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
                 }
-                defer { position += 1 }
-                switch byte {
-                case UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "["), UInt8(ascii: "]"),
-                     UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "|"), UInt8(ascii: "~"), UInt8(ascii: "$"):
-                    out.append(UInt8(ascii: "\\"))
-                    out.append(byte)
-                    continue
-                case UInt8(ascii: "&"):
-                    var next = position + 1
-                    var length = 0
-                    if next < flat.count, flat[next] == UInt8(ascii: "#") { next += 1 }
-                    while next < flat.count, isASCIILetterOrDigit(flat[next]) {
-                        next += 1
-                        length += 1
-                    }
-                    if length > 0 && next < flat.count && flat[next] == UInt8(ascii: ";") {
-                        out.append(UInt8(ascii: "\\"))
-                        out.append(byte)
-                        continue
-                    }
-                default: break
+                func isLetterOrNumber(_ scalar: Unicode.Scalar) -> Bool {
+                    if scalar.isASCII { return isASCIILetterOrDigit(UInt8(scalar.value)) }
+                    let character = Character(scalar)
+                    return character.isLetter || character.isNumber
                 }
-                out.append(byte)
-                guard position + 1 < flat.count, byte == UInt8(ascii: "@") || byte == UInt8(ascii: "#") else { continue }
-                // `@name` a mention; `#123` a reference (not in `&#169;`: the escaped `&` keeps that
-                // text). GitHub mentions only an `@` no letter or digit stands before.
-                if byte == UInt8(ascii: "@") {
-                    let startsWord = position == 0 || !isLetterOrNumber(scalar(before: position))
-                    if startsWord && isLetterOrNumber(scalar(flat, at: position + 1)) {
-                        out.append(contentsOf: [0xE2, 0x81, 0xA0])  // the word joiner
+                /// The scalar that ends just before `end` (its continuation bytes stepped back over).
+                func scalar(before end: Int) -> Unicode.Scalar {
+                    var start = end - 1
+                    while start > 0, flat[start] & 0xC0 == 0x80 { start -= 1 }
+                    return decode(flat, at: start)
+                }
+                // Each byte becomes at most four: a markup character escaped is two, `@` or `#`
+                // with the word joiner four.
+                return String(unsafeUninitializedCapacity: flat.count * 4) { out in
+                    var count = 0
+                    func put(_ byte: UInt8) {
+                        out[count] = byte
+                        count += 1
                     }
-                } else if (0x30...0x39).contains(flat[position + 1]) && (position == 0 || flat[position - 1] != UInt8(ascii: "&")) {
-                    out.append(contentsOf: [0xE2, 0x81, 0xA0])
+                    func putWordJoiner() {
+                        put(0xE2)
+                        put(0x81)
+                        put(0xA0)
+                    }
+                    var position = 0
+                    while position < flat.count {
+                        let byte = flat[position]
+                        if byte >= 0x80 {
+                            // A scalar that stands alone: no markup, and no rule starts at it.
+                            for offset in 0..<length(byte) { put(flat[position + offset]) }
+                            position += length(byte)
+                            continue
+                        }
+                        defer { position += 1 }
+                        switch byte {
+                        case UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "["),
+                             UInt8(ascii: "]"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "|"), UInt8(ascii: "~"),
+                             UInt8(ascii: "$"):
+                            put(UInt8(ascii: "\\"))
+                            put(byte)
+                            continue
+                        case UInt8(ascii: "&"):
+                            var next = position + 1
+                            var length = 0
+                            if next < flat.count, flat[next] == UInt8(ascii: "#") { next += 1 }
+                            while next < flat.count, isASCIILetterOrDigit(flat[next]) {
+                                next += 1
+                                length += 1
+                            }
+                            if length > 0 && next < flat.count && flat[next] == UInt8(ascii: ";") {
+                                put(UInt8(ascii: "\\"))
+                                put(byte)
+                                continue
+                            }
+                        default: break
+                        }
+                        put(byte)
+                        guard position + 1 < flat.count, byte == UInt8(ascii: "@") || byte == UInt8(ascii: "#") else { continue }
+                        // `@name` a mention; `#123` a reference (not in `&#169;`: the escaped `&`
+                        // keeps that text). GitHub mentions only an `@` no letter or digit stands before.
+                        if byte == UInt8(ascii: "@") {
+                            let startsWord = position == 0 || !isLetterOrNumber(scalar(before: position))
+                            if startsWord && isLetterOrNumber(decode(flat, at: position + 1)) { putWordJoiner() }
+                        } else if (0x30...0x39).contains(flat[position + 1]) && (position == 0 || flat[position - 1] != UInt8(ascii: "&")) {
+                            putWordJoiner()
+                        }
+                    }
+                    return count
                 }
             }
-            return String(decoding: out, as: UTF8.self)
         }
     }
 

@@ -19,8 +19,9 @@ extension DiffRenderer {
             (heading: "\n### " + heading(group.title, group.changes, titles) + "\n\n", changes: group.changes)
         }
         let full = head + sections.map { $0.heading + $0.changes.map { item($0, detailed: true, words: words) }.joined() }.joined()
-        // Measured in UTF-16 code units, which is never less than the characters GitHub counts.
-        if full.utf16.count <= limit { return full }
+        // Measured in UTF-16 code units, which is never less than the characters GitHub counts
+        // (and never more than the UTF-8 bytes, which are counted at once).
+        if full.utf8.count <= limit || full.utf16.count <= limit { return full }
         return shortened(head: head, sections: sections, labels: labels, words: words, limit: limit)
     }
 

@@ -57,18 +57,24 @@ public enum DiffRenderer {
 
     /// Counts by kind, in the order of ChangeKind.
     public static func counts(_ changes: [Change]) -> [(kind: ChangeKind, count: Int)] {
-        ChangeKind.allCases.compactMap { kind in
-            let count = changes.filter { $0.kind == kind }.count
-            return count > 0 ? (kind, count) : nil
+        // One pass that counts: a filter for each kind would copy every change as many times.
+        let kinds = ChangeKind.allCases
+        var tally = [Int](repeating: 0, count: kinds.count)
+        for index in changes.indices {
+            if let position = kinds.firstIndex(of: changes[index].kind) { tally[position] += 1 }
         }
+        return kinds.indices.compactMap { tally[$0] > 0 ? (kinds[$0], tally[$0]) : nil }
     }
 
     /// One line of counts: "4 targets slipped, 6 actions completed, 11 updates added, …".
     public static func summaryLine(_ changes: [Change]) -> String {
         guard !changes.isEmpty else { return "no changes to the plan" }
         var parts: [String] = []
-        let slipped = changes.filter(\.isSlip).count
-        let completed = changes.filter(\.completes).count
+        var slipped = 0, completed = 0
+        for index in changes.indices {
+            if changes[index].isSlip { slipped += 1 }
+            if changes[index].completes { completed += 1 }
+        }
         for (kind, count) in counts(changes) {
             parts.append("\(count) \(noun(kind, count))")
         }
