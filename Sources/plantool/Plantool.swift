@@ -32,13 +32,13 @@ struct Plantool: ParsableCommand {
 
     /// Runs the command; usage errors exit 2, as the documentation says, not ArgumentParser's 64.
     static func main() {
-        // Past the file size limit (`ulimit -f`), a write fails with EFBIG and plantool reports
-        // it, instead of being killed by SIGXFSZ part way through.
         // A command that opens the repository has libgit2 start up while its arguments are
         // parsed, begun before anything else (loading it takes longer than the parsing); every
         // way out below waits for that start-up to finish first.
         gitStart = opensRepository(CommandLine.unsafeArgv, count: Int(CommandLine.argc)) ? Git.initialiseInBackground() : nil
         defer { gitStart?.wait() }
+        // Past the file size limit (`ulimit -f`), a write fails with EFBIG and plantool reports
+        // it, instead of being killed by SIGXFSZ part way through.
         signal(SIGXFSZ, SIG_IGN)
         if Output.colourForced {
             Rainbow.outputTarget = .console
