@@ -115,20 +115,30 @@ extension DiffRenderer {
     }
 
     static func indent(_ block: String) -> String {
-        // Split at each line feed that is a character of its own (not the end of a CR LF).
-        var lines: [Substring] = []
-        var start = block.utf8.startIndex
-        var previous: UInt8 = 0
-        for index in block.utf8.indices {
-            let byte = block.utf8[index]
-            if byte == 0x0A && previous != 0x0D {
-                lines.append(block[start..<index])
-                start = block.utf8.index(after: index)
+        // Two spaces before each line that is not empty, in one pass over the bytes. A line ends
+        // at each line feed that is a character of its own (not the end of a CR LF).
+        var source = block
+        return source.withUTF8 { bytes -> String in
+            func breaksLine(_ index: Int) -> Bool { bytes[index] == 0x0A && (index == 0 || bytes[index - 1] != 0x0D) }
+            var lines = 1
+            for index in bytes.indices where breaksLine(index) { lines += 1 }
+            return String(unsafeUninitializedCapacity: bytes.count + 2 * lines) { out in
+                var count = 0
+                var lineStart = true
+                for index in bytes.indices {
+                    let breaks = breaksLine(index)
+                    if lineStart && !breaks {
+                        out[count] = 0x20
+                        out[count + 1] = 0x20
+                        count += 2
+                    }
+                    out[count] = bytes[index]
+                    count += 1
+                    lineStart = breaks
+                }
+                return count
             }
-            previous = byte
         }
-        lines.append(block[start...])
-        return lines.map { $0.isEmpty ? "" : "  " + $0 }.joined(separator: "\n")
     }
 
     /// What a change quotes, as Markdown lines (not yet indented).
