@@ -3,10 +3,10 @@ import Synchronization
 
 /// libgit2's start-up (`git_libgit2_init`, as Debian builds it) also readies mbedTLS's random
 /// generator for TLS: it starts an entropy pool (whose HAVEGE source polls the CPU's clock
-/// thousands of times) and seeds the generator from it, about 0.7 ms of every git command's
-/// start, and plantool never makes a TLS connection. On the thread `NetworkStartUp` marks, the
-/// binary's definitions below of `mbedtls_entropy_init` and `mbedtls_ctr_drbg_seed` keep the
-/// pool and the generator (with the seeding's arguments) instead. The pool is started, and the
+/// thousands of times) and seeds the generator from it, about half a millisecond of every git
+/// command's start, and plantool never makes a TLS connection. On the thread `NetworkStartUp`
+/// marks, the binary's definitions below of `mbedtls_entropy_init` and `mbedtls_ctr_drbg_seed`
+/// keep the pool and the generator (with the seeding's arguments) instead. The pool is started, and the
 /// generator seeded with those same arguments, the first time anything asks either for output
 /// or changes its state: every such function of mbedTLS's pool and generator is defined here
 /// too, and finishes what was put off first. Neither is ever used unstarted or unseeded; a
