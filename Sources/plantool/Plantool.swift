@@ -56,8 +56,14 @@ struct Plantool: ParsableCommand {
                 Output.standardError(fullMessage(for: error))
                 exit(2)
             }
-            gitStart?.wait()
-            Self.exit(withError: error)
+            // Help, the version and ArgumentParser's other messages, written as plantool writes
+            // everything else (a failed write is exit 2, not a silent success): a success's to
+            // standard output, the rest to standard error.
+            let message = fullMessage(for: error)
+            if !message.isEmpty {
+                if code.isSuccess { Output.line(message) } else { Output.standardError(message) }
+            }
+            exit(code.rawValue)
         }
     }
 

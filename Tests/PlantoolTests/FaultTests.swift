@@ -252,8 +252,9 @@ struct FaultTests {
         try withTemporaryDirectory { dir in
             let repo = try Self.changedRepository(in: dir)
             let plan = repo.appendingPathComponent("plan")
-            // Lines, a whole rendered text, and a document's bytes: each way plantool writes.
-            for arguments in [["lint", "--list-rules"], ["diff"], ["status"], ["export", "--format", "markdown"],
+            // Help and the version, lines, a whole rendered text, and a document's bytes: each way
+            // plantool writes.
+            for arguments in [["--help"], ["--version"], ["diff", "--help"], ["lint", "--list-rules"], ["diff"], ["status"], ["export", "--format", "markdown"],
                               ["export", "--format", "docx"], ["textconv", "recommendations/02.yaml"]] {
                 let script = "exec \"$0\" \"$@\" >/dev/full"
                 let result = runProcess(URL(fileURLWithPath: bash), ["-c", script, GitFixture.plantoolPath] + arguments, in: plan,
