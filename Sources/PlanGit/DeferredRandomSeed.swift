@@ -131,6 +131,22 @@ enum DeferredRandomSeed {
     /// MBEDTLS_ERR_ENTROPY_SOURCE_FAILED: the entropy pool's answer in that case.
     static let missingPoolFunction: Int32 = -0x003C
 
+    /// mbedTLS's answer from `call` once `generator` is seeded (when its seeding was put off):
+    /// the seeding's error when that fails, `missingFunction` when mbedTLS's own function (nil
+    /// from `call`) cannot be found.
+    static func afterSeeding(_ generator: UnsafeMutableRawPointer?, _ call: () -> Int32?) -> Int32 {
+        let seeded = seedIfDeferred(generator)
+        guard seeded == 0 else { return seeded }
+        return call() ?? missingFunction
+    }
+
+    /// mbedTLS's answer from `call` once `pool` is started (when its start was put off);
+    /// `missingPoolFunction` when mbedTLS's own function cannot be found.
+    static func afterStarting(_ pool: UnsafeMutableRawPointer?, _ call: () -> Int32?) -> Int32 {
+        guard startIfDeferred(pool: pool) else { return missingPoolFunction }
+        return call() ?? missingPoolFunction
+    }
+
     typealias Seed = @convention(c) (UnsafeMutableRawPointer?, EntropySource?, UnsafeMutableRawPointer?, UnsafePointer<UInt8>?, Int) -> Int32
     typealias Random = @convention(c) (UnsafeMutableRawPointer?, UnsafeMutablePointer<UInt8>?, Int) -> Int32
     typealias RandomWithAdditional = @convention(c) (UnsafeMutableRawPointer?, UnsafeMutablePointer<UInt8>?, Int,
@@ -186,39 +202,29 @@ public func plantoolRandomSeed(_ generator: UnsafeMutableRawPointer?,
 /// TLS calls for every random byte.
 @_cdecl("mbedtls_ctr_drbg_random")
 public func plantoolRandom(_ generator: UnsafeMutableRawPointer?, _ output: UnsafeMutablePointer<UInt8>?, _ length: Int) -> Int32 {
-    let seeded = DeferredRandomSeed.seedIfDeferred(generator)
-    guard seeded == 0 else { return seeded }
-    guard let random = DeferredRandomSeed.mbedTLSRandom else { return DeferredRandomSeed.missingFunction }
-    return random(generator, output, length)
+    DeferredRandomSeed.afterSeeding(generator) { DeferredRandomSeed.mbedTLSRandom?(generator, output, length) }
 }
 
 /// `int mbedtls_ctr_drbg_random_with_add(p_rng, output, output_len, additional, add_len)`.
 @_cdecl("mbedtls_ctr_drbg_random_with_add")
 public func plantoolRandomWithAdditional(_ generator: UnsafeMutableRawPointer?, _ output: UnsafeMutablePointer<UInt8>?, _ length: Int,
                                          _ additional: UnsafePointer<UInt8>?, _ additionalLength: Int) -> Int32 {
-    let seeded = DeferredRandomSeed.seedIfDeferred(generator)
-    guard seeded == 0 else { return seeded }
-    guard let random = DeferredRandomSeed.mbedTLSRandomWithAdditional else { return DeferredRandomSeed.missingFunction }
-    return random(generator, output, length, additional, additionalLength)
+    DeferredRandomSeed.afterSeeding(generator) {
+        DeferredRandomSeed.mbedTLSRandomWithAdditional?(generator, output, length, additional, additionalLength)
+    }
 }
 
 /// `int mbedtls_ctr_drbg_reseed(ctx, additional, len)`.
 @_cdecl("mbedtls_ctr_drbg_reseed")
 public func plantoolRandomReseed(_ generator: UnsafeMutableRawPointer?, _ additional: UnsafePointer<UInt8>?, _ length: Int) -> Int32 {
-    let seeded = DeferredRandomSeed.seedIfDeferred(generator)
-    guard seeded == 0 else { return seeded }
-    guard let reseed = DeferredRandomSeed.mbedTLSReseed else { return DeferredRandomSeed.missingFunction }
-    return reseed(generator, additional, length)
+    DeferredRandomSeed.afterSeeding(generator) { DeferredRandomSeed.mbedTLSReseed?(generator, additional, length) }
 }
 
 /// `int mbedtls_ctr_drbg_update_ret(ctx, additional, add_len)`.
 @_cdecl("mbedtls_ctr_drbg_update_ret")
 public func plantoolRandomUpdateReturning(_ generator: UnsafeMutableRawPointer?, _ additional: UnsafePointer<UInt8>?,
                                           _ length: Int) -> Int32 {
-    let seeded = DeferredRandomSeed.seedIfDeferred(generator)
-    guard seeded == 0 else { return seeded }
-    guard let update = DeferredRandomSeed.mbedTLSUpdateReturning else { return DeferredRandomSeed.missingFunction }
-    return update(generator, additional, length)
+    DeferredRandomSeed.afterSeeding(generator) { DeferredRandomSeed.mbedTLSUpdateReturning?(generator, additional, length) }
 }
 
 /// `void mbedtls_ctr_drbg_update(ctx, additional, add_len)` (deprecated in mbedTLS): a failed
@@ -232,19 +238,13 @@ public func plantoolRandomUpdate(_ generator: UnsafeMutableRawPointer?, _ additi
 /// `int mbedtls_ctr_drbg_write_seed_file(ctx, path)`: writes output of the generator.
 @_cdecl("mbedtls_ctr_drbg_write_seed_file")
 public func plantoolRandomWriteSeedFile(_ generator: UnsafeMutableRawPointer?, _ path: UnsafePointer<CChar>?) -> Int32 {
-    let seeded = DeferredRandomSeed.seedIfDeferred(generator)
-    guard seeded == 0 else { return seeded }
-    guard let write = DeferredRandomSeed.mbedTLSWriteSeedFile else { return DeferredRandomSeed.missingFunction }
-    return write(generator, path)
+    DeferredRandomSeed.afterSeeding(generator) { DeferredRandomSeed.mbedTLSWriteSeedFile?(generator, path) }
 }
 
 /// `int mbedtls_ctr_drbg_update_seed_file(ctx, path)`.
 @_cdecl("mbedtls_ctr_drbg_update_seed_file")
 public func plantoolRandomUpdateSeedFile(_ generator: UnsafeMutableRawPointer?, _ path: UnsafePointer<CChar>?) -> Int32 {
-    let seeded = DeferredRandomSeed.seedIfDeferred(generator)
-    guard seeded == 0 else { return seeded }
-    guard let update = DeferredRandomSeed.mbedTLSUpdateSeedFile else { return DeferredRandomSeed.missingFunction }
-    return update(generator, path)
+    DeferredRandomSeed.afterSeeding(generator) { DeferredRandomSeed.mbedTLSUpdateSeedFile?(generator, path) }
 }
 
 /// `void mbedtls_ctr_drbg_free(ctx)`.
@@ -277,54 +277,36 @@ public func plantoolEntropyFree(_ pool: UnsafeMutableRawPointer?) {
 public func plantoolEntropyAddSource(_ pool: UnsafeMutableRawPointer?,
                                      _ source: (@convention(c) (UnsafeMutableRawPointer?, UnsafeMutablePointer<UInt8>?, Int) -> Int32)?,
                                      _ state: UnsafeMutableRawPointer?, _ threshold: Int, _ strong: Int32) -> Int32 {
-    guard DeferredRandomSeed.startIfDeferred(pool: pool), let add = DeferredRandomSeed.mbedTLSEntropyAddSource else {
-        return DeferredRandomSeed.missingPoolFunction
-    }
-    return add(pool, source, state, threshold, strong)
+    DeferredRandomSeed.afterStarting(pool) { DeferredRandomSeed.mbedTLSEntropyAddSource?(pool, source, state, threshold, strong) }
 }
 
 /// `int mbedtls_entropy_gather(mbedtls_entropy_context *ctx)`.
 @_cdecl("mbedtls_entropy_gather")
 public func plantoolEntropyGather(_ pool: UnsafeMutableRawPointer?) -> Int32 {
-    guard DeferredRandomSeed.startIfDeferred(pool: pool), let gather = DeferredRandomSeed.mbedTLSEntropyGather else {
-        return DeferredRandomSeed.missingPoolFunction
-    }
-    return gather(pool)
+    DeferredRandomSeed.afterStarting(pool) { DeferredRandomSeed.mbedTLSEntropyGather?(pool) }
 }
 
 /// `int mbedtls_entropy_func(void *data, unsigned char *output, size_t len)`: what seeding a
 /// generator calls.
 @_cdecl("mbedtls_entropy_func")
 public func plantoolEntropyFunc(_ pool: UnsafeMutableRawPointer?, _ output: UnsafeMutablePointer<UInt8>?, _ length: Int) -> Int32 {
-    guard DeferredRandomSeed.startIfDeferred(pool: pool), let entropy = DeferredRandomSeed.mbedTLSEntropyFunc else {
-        return DeferredRandomSeed.missingPoolFunction
-    }
-    return entropy(pool, output, length)
+    DeferredRandomSeed.afterStarting(pool) { DeferredRandomSeed.mbedTLSEntropyFunc?(pool, output, length) }
 }
 
 /// `int mbedtls_entropy_update_manual(ctx, data, len)`.
 @_cdecl("mbedtls_entropy_update_manual")
 public func plantoolEntropyUpdateManual(_ pool: UnsafeMutableRawPointer?, _ data: UnsafePointer<UInt8>?, _ length: Int) -> Int32 {
-    guard DeferredRandomSeed.startIfDeferred(pool: pool), let update = DeferredRandomSeed.mbedTLSEntropyUpdateManual else {
-        return DeferredRandomSeed.missingPoolFunction
-    }
-    return update(pool, data, length)
+    DeferredRandomSeed.afterStarting(pool) { DeferredRandomSeed.mbedTLSEntropyUpdateManual?(pool, data, length) }
 }
 
 /// `int mbedtls_entropy_write_seed_file(ctx, path)`.
 @_cdecl("mbedtls_entropy_write_seed_file")
 public func plantoolEntropyWriteSeedFile(_ pool: UnsafeMutableRawPointer?, _ path: UnsafePointer<CChar>?) -> Int32 {
-    guard DeferredRandomSeed.startIfDeferred(pool: pool), let write = DeferredRandomSeed.mbedTLSEntropyWriteSeedFile else {
-        return DeferredRandomSeed.missingPoolFunction
-    }
-    return write(pool, path)
+    DeferredRandomSeed.afterStarting(pool) { DeferredRandomSeed.mbedTLSEntropyWriteSeedFile?(pool, path) }
 }
 
 /// `int mbedtls_entropy_update_seed_file(ctx, path)`.
 @_cdecl("mbedtls_entropy_update_seed_file")
 public func plantoolEntropyUpdateSeedFile(_ pool: UnsafeMutableRawPointer?, _ path: UnsafePointer<CChar>?) -> Int32 {
-    guard DeferredRandomSeed.startIfDeferred(pool: pool), let update = DeferredRandomSeed.mbedTLSEntropyUpdateSeedFile else {
-        return DeferredRandomSeed.missingPoolFunction
-    }
-    return update(pool, path)
+    DeferredRandomSeed.afterStarting(pool) { DeferredRandomSeed.mbedTLSEntropyUpdateSeedFile?(pool, path) }
 }

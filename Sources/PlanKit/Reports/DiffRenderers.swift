@@ -18,7 +18,7 @@ public enum DiffRenderer {
         var order: [String] = []
         var titles: [String: String] = [:]
         var grouped: [String: [Change]] = [:]
-        // A file's changes come together: its plan folder is worked out once.
+        // A file's plan folder is worked out once, however many changes it has.
         var folders: [String: String] = [:]
         for change in changes {
             let title: String
